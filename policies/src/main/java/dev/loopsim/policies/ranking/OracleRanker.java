@@ -1,0 +1,25 @@
+package dev.loopsim.policies.ranking;
+
+import dev.loopsim.core.policy.DecisionContext;
+import dev.loopsim.core.policy.Ranker;
+import dev.loopsim.core.policy.TopTitles;
+
+/**
+ * Orders titles by the member's true utility, which no real policy can see: the upper bound
+ * that regret is measured against.
+ */
+public final class OracleRanker implements Ranker {
+
+    /** No parameters. */
+    public record Parameters() { }
+
+    @Override
+    public int[] rank(DecisionContext context, int count) {
+        int[] available = context.available();
+        double[] utilities = new double[available.length];
+        for (int k = 0; k < available.length; k++) {
+            utilities[k] = context.truth().utility(context.member(), context.catalog().title(available[k]), context.day());
+        }
+        return TopTitles.select(available, utilities, count);
+    }
+}

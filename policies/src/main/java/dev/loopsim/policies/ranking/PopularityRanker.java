@@ -1,0 +1,75 @@
+package dev.loopsim.policies.ranking;
+
+import java.util.Arrays;
+import dev.loopsim.core.Validate;
+import dev.loopsim.core.policy.DecisionContext;
+import dev.loopsim.core.policy.FeedbackBatch;
+import dev.loopsim.core.policy.Ranker;
+import dev.loopsim.core.policy.TopTitles;
+import dev.loopsim.core.policy.VisitFeedback;
+import dev.loopsim.core.world.Catalog;
+
+/**
+ * All-time popularity: titles ordered by plays so far (plus the catalog's popularity prior),
+ * the same for every member. A batch learner: it counts plays as feedback arrives but
+ * re-orders only when retrained, so what it shows lags what it has seen — the feedback loop
+ * of a recommender trained on its own logs.
+ */
+public final class PopularityRanker implements Ranker {
+
+    /**
+     * @param priorWeight weight of the pre-launch popularity prior against observed plays
+     */
+    public record Parameters(double priorWeight) {
+        public static final Parameters DEFAULTS = new Parameters(1.0);
+
+        public Parameters {
+            Validate.nonNegative("priorWeight", priorWeight);
+        }
+    }
+
+    private final Catalog catalog;
+    private final double[] plays;
+    private final Parameters parameters;
+    private volatile int[] ranking;
+
+    public PopularityRanker(Catalog catalog, Parameters parameters) {
+        this.catalog = catalog;
+        this.parameters = parameters;
+        this.plays = new double[catalog.size()];
+        retrainOn(catalog.titles().stream().filter(t -> t.releaseDay() <= 0).mapToInt(t -> t.id()).toArray());
+    }
+
+    @Override
+    public int[] rank(DecisionContext context, int count) {
+        int[] current = ranking;
+        return Arrays.copyOf(current, Math.min(count, current.length));
+    }
+
+    @Override
+    public void learn(FeedbackBatch batch) {
+        for (VisitFeedback visit : batch.visits()) {
+            if (visit.played()) {
+                plays[visit.playedTitle()]++;
+            }
+        }
+    }
+
+    @Override
+    public void retrain(double day) {
+        retrainOn(catalog.titles().stream().filter(t -> t.releaseDay() <= day).mapToInt(t -> t.id()).toArray());
+    }
+
+    private void retrainOn(int[] released) {
+        double[] scores = new double[released.length];
+        for (int k = 0; k < released.length; k++) {
+            scores[k] = score(released[k]);
+        }
+        ranking = TopTitles.select(released, scores, released.length);
+    }
+
+    /** The popularity score of a title: plays seen plus the weighted prior. */
+    public double score(int titleId) {
+        return plays[titleId] + parameters.priorWeight() * catalog.title(titleId).popularityPrior();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.loopsim.results.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The run-level metrics loopsim reports, with their definitions (the README repeats these). */
+public final class Metrics {
+    public static final String TAKE_FRACTION = "take_fraction";
+    public static final String PLAYS_PER_VISIT = "plays_per_visit";
+    public static final String PLAYS_PER_MEMBER = "plays_per_member";
+    public static final String VISITS_PER_MEMBER_WEEK = "visits_per_member_week";
+    public static final String ENJOYMENT_PER_PLAY = "enjoyment_per_play";
+    public static final String QUALITY_PLAY_SHARE = "quality_play_share";
+    public static final String COMPLETIONS_PER_MEMBER = "completions_per_member";
+    public static final String EXPECTED_REGRET_PER_VISIT = "expected_regret_per_visit";
+    public static final String CATALOG_COVERAGE = "catalog_coverage";
+    public static final String PLAY_COVERAGE = "play_coverage";
+    public static final String RETENTION_PREFIX = "retention_d";
+
+    private static final List<MetricDefinition> FIXED = List.of(
+            new MetricDefinition(TAKE_FRACTION, "plays / impressions, where an impression is a filled slot of a page shown", true),
+            new MetricDefinition(PLAYS_PER_VISIT, "plays / visits (at most one play per visit)", true),
+            new MetricDefinition(PLAYS_PER_MEMBER, "plays / members who joined before the horizon", true),
+            new MetricDefinition(VISITS_PER_MEMBER_WEEK, "visits / (member-days present / 7), a member being present from joining to the horizon", true),
+            new MetricDefinition(ENJOYMENT_PER_PLAY, "mean watch fraction ω of plays", true),
+            new MetricDefinition(QUALITY_PLAY_SHARE, "share of plays with ω at or above the quality-play threshold", true),
+            new MetricDefinition(COMPLETIONS_PER_MEMBER, "series completions observed (delayed rewards) / members", true),
+            new MetricDefinition(EXPECTED_REGRET_PER_VISIT, "mean over visits of Pr(play | oracle's page) − Pr(play | page shown), both exact given the slots the member examined on that visit", false),
+            new MetricDefinition(CATALOG_COVERAGE, "distinct titles shown at least once / titles released by the horizon", true),
+            new MetricDefinition(PLAY_COVERAGE, "distinct titles played at least once / titles released by the horizon", true));
+
+    private Metrics() { }
+
+    /** Every run-level metric, with a {@code retention_d<d>} for each retention day asked for. */
+    public static List<MetricDefinition> definitions(List<Integer> retentionDays) {
+        List<MetricDefinition> all = new ArrayList<>(FIXED);
+        for (int d : retentionDays) {
+            all.add(retention(d));
+        }
+        return all;
+    }
+
+    public static MetricDefinition retention(int days) {
+        return new MetricDefinition(RETENTION_PREFIX + days, "share of members who joined at least " + days
+                + " days before the horizon and visited in the week before their day " + days
+                + " (days [" + (days - 7) + ", " + days + ") after joining)", true);
+    }
+
+    public static Optional<MetricDefinition> find(String name, List<Integer> retentionDays) {
+        return definitions(retentionDays).stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+}

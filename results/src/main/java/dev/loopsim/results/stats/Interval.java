@@ -1,0 +1,67 @@
+package dev.loopsim.results.stats;
+
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * A mean with a two-sided Student-t confidence interval, over independent replicates.
+ * With one replicate the interval is undefined and the bounds are NaN.
+ *
+ * @param mean  sample mean
+ * @param lower lower bound
+ * @param upper upper bound
+ * @param n     number of values
+ * @param level confidence level, e.g. 0.95
+ */
+public record Interval(double mean, double lower, double upper, int n, double level) {
+
+    public static Interval of(double[] values, double level) {
+        int n = values.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("an interval needs at least one value");
+        }
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("level must be in (0, 1), found " + level);
+        }
+        double mean = 0;
+        for (double v : values) {
+            mean += v;
+        }
+        mean /= n;
+        if (n == 1) {
+            return new Interval(mean, Double.NaN, Double.NaN, 1, level);
+        }
+        double squares = 0;
+        for (double v : values) {
+            squares += (v - mean) * (v - mean);
+        }
+        double standardError = Math.sqrt(squares / (n - 1) / n);
+        double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.5 + level / 2);
+        return new Interval(mean, mean - t * standardError, mean + t * standardError, n, level);
+    }
+
+    public double halfWidth() {
+        return (upper - lower) / 2;
+    }
+
+    /** The one-sided p-value of "mean > 0" by a t-test (for paired differences); NaN for n = 1. */
+    public static double pValueGreaterThanZero(double[] differences) {
+        int n = differences.length;
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double mean = 0;
+        for (double v : differences) {
+            mean += v;
+        }
+        mean /= n;
+        double squares = 0;
+        for (double v : differences) {
+            squares += (v - mean) * (v - mean);
+        }
+        double standardError = Math.sqrt(squares / (n - 1) / n);
+        if (standardError == 0) {
+            return mean > 0 ? 0 : 1;
+        }
+        return 1 - new TDistribution(null, n - 1).cumulativeProbability(mean / standardError);
+    }
+}

@@ -1,0 +1,2 @@
+/** Statistics across replicates: means with Student-t intervals, paired comparisons. */
+package dev.loopsim.results.stats;

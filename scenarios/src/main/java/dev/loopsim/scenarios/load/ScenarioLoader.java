@@ -1,0 +1,206 @@
+package dev.loopsim.scenarios.load;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.loopsim.core.ParameterException;
+import dev.loopsim.scenarios.spec.MetricsSpec;
+import dev.loopsim.scenarios.spec.PageSpec;
+import dev.loopsim.scenarios.spec.ScenarioSpec;
+import dev.loopsim.scenarios.spec.WorldSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a scenario: YAML text, then {@code --set} overrides, then defaults, then the validated
+ * records. Any failure becomes one {@link ScenarioException} naming the file, the YAML path,
+ * its line and column, and what was expected.
+ */
+public final class ScenarioLoader {
+    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .build();
+
+    /** A loaded scenario: the records, and the fully resolved YAML that reproduces them. */
+    public record Loaded(ScenarioSpec spec, String resolvedYaml) { }
+
+    public static YAMLMapper mapper() {
+        return MAPPER;
+    }
+
+    public static Loaded load(ScenarioSource source) throws ScenarioException {
+        return load(source, List.of());
+    }
+
+    public static Loaded load(ScenarioSource source, List<String> overrides) throws ScenarioException {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(source.text());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new ScenarioException(source.origin(), "", at == null ? 0 : at.getLineNr(),
+                    at == null ? 0 : at.getColumnNr(), "not valid YAML: " + e.getOriginalMessage());
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw new ScenarioException(source.origin(), "", 0, 0, "the scenario is empty; expected a mapping with at least name and cells");
+        }
+        if (!(tree instanceof ObjectNode root)) {
+            throw new ScenarioException(source.origin(), "", 1, 1, "expected a mapping (key: value lines) at the top level");
+        }
+        for (String assignment : overrides) {
+            Overrides.apply(MAPPER, root, assignment);
+        }
+        JsonNode merged = DefaultsMerge.merge(defaults(), root);
+        ScenarioSpec spec;
+        try {
+            spec = MAPPER.treeToValue(merged, ScenarioSpec.class);
+        } catch (JsonProcessingException e) {
+            throw translate(source, overrides, e);
+        } catch (IllegalArgumentException e) {
+            throw translate(source, overrides, e);
+        }
+        try {
+            return new Loaded(spec, MAPPER.writeValueAsString(spec));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a valid scenario could not be written back as YAML", e);
+        }
+    }
+
+    /** Every default as a YAML tree; a one-object list is the template of each item. */
+    static ObjectNode defaults() {
+        ObjectNode d = MAPPER.createObjectNode();
+        d.put("description", "");
+        d.put("seed", 1);
+        d.put("replicates", 1);
+        d.put("horizon_days", 30);
+        d.put("update_every", "1h");
+        d.put("shards", 64);
+        d.set("world", MAPPER.valueToTree(WorldSpec.DEFAULTS));
+        d.set("page", MAPPER.valueToTree(PageSpec.DEFAULTS));
+        d.putArray("cells").addObject().put("retrain_every", "1d");
+        d.set("metrics", MAPPER.valueToTree(MetricsSpec.DEFAULTS));
+        d.putArray("expectations");
+        return d;
+    }
+
+    private static ScenarioException translate(ScenarioSource source, List<String> overrides, Exception failure) {
+        List<String> path = new ArrayList<>();
+        String problem;
+        if (failure instanceof JsonMappingException mapping) {
+            for (JsonMappingException.Reference ref : mapping.getPath()) {
+                path.add(ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex()));
+            }
+            problem = describe(mapping, path);
+        } else {
+            problem = failure.getMessage();
+        }
+        return located(source, overrides, path, problem);
+    }
+
+    private static String describe(JsonMappingException mapping, List<String> path) {
+        if (mapping instanceof UnrecognizedPropertyException unknown) {
+            List<String> known = unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
+            return "unknown key '" + unknown.getPropertyName() + "'" + DidYouMean.suggest(unknown.getPropertyName(), known)
+                    + "; expected one of " + known;
+        }
+        Throwable cause = mapping.getCause();
+        if (mapping instanceof ValueInstantiationException && cause != null) {
+            if (cause instanceof ParameterException parameter) {
+                return parameterProblem(parameter, path);
+            }
+            return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        }
+        if (cause instanceof ParameterException parameter) {
+            return parameterProblem(parameter, path);
+        }
+        if (mapping instanceof InvalidFormatException format) {
+            return "expected " + typeName(format.getTargetType()) + ", found '" + format.getValue() + "'";
+        }
+        if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && !mapping.getOriginalMessage().startsWith("expected") && !mapping.getOriginalMessage().startsWith("a ranker")) {
+            return "expected " + typeName(mismatch.getTargetType()) + " (" + firstLine(mapping.getOriginalMessage()) + ")";
+        }
+        return firstLine(mapping.getOriginalMessage());
+    }
+
+    /** Points the path at the offending key and speaks its YAML name. */
+    private static String parameterProblem(ParameterException parameter, List<String> path) {
+        String name = parameter.parameter();
+        String message = parameter.getMessage();
+        if (!name.isEmpty()) {
+            for (String segment : name.split("[.\\[\\]]+")) {
+                if (!segment.isEmpty()) {
+                    path.add(snake(segment));
+                }
+            }
+            String head = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
+            String bare = head.replaceAll("\\[.*", "");
+            message = message.replace(bare, snake(bare));
+        }
+        return message;
+    }
+
+    static String snake(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == double.class || type == Double.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a text";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type.isRecord()) {
+            return "a mapping of " + snake(type.getSimpleName().replace("Spec", "").replace("Parameters", "")) + " settings";
+        }
+        return type.getSimpleName();
+    }
+
+    private static String firstLine(String message) {
+        String line = message == null ? "invalid value" : message.split("\\R", 2)[0];
+        return line.replaceAll(" \\(through reference chain.*", "").replaceAll("`[a-z]+\\.[\\w.$]+`", "value");
+    }
+
+    private static ScenarioException located(ScenarioSource source, List<String> overrides, List<String> path, String problem) {
+        String dotted = path.stream().map(s -> s.matches("\\d+") ? "[" + s + "]" : "." + s)
+                .collect(Collectors.joining()).replaceFirst("^\\.", "");
+        for (String assignment : overrides) {
+            List<String> set = Overrides.path(assignment);
+            if (path.size() >= set.size() && path.subList(0, set.size()).equals(set)) {
+                return new ScenarioException("--set " + assignment, dotted, 0, 0, problem);
+            }
+        }
+        int[] at = YamlLocator.locate(source.text(), path);
+        return new ScenarioException(source.origin(), dotted, at[0], at[1], problem);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.loopsim.scenarios.spec;
+
+import dev.loopsim.core.ParameterException;
+import dev.loopsim.core.Validate;
+import java.util.List;
+
+/**
+ * What to measure and how to summarise it.
+ *
+ * @param regret         measure expected regret against the oracle on every visit (costs an
+ *                       oracle ranking per visit)
+ * @param retentionDays  the d of each retention_d metric, each in [7, horizon]
+ * @param confidence     confidence level of the intervals and of expectations
+ */
+public record MetricsSpec(boolean regret, List<Integer> retentionDays, double confidence) {
+    public static final MetricsSpec DEFAULTS = new MetricsSpec(true, List.of(7, 28), 0.95);
+
+    public MetricsSpec {
+        retentionDays = retentionDays == null ? List.of() : List.copyOf(retentionDays);
+        for (int i = 0; i < retentionDays.size(); i++) {
+            if (retentionDays.get(i) < 7) {
+                throw new ParameterException("retentionDays[" + i + "]",
+                        "retention days must be >= 7 (retention looks at the week before day d), found " + retentionDays.get(i));
+            }
+        }
+        if (!(confidence > 0.5 && confidence < 1)) {
+            throw new ParameterException("confidence", "confidence must be in (0.5, 1), found " + confidence);
+        }
+        Validate.finite("confidence", confidence);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.loopsim.scenarios.spec;
+
+import dev.loopsim.core.ParameterException;
+import dev.loopsim.core.Validate;
+import dev.loopsim.results.metrics.Metrics;
+import dev.loopsim.scenarios.expect.Expectation;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A whole scenario: a world, cells of policies to compare on it, for how long, how often,
+ * and what must hold of the results.
+ *
+ * @param name         short name, used for the run directory
+ * @param description  what the scenario shows
+ * @param seed         root of every random stream
+ * @param replicates   independent repetitions with derived seeds
+ * @param horizonDays  simulated days
+ * @param updateEvery  interval between policy updates (feedback is batched in between)
+ * @param shards       member shards: the unit of parallel work (fixed, so results do not
+ *                     depend on the thread count)
+ * @param world        the world
+ * @param page         the page
+ * @param cells        the cells compared, under common random numbers
+ * @param metrics      measurement settings
+ * @param expectations statements that must hold, e.g. {@code oracle.take_fraction > random.take_fraction}
+ */
+public record ScenarioSpec(String name, String description, long seed, int replicates, double horizonDays,
+                           Days updateEvery, int shards, WorldSpec world, PageSpec page, List<CellSpec> cells,
+                           MetricsSpec metrics, List<String> expectations) {
+
+    public ScenarioSpec {
+        if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+            throw new ParameterException("name", "name is required: letters, digits, '_', '.' or '-', found "
+                    + (name == null ? "nothing" : "'" + name + "'"));
+        }
+        description = description == null ? "" : description;
+        Validate.atLeast("replicates", replicates, 1);
+        Validate.positive("horizonDays", horizonDays);
+        if (updateEvery == null || !(updateEvery.value() > 0)) {
+            throw new ParameterException("updateEvery", "updateEvery must be a duration > 0");
+        }
+        Validate.atLeast("shards", shards, 1);
+        Objects.requireNonNull(world, "world");
+        Objects.requireNonNull(page, "page");
+        Objects.requireNonNull(metrics, "metrics");
+        cells = cells == null ? List.of() : List.copyOf(cells);
+        if (cells.isEmpty()) {
+            throw new ParameterException("cells", "cells must list at least one cell, each with a name and a ranker");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < cells.size(); i++) {
+            if (!names.add(cells.get(i).name())) {
+                throw new ParameterException("cells[" + i + "].name", "cell names must be unique, '"
+                        + cells.get(i).name() + "' appears twice");
+            }
+        }
+        for (int i = 0; i < metrics.retentionDays().size(); i++) {
+            if (metrics.retentionDays().get(i) > horizonDays) {
+                throw new ParameterException("metrics.retentionDays[" + i + "]", "retention day "
+                        + metrics.retentionDays().get(i) + " is beyond the horizon of " + horizonDays + " days");
+            }
+        }
+        expectations = expectations == null ? List.of() : List.copyOf(expectations);
+        for (int i = 0; i < expectations.size(); i++) {
+            checkExpectation("expectations[" + i + "]", expectations.get(i), names, metrics);
+        }
+    }
+
+    private static void checkExpectation(String where, String text, Set<String> cells, MetricsSpec metrics) {
+        Expectation e;
+        try {
+            e = Expectation.parse(text);
+        } catch (IllegalArgumentException bad) {
+            throw new ParameterException(where, bad.getMessage());
+        }
+        for (String cell : List.of(e.leftCell(), e.rightCell())) {
+            if (!cells.contains(cell)) {
+                throw new ParameterException(where, "expectation '" + text + "' names cell '" + cell
+                        + "', which is not one of " + cells.stream().sorted().toList());
+            }
+        }
+        for (String metric : List.of(e.leftMetric(), e.rightMetric())) {
+            if (Metrics.find(metric, metrics.retentionDays()).isEmpty()) {
+                throw new ParameterException(where, "expectation '" + text + "' names metric '" + metric
+                        + "', which is not one of " + Metrics.definitions(metrics.retentionDays()).stream()
+                        .map(d -> d.name()).toList());
+            }
+            if (metric.equals(Metrics.EXPECTED_REGRET_PER_VISIT) && !metrics.regret()) {
+                throw new ParameterException(where, "expectation '" + text + "' needs metrics.regret: true");
+            }
+        }
+    }
+
+    public CellSpec cell(String cellName) {
+        return cells.stream().filter(c -> c.name().equals(cellName)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.loopsim.core.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import dev.loopsim.core.model.VisitResponse;
+import dev.loopsim.core.policy.DecisionContext;
+import dev.loopsim.core.policy.RewardFeedback;
+import dev.loopsim.core.policy.VisitFeedback;
+import dev.loopsim.core.world.MemberState;
+import dev.loopsim.core.world.Page;
+
+/**
+ * A fixed subset of members whose visits and rewards run in time order, member by member,
+ * between two global events. Policies are frozen meanwhile, so members are independent and
+ * shards can run on any thread.
+ */
+final class MemberShard {
+    private final SimulationSetup setup;
+    private final List<MemberState> members = new ArrayList<>();
+    private final ShardObserver observer;
+    private final List<VisitFeedback> pendingVisits = new ArrayList<>();
+    private final List<RewardFeedback> pendingRewards = new ArrayList<>();
+    private long rewardSequence;
+    private long visitCount;
+
+    MemberShard(SimulationSetup setup, ShardObserver observer) {
+        this.setup = setup;
+        this.observer = observer;
+    }
+
+    void add(MemberState member) {
+        members.add(member);
+    }
+
+    /** Runs every member event strictly before {@code day}, with the given released titles. */
+    void advanceTo(double day, int[] available) {
+        for (MemberState member : members) {
+            if (member.joined()) {
+                advanceMember(member, day, available);
+            }
+        }
+    }
+
+    private void advanceMember(MemberState member, double day, int[] available) {
+        while (true) {
+            MemberState.PendingReward reward = member.peekReward();
+            double rewardDay = reward == null ? Double.POSITIVE_INFINITY : reward.day();
+            double visitDay = member.nextVisitDay();
+            if (Math.min(rewardDay, visitDay) >= day) {
+                return;
+            }
+            if (rewardDay <= visitDay) {
+                member.pollReward();
+                deliver(member, reward);
+            } else {
+                visit(member, visitDay, available);
+            }
+        }
+    }
+
+    private void deliver(MemberState member, MemberState.PendingReward reward) {
+        RewardFeedback feedback = new RewardFeedback(reward.day(), member.id(), reward.titleId(),
+                reward.day() - reward.delayDays(), reward.value());
+        pendingRewards.add(feedback);
+        observer.reward(member, feedback);
+    }
+
+    private void visit(MemberState member, double day, int[] available) {
+        var catalog = setup.catalog();
+        var truth = setup.response().utility();
+        DecisionContext context = new DecisionContext(member, day, catalog, available, member.policyStream(), truth);
+        Page page = setup.pages().build(context);
+        VisitResponse response = setup.response().respond(member, page, catalog, day);
+        double oracleProbability = Double.NaN;
+        if (setup.oraclePages() != null) {
+            Page best = setup.oraclePages().build(context);
+            oracleProbability = setup.response().playProbability(member, best, response.examined(), catalog, day);
+        }
+        if (response.completes()) {
+            double delay = -setup.response().completionDelayDays() * Math.log(1 - member.consumeStream().nextDouble());
+            int title = page.titleAt(response.playedSlot());
+            member.scheduleReward(new MemberState.PendingReward(day + delay, title, 1.0, delay, rewardSequence++));
+        }
+        member.recordVisit(day, response.satisfaction(), response.played());
+        pendingVisits.add(new VisitFeedback(day, member.id(), page, response.playedSlot(), response.watchFraction()));
+        observer.visit(member, day, page, response, oracleProbability);
+        visitCount++;
+        member.setNextVisitDay(setup.visits().nextVisitDay(member, day, setup.horizonDays()));
+    }
+
+    List<VisitFeedback> drainVisits() {
+        List<VisitFeedback> drained = new ArrayList<>(pendingVisits);
+        pendingVisits.clear();
+        return drained;
+    }
+
+    List<RewardFeedback> drainRewards() {
+        List<RewardFeedback> drained = new ArrayList<>(pendingRewards);
+        pendingRewards.clear();
+        return drained;
+    }
+
+    long visitCount() {
+        return visitCount;
+    }
+}

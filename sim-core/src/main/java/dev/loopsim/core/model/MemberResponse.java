@@ -1,0 +1,27 @@
+package dev.loopsim.core.model;
+
+import dev.loopsim.core.world.Catalog;
+import dev.loopsim.core.world.MemberState;
+import dev.loopsim.core.world.Page;
+
+/**
+ * How a member browses a page: which slots they examine, what (if anything) they play, how
+ * much of it they watch and how satisfied the visit leaves them.
+ */
+public interface MemberResponse {
+
+    /** Draws the member's response to a page. Randomness comes from the member's own streams. */
+    VisitResponse respond(MemberState member, Page page, Catalog catalog, double day);
+
+    /**
+     * The exact probability of a play from a page when the member examines the given slots:
+     * used to measure expected regret against another page under the same examination.
+     */
+    double playProbability(MemberState member, Page page, boolean[] examined, Catalog catalog, double day);
+
+    /** The true utility this response model uses. */
+    TrueUtility utility();
+
+    /** Mean delay in days from a completing play to its observed completion. */
+    double completionDelayDays();
+}

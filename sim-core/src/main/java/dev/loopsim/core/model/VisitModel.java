@@ -1,0 +1,22 @@
+package dev.loopsim.core.model;
+
+import dev.loopsim.core.world.MemberState;
+
+/**
+ * The process of a member's visits: an intensity λ_u(t) in visits per day that may depend on
+ * the member's recent visits, and a sampler of the next visit time.
+ */
+public interface VisitModel {
+
+    /** λ_u(t) in visits per day, given the member's history up to (not after) {@code day}. */
+    double intensity(MemberState member, double day);
+
+    /**
+     * The first visit strictly after {@code fromDay} and before {@code untilDay}, or
+     * {@link Double#POSITIVE_INFINITY} when there is none, drawn from the member's visit stream.
+     */
+    double nextVisitDay(MemberState member, double fromDay, double untilDay);
+
+    /** How many recent visits the intensity depends on (the member's history capacity). */
+    int historyCapacity();
+}

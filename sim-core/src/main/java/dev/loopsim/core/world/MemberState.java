@@ -1,0 +1,151 @@
+package dev.loopsim.core.world;
+
+import java.util.PriorityQueue;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * A member's mutable state during one run: recent visits and their satisfaction (what the
+ * visit model excites on), pending delayed rewards, and the member's own random streams.
+ *
+ * <p>Only the shard that owns the member touches this object, and only in time order, which
+ * is what makes parallel runs deterministic.
+ */
+public final class MemberState {
+    private final MemberProfile profile;
+    private final double[] recentVisitDays;
+    private final double[] recentSatisfaction;
+    private int recentCount;
+    private int recentHead;
+    private final PriorityQueue<PendingReward> pendingRewards = new PriorityQueue<>();
+    private final UniformRandomProvider browseStream;
+    private final UniformRandomProvider consumeStream;
+    private final UniformRandomProvider visitStream;
+    private final UniformRandomProvider policyStream;
+    private double nextVisitDay = Double.POSITIVE_INFINITY;
+    private boolean joined;
+    private long visits;
+    private long plays;
+
+    /** A delayed outcome of a play, due at {@code day}, {@code delayDays} after the play. */
+    public record PendingReward(double day, int titleId, double value, double delayDays, long sequence)
+            implements Comparable<PendingReward> {
+        @Override
+        public int compareTo(PendingReward o) {
+            int byDay = Double.compare(day, o.day);
+            return byDay != 0 ? byDay : Long.compare(sequence, o.sequence);
+        }
+    }
+
+    public MemberState(MemberProfile profile, int historyCapacity, MemberStreams streams) {
+        if (historyCapacity < 1) {
+            throw new IllegalArgumentException("historyCapacity must be >= 1, found " + historyCapacity);
+        }
+        this.profile = profile;
+        this.recentVisitDays = new double[historyCapacity];
+        this.recentSatisfaction = new double[historyCapacity];
+        this.browseStream = streams.browse();
+        this.consumeStream = streams.consume();
+        this.visitStream = streams.visit();
+        this.policyStream = streams.policy();
+    }
+
+    /** The four streams a member draws from, one per purpose. */
+    public record MemberStreams(UniformRandomProvider browse, UniformRandomProvider consume,
+                                UniformRandomProvider visit, UniformRandomProvider policy) { }
+
+    public MemberProfile profile() {
+        return profile;
+    }
+
+    public int id() {
+        return profile.id();
+    }
+
+    /** Records a visit and its satisfaction, dropping the oldest beyond the history capacity. */
+    public void recordVisit(double day, double satisfaction, boolean played) {
+        recentVisitDays[recentHead] = day;
+        recentSatisfaction[recentHead] = satisfaction;
+        recentHead = (recentHead + 1) % recentVisitDays.length;
+        recentCount = Math.min(recentCount + 1, recentVisitDays.length);
+        visits++;
+        if (played) {
+            plays++;
+        }
+    }
+
+    /** How many recent visits are remembered (at most the history capacity). */
+    public int recentCount() {
+        return recentCount;
+    }
+
+    /** Day of the k-th most recent visit, k = 0 being the latest. */
+    public double recentVisitDay(int k) {
+        return recentVisitDays[slot(k)];
+    }
+
+    /** Satisfaction of the k-th most recent visit, k = 0 being the latest. */
+    public double recentSatisfaction(int k) {
+        return recentSatisfaction[slot(k)];
+    }
+
+    private int slot(int k) {
+        if (k < 0 || k >= recentCount) {
+            throw new IndexOutOfBoundsException("recent visit " + k + " of " + recentCount);
+        }
+        int n = recentVisitDays.length;
+        return ((recentHead - 1 - k) % n + n) % n;
+    }
+
+    public void scheduleReward(PendingReward reward) {
+        pendingRewards.add(reward);
+    }
+
+    /** The earliest pending reward, or null. */
+    public PendingReward peekReward() {
+        return pendingRewards.peek();
+    }
+
+    public PendingReward pollReward() {
+        return pendingRewards.poll();
+    }
+
+    public double nextVisitDay() {
+        return nextVisitDay;
+    }
+
+    public void setNextVisitDay(double day) {
+        this.nextVisitDay = day;
+    }
+
+    public boolean joined() {
+        return joined;
+    }
+
+    public void markJoined() {
+        this.joined = true;
+    }
+
+    public long visits() {
+        return visits;
+    }
+
+    public long plays() {
+        return plays;
+    }
+
+    public UniformRandomProvider browseStream() {
+        return browseStream;
+    }
+
+    public UniformRandomProvider consumeStream() {
+        return consumeStream;
+    }
+
+    public UniformRandomProvider visitStream() {
+        return visitStream;
+    }
+
+    public UniformRandomProvider policyStream() {
+        return policyStream;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.loopsim.core.world;
+
+import java.util.Arrays;
+
+/**
+ * A title of the catalog.
+ *
+ * @param id              dense index, 0-based
+ * @param genres          genre mixture on the simplex (sums to 1)
+ * @param latent          latent feature vector w_i
+ * @param quality         quality q_i (standardised)
+ * @param releaseDay      day the title becomes available; 0 for the initial catalog
+ * @param popularityPrior plays before the simulation began (what an all-time popularity
+ *                        ranker knows at day 0); 0 for titles released later
+ * @param series          whether completion is observed later, as a delayed reward
+ */
+public record Title(int id, double[] genres, double[] latent, double quality, double releaseDay,
+                    double popularityPrior, boolean series) {
+
+    public Title {
+        genres = genres.clone();
+        latent = latent.clone();
+    }
+
+    @Override
+    public double[] genres() {
+        return genres.clone();
+    }
+
+    @Override
+    public double[] latent() {
+        return latent.clone();
+    }
+
+    /** The share of genre g in this title's mixture. */
+    public double genre(int g) {
+        return genres[g];
+    }
+
+    /** θ·g_i: how well a taste vector over genres matches this title. */
+    public double genreMatch(double[] taste) {
+        return dot(taste, genres);
+    }
+
+    /** z·w_i: the latent affinity of a member vector with this title. */
+    public double latentMatch(double[] memberLatent) {
+        return dot(memberLatent, latent);
+    }
+
+    /** The genre with the largest share. */
+    public int dominantGenre() {
+        int best = 0;
+        for (int g = 1; g < genres.length; g++) {
+            if (genres[g] > genres[best]) {
+                best = g;
+            }
+        }
+        return best;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int k = 0; k < b.length; k++) {
+            sum += a[k] * b[k];
+        }
+        return sum;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Title t && id == t.id && quality == t.quality
+                && releaseDay == t.releaseDay && popularityPrior == t.popularityPrior
+                && series == t.series && Arrays.equals(genres, t.genres) && Arrays.equals(latent, t.latent);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Integer.hashCode(id) + Arrays.hashCode(genres);
+    }
+
+    @Override
+    public String toString() {
+        return "Title[" + id + ", quality=" + quality + ", releaseDay=" + releaseDay + "]";
+    }
+}

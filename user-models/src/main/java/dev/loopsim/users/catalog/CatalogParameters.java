@@ -1,0 +1,41 @@
+package dev.loopsim.users.catalog;
+
+import dev.loopsim.core.Validate;
+
+/**
+ * How to generate a catalog.
+ *
+ * @param titles                     number of titles
+ * @param genres                     number of genres G
+ * @param latentDim                  dimension d of the latent vectors
+ * @param secondGenreShare           share of titles with a second genre
+ * @param qualitySd                  standard deviation of quality q_i ~ N(0, sd²)
+ * @param popularityMedianPlays      median of the popularity prior (plays before day 0)
+ * @param popularitySdLog            spread (log scale) of the popularity prior: its long tail
+ * @param popularityQualityCorrelation correlation of log popularity with quality, in [-1, 1]
+ * @param seriesShare                share of titles that are series (completion is a delayed reward)
+ * @param newTitleShare              share of titles released during the run, not at day 0
+ * @param releaseWindowDays          new titles are released uniformly over (0, window)
+ */
+public record CatalogParameters(int titles, int genres, int latentDim, double secondGenreShare, double qualitySd,
+                                double popularityMedianPlays, double popularitySdLog,
+                                double popularityQualityCorrelation, double seriesShare, double newTitleShare,
+                                double releaseWindowDays) {
+
+    public static final CatalogParameters DEFAULTS =
+            new CatalogParameters(500, 8, 8, 0.4, 1.0, 100, 1.5, 0.5, 0.2, 0.0, 30);
+
+    public CatalogParameters {
+        Validate.atLeast("titles", titles, 1);
+        Validate.atLeast("genres", genres, 1);
+        Validate.atLeast("latentDim", latentDim, 1);
+        Validate.inRange("secondGenreShare", secondGenreShare, 0, 1);
+        Validate.nonNegative("qualitySd", qualitySd);
+        Validate.positive("popularityMedianPlays", popularityMedianPlays);
+        Validate.nonNegative("popularitySdLog", popularitySdLog);
+        Validate.inRange("popularityQualityCorrelation", popularityQualityCorrelation, -1, 1);
+        Validate.inRange("seriesShare", seriesShare, 0, 1);
+        Validate.inRange("newTitleShare", newTitleShare, 0, 1);
+        Validate.positive("releaseWindowDays", releaseWindowDays);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.loopsim.users.choice;
+
+import dev.loopsim.core.Validate;
+
+/**
+ * Parameters of member response (DESIGN §4).
+ *
+ * @param qualityWeight       w_q, weight of title quality in true utility
+ * @param genreWeight         w_g, weight of the taste–genre match θ_u·g_i
+ * @param latentWeight        w_z, weight of the latent match z_u·w_i
+ * @param rowDecay            η_row: row r (0-based) is examined with probability η_row^r · η_col^c
+ * @param columnDecay         η_col: the same for column c
+ * @param noPlayUtility       u_0, utility of playing nothing
+ * @param temperature         τ of the multinomial logit
+ * @param watchConcentration  κ of the watch-fraction Beta: mean m gives Beta(mκ, (1 − m)κ)
+ * @param qualityPlayThreshold a play with ω at or above it is a quality play
+ * @param noPlaySatisfaction  s_0, the satisfaction of a visit without a play (usually negative)
+ * @param completionDelayDays mean of the exponential delay before a series completion is observed
+ */
+public record ResponseParameters(double qualityWeight, double genreWeight, double latentWeight,
+                                 double rowDecay, double columnDecay, double noPlayUtility, double temperature,
+                                 double watchConcentration, double qualityPlayThreshold,
+                                 double noPlaySatisfaction, double completionDelayDays) {
+
+    public static final ResponseParameters DEFAULTS =
+            new ResponseParameters(0.5, 3.0, 0.5, 0.7, 0.8, 3.0, 1.0, 4.0, 0.5, -0.3, 3.0);
+
+    public ResponseParameters {
+        Validate.finite("qualityWeight", qualityWeight);
+        Validate.finite("genreWeight", genreWeight);
+        Validate.finite("latentWeight", latentWeight);
+        Validate.inRange("rowDecay", rowDecay, 0, 1);
+        Validate.inRange("columnDecay", columnDecay, 0, 1);
+        Validate.finite("noPlayUtility", noPlayUtility);
+        Validate.positive("temperature", temperature);
+        Validate.positive("watchConcentration", watchConcentration);
+        Validate.inRange("qualityPlayThreshold", qualityPlayThreshold, 0, 1);
+        Validate.inRange("noPlaySatisfaction", noPlaySatisfaction, -10, 1);
+        Validate.positive("completionDelayDays", completionDelayDays);
+    }
+}

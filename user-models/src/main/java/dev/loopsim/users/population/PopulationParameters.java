@@ -1,0 +1,31 @@
+package dev.loopsim.users.population;
+
+import dev.loopsim.core.Validate;
+
+/**
+ * How to generate members.
+ *
+ * @param members               number of members, including those who join later
+ * @param tasteConcentration    α of the symmetric Dirichlet of tastes; small α = narrow tastes
+ * @param latentSd              standard deviation of each latent component is latentSd / √d
+ * @param visitsPerWeekMedian   median base visit rate, in visits per week
+ * @param visitRateSdLog        spread of the log-normal base visit rate
+ * @param newMemberShare        share of members who join during the run
+ * @param joinWindowDays        new members join uniformly over (0, window)
+ */
+public record PopulationParameters(int members, double tasteConcentration, double latentSd,
+                                   double visitsPerWeekMedian, double visitRateSdLog,
+                                   double newMemberShare, double joinWindowDays) {
+
+    public static final PopulationParameters DEFAULTS = new PopulationParameters(2000, 0.3, 1.0, 3.0, 0.6, 0.0, 30);
+
+    public PopulationParameters {
+        Validate.atLeast("members", members, 1);
+        Validate.positive("tasteConcentration", tasteConcentration);
+        Validate.nonNegative("latentSd", latentSd);
+        Validate.positive("visitsPerWeekMedian", visitsPerWeekMedian);
+        Validate.nonNegative("visitRateSdLog", visitRateSdLog);
+        Validate.inRange("newMemberShare", newMemberShare, 0, 1);
+        Validate.positive("joinWindowDays", joinWindowDays);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.loopsim.users.visit;
+
+import dev.loopsim.core.model.VisitModel;
+import dev.loopsim.core.world.MemberState;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * A self-exciting inhomogeneous Poisson process of visits (DESIGN §4), sampled by
+ * Lewis–Shedler/Ogata thinning.
+ *
+ * <p>The bound: between two visits, each term α·s_k·exp(−(t − t_k)/τ_v) moves toward 0, so
+ * the excitation at any later time is at most Σ_k max(0, α·s_k·exp(−(t₀ − t_k)/τ_v)) at the
+ * current time t₀, and the seasonal factor is at most its {@link Seasonality#maximum()}. The
+ * bound is recomputed after each rejected proposal (it only tightens) and checked at every
+ * proposal.
+ */
+public final class SelfExcitingVisits implements VisitModel {
+    private final SelfExcitingParameters parameters;
+    private final Seasonality seasonality;
+    private final double seasonalMaximum;
+
+    public SelfExcitingVisits(SelfExcitingParameters parameters) {
+        this.parameters = parameters;
+        this.seasonality = parameters.seasonality();
+        this.seasonalMaximum = seasonality.maximum();
+    }
+
+    @Override
+    public double intensity(MemberState member, double day) {
+        return member.profile().baseRatePerDay() * seasonality.at(day) * Math.exp(excitation(member, day, false));
+    }
+
+    /** Σ α·s_k·exp(−(t − t_k)/τ_v) over remembered visits, or only its positive terms. */
+    private double excitation(MemberState member, double day, boolean positiveOnly) {
+        double alpha = parameters.excitation();
+        double sum = 0;
+        for (int k = 0; k < member.recentCount(); k++) {
+            double term = alpha * member.recentSatisfaction(k)
+                    * Math.exp(-(day - member.recentVisitDay(k)) / parameters.decayDays());
+            if (!positiveOnly || term > 0) {
+                sum += term;
+            }
+        }
+        return sum;
+    }
+
+    /** An upper bound of λ_u(t) for every t ≥ day until the member's next visit. */
+    public double bound(MemberState member, double day) {
+        return member.profile().baseRatePerDay() * seasonalMaximum * Math.exp(excitation(member, day, true));
+    }
+
+    @Override
+    public double nextVisitDay(MemberState member, double fromDay, double untilDay) {
+        UniformRandomProvider random = member.visitStream();
+        double t = fromDay;
+        while (true) {
+            double bound = bound(member, t);
+            t -= Math.log(1 - random.nextDouble()) / bound;
+            if (t >= untilDay) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double lambda = intensity(member, t);
+            if (lambda > bound * (1 + 1e-12)) {
+                throw new ThinningBoundException(member.id(), t, lambda, bound);
+            }
+            if (random.nextDouble() * bound < lambda) {
+                return t;
+            }
+        }
+    }
+
+    @Override
+    public int historyCapacity() {
+        return parameters.window();
+    }
+}
