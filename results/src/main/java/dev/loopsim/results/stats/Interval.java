@@ -30,6 +30,9 @@ public record Interval(double mean, double lower, double upper, int n, double le
         if (n == 1) {
             return new Interval(mean, Double.NaN, Double.NaN, 1, level);
         }
+        if (java.util.Arrays.stream(values).allMatch(v -> v == values[0])) {
+            return new Interval(values[0], values[0], values[0], n, level); // no spread, and no rounding noise
+        }
         double squares = 0;
         for (double v : values) {
             squares += (v - mean) * (v - mean);

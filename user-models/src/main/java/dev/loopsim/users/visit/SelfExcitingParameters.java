@@ -17,7 +17,7 @@ import dev.loopsim.core.Validate;
 public record SelfExcitingParameters(double excitation, double decayDays, int window, double dailyAmplitude,
                                      double dailyPeakHour, double weeklyAmplitude, double weeklyPeakDay) {
 
-    public static final SelfExcitingParameters DEFAULTS = new SelfExcitingParameters(0.5, 3.0, 10, 0.5, 20, 0.2, 5);
+    public static final SelfExcitingParameters DEFAULTS = new SelfExcitingParameters(0.15, 2.0, 10, 0.5, 20, 0.2, 5);
 
     public SelfExcitingParameters {
         Validate.finite("excitation", excitation);

@@ -1,0 +1,87 @@
+package dev.loopsim.cli;
+
+import dev.loopsim.scenarios.load.ScenarioLoader;
+import dev.loopsim.scenarios.run.ExperimentResult;
+import dev.loopsim.scenarios.run.ExperimentRunner;
+import dev.loopsim.scenarios.run.ProgressListener;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code loopsim bench}: runs a scenario several times in this JVM and reports the median
+ * simulated visits per second and peak heap. The first run also warms the JIT; it is reported
+ * but the median is over all runs, so use at least 3.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure throughput: run a scenario (default: the bundled 'bench') several times and print "
+                + "simulated visits per second and peak heap, with their medians. Writes no run directory.")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SCENARIO", arity = "0..1", defaultValue = "bench", description = "Default: ${DEFAULT-VALUE}.")
+    String scenario;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "Runs to take the median of (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Mixin
+    ScenarioOptions scenarioOptions;
+
+    @Mixin
+    ThreadsOption threadsOption;
+
+    @Override
+    public Integer call() throws Exception {
+        if (runs < 1) {
+            throw new BadInputException("--runs must be >= 1, found " + runs);
+        }
+        ScenarioLoader.Loaded loaded = scenarioOptions.load(scenario);
+        int threads = threadsOption.resolve();
+        var out = spec.commandLine().getOut();
+        out.printf("%s: %d run(s), %d thread(s), %d cores, max heap %.0f MiB%n", loaded.spec().name(), runs, threads,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1048576.0);
+        double[] rates = new double[runs];
+        double[] peaks = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            System.gc();
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            ExperimentResult result = new ExperimentRunner(threads, ProgressListener.NONE).run(loaded.spec());
+            rates[i] = result.visitsPerSecond();
+            peaks[i] = peakHeapMiB();
+            out.printf(Locale.ROOT, "  run %d: %,d visits in %.2f s = %,.0f visits/s, peak heap %.0f MiB%n", i + 1,
+                    result.visits(), result.seconds(), rates[i], peaks[i]);
+            out.flush();
+        }
+        out.printf(Locale.ROOT, "median: %,.0f visits/s, peak heap %.0f MiB (over %d runs)%n", median(rates), median(peaks), runs);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static double peakHeapMiB() {
+        long bytes = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                bytes += pool.getPeakUsage().getUsed();
+            }
+        }
+        return bytes / 1048576.0;
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.loopsim.cli;
+
+import dev.loopsim.scenarios.expect.ExpectationResult;
+import dev.loopsim.scenarios.load.ScenarioException;
+import dev.loopsim.scenarios.load.ScenarioLibrary;
+import dev.loopsim.scenarios.load.ScenarioLoader;
+import dev.loopsim.scenarios.run.ExperimentResult;
+import dev.loopsim.scenarios.run.ExperimentRunner;
+import dev.loopsim.scenarios.run.ProgressListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code loopsim check [SCENARIO...]}: run scenarios and report their expectations; exit 1 if one fails. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Run the expectations of the given scenarios (default: every bundled scenario that has "
+                + "expectations), print a pass/fail table, and exit 1 if any fails.")
+final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SCENARIO", arity = "0..*", description = "Scenario files or bundled scenario names.")
+    List<String> scenarios = new ArrayList<>();
+
+    @Mixin
+    ScenarioOptions scenarioOptions;
+
+    @Mixin
+    ThreadsOption threadsOption;
+
+    @Override
+    public Integer call() throws ScenarioException {
+        var out = spec.commandLine().getOut();
+        int threads = threadsOption.resolve();
+        List<ScenarioLoader.Loaded> loaded = new ArrayList<>();
+        for (String name : scenarios.isEmpty() ? ScenarioLibrary.names() : scenarios) {
+            ScenarioLoader.Loaded one = scenarioOptions.load(name);
+            if (scenarios.isEmpty() && one.spec().expectations().isEmpty()) {
+                continue; // a bundled scenario without expectations (the benchmark) has nothing to check
+            }
+            loaded.add(one);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("scenario", "result", "expectation", "detail"));
+        int failures = 0;
+        for (ScenarioLoader.Loaded one : loaded) {
+            ExperimentResult result = new ExperimentRunner(threads, ProgressListener.NONE).run(one.spec());
+            if (result.expectations().isEmpty()) {
+                rows.add(List.of(one.spec().name(), "-", "(no expectations)", ""));
+            }
+            for (ExpectationResult e : result.expectations()) {
+                failures += e.passed() ? 0 : 1;
+                rows.add(List.of(one.spec().name(), e.passed() ? "PASS" : "FAIL", e.expectation().text(), e.detail()));
+            }
+        }
+        SummaryTable.printAligned(rows, out);
+        out.printf("%n%d expectation(s) failed%n", failures);
+        out.flush();
+        return failures == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+}

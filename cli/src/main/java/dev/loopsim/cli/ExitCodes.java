@@ -1,0 +1,13 @@
+package dev.loopsim.cli;
+
+/** Exit codes scripts can rely on. */
+final class ExitCodes {
+    /** Everything ran and every expectation held. */
+    static final int OK = 0;
+    /** A run failed, or an expectation did not hold. */
+    static final int FAILED = 1;
+    /** Bad input: command-line arguments, a scenario file, an output folder. */
+    static final int BAD_INPUT = 2;
+
+    private ExitCodes() { }
+}

@@ -1,0 +1,64 @@
+package dev.loopsim.cli;
+
+import dev.loopsim.scenarios.load.ScenarioException;
+import dev.loopsim.scenarios.run.RunWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root command: {@code loopsim <subcommand>}. */
+@Command(name = "loopsim", mixinStandardHelpOptions = true, versionProvider = LoopsimCommand.Version.class,
+        description = "Long-term recommendation simulator: run policies against simulated members over months "
+                + "of simulated time and see feedback loops before an A/B test.",
+        subcommands = {RunCommand.class, CheckCommand.class, ValidateCommand.class, ListCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success: runs completed and expectations held", "1:a run failed or an expectation did not hold",
+                "2:bad input: arguments, scenario file or output folder"})
+final class LoopsimCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("loopsim: a command is needed, e.g. 'loopsim run quickstart'");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.BAD_INPUT;
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new LoopsimCommand());
+        commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {
+            var err = line.getErr();
+            if (failure instanceof ScenarioException || failure instanceof BadInputException) {
+                err.println("loopsim: " + failure.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            err.println("loopsim: failed: " + (failure.getMessage() == null ? failure.toString() : failure.getMessage()));
+            if (System.getenv("LOOPSIM_DEBUG") != null) {
+                failure.printStackTrace(err);
+            } else {
+                err.println("(set LOOPSIM_DEBUG=1 to see where)");
+            }
+            return ExitCodes.FAILED;
+        });
+        commandLine.setParameterExceptionHandler((failure, args) -> {
+            CommandLine line = failure.getCommandLine();
+            line.getErr().println("loopsim: " + failure.getMessage());
+            line.getErr().println("Try '" + line.getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCodes.BAD_INPUT;
+        });
+        return commandLine;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"loopsim " + RunWriter.version(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
+                            + System.getProperty("os.name") + " " + System.getProperty("os.arch")};
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.loopsim.cli;
+
+import dev.loopsim.results.stats.Interval;
+import dev.loopsim.scenarios.expect.ExpectationResult;
+import dev.loopsim.scenarios.run.ExperimentResult;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Prints an experiment's summary: metrics by cell with intervals, then expectations. */
+final class SummaryTable {
+    private SummaryTable() { }
+
+    static void print(ExperimentResult result, PrintWriter out) {
+        var spec = result.spec();
+        out.printf(Locale.ROOT, "%s: %d cell(s) x %d replicate(s), %.0f days; mean %s%n", spec.name(),
+                spec.cells().size(), spec.replicates(), spec.horizonDays(),
+                spec.replicates() > 1 ? String.format(Locale.ROOT, "± half-width of the %.0f%% interval", 100 * spec.metrics().confidence())
+                        : "(one replicate: no interval)");
+        List<String> cells = new ArrayList<>(result.summary().keySet());
+        List<String> metrics = new ArrayList<>(result.summary().get(cells.get(0)).keySet());
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>();
+        header.add("metric");
+        header.addAll(cells);
+        rows.add(header);
+        for (String metric : metrics) {
+            List<String> row = new ArrayList<>();
+            row.add(metric);
+            for (String cell : cells) {
+                row.add(format(result.summary().get(cell).get(metric)));
+            }
+            rows.add(row);
+        }
+        printAligned(rows, out);
+        if (!result.expectations().isEmpty()) {
+            out.println();
+            out.println("expectations:");
+            for (ExpectationResult e : result.expectations()) {
+                out.printf("  %s  %s: %s%n", e.passed() ? "PASS" : "FAIL", e.expectation().text(), e.detail());
+            }
+        }
+        out.printf(Locale.ROOT, "%n%,d visits simulated in %.1f s (%,.0f visits/s)%n", result.visits(),
+                result.seconds(), result.visitsPerSecond());
+        out.flush();
+    }
+
+    static String format(Interval interval) {
+        if (interval == null) {
+            return "-";
+        }
+        if (interval.n() < 2) {
+            return number(interval.mean());
+        }
+        return number(interval.mean()) + " ± " + number(interval.halfWidth());
+    }
+
+    private static String number(double value) {
+        double magnitude = Math.abs(value);
+        if (value == 0) {
+            return "0";
+        }
+        return magnitude >= 1000 || magnitude < 0.001 ? String.format(Locale.ROOT, "%.3g", value)
+                : String.format(Locale.ROOT, "%.4f", value).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+    }
+
+    static void printAligned(List<List<String>> rows, PrintWriter out) {
+        int columns = rows.get(0).size();
+        int[] widths = new int[columns];
+        for (List<String> row : rows) {
+            for (int c = 0; c < columns; c++) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < columns; c++) {
+                String cell = row.get(c);
+                line.append(c == 0 ? String.format("%-" + widths[c] + "s", cell) : String.format("  %" + widths[c] + "s", cell));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+
+    static Map<String, Interval> cell(ExperimentResult result, String cell) {
+        return result.summary().get(cell);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.loopsim.cli;
+
+import dev.loopsim.scenarios.load.ScenarioLoader;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code loopsim validate SCENARIO}: read and check a scenario without running it. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check a scenario: YAML, keys, values and expectations. Exit 0 if valid, 2 if not.")
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SCENARIO", description = "A scenario file or a bundled scenario's name.")
+    String scenario;
+
+    @Mixin
+    ScenarioOptions scenarioOptions;
+
+    @Option(names = "--print", description = "Print the fully resolved scenario (every default filled in).")
+    boolean print;
+
+    @Override
+    public Integer call() throws Exception {
+        ScenarioLoader.Loaded loaded = scenarioOptions.load(scenario);
+        var s = loaded.spec();
+        var out = spec.commandLine().getOut();
+        if (print) {
+            out.print(loaded.resolvedYaml());
+        } else {
+            out.printf("ok: %s: %d cell(s) %s, %d replicate(s), %.4g days, %d members, %d titles, %d expectation(s)%n",
+                    s.name(), s.cells().size(), s.cells().stream().map(c -> c.name()).toList(), s.replicates(),
+                    s.horizonDays(), s.world().population().members(), s.world().catalog().titles(), s.expectations().size());
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

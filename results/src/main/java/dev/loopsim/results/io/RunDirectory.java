@@ -1,0 +1,79 @@
+package dev.loopsim.results.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.stream.Stream;
+
+/**
+ * A run's output folder. It holds an {@value #INCOMPLETE} marker from creation until
+ * {@link #markComplete()}, so a run that was interrupted or failed never looks finished.
+ * Every file is written to a temporary name and moved into place atomically.
+ */
+public final class RunDirectory {
+    public static final String INCOMPLETE = "INCOMPLETE";
+    private final Path root;
+
+    private RunDirectory(Path root) {
+        this.root = root;
+    }
+
+    /** Creates the folder (which must not exist, or be empty) and marks it incomplete. */
+    public static RunDirectory create(Path root) throws IOException {
+        if (Files.exists(root)) {
+            if (!Files.isDirectory(root)) {
+                throw new IOException(root + " exists and is not a directory");
+            }
+            try (Stream<Path> entries = Files.list(root)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IOException(root + " already exists and is not empty; choose another --out");
+                }
+            }
+        }
+        Files.createDirectories(root);
+        RunDirectory directory = new RunDirectory(root);
+        directory.write(INCOMPLETE, "run started " + Instant.now() + "; this marker is removed when the run completes\n");
+        return directory;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Writes a file atomically: readers see the old content or the new, never a part. */
+    public void write(String name, String content) throws IOException {
+        Path target = root.resolve(name);
+        Files.createDirectories(target.getParent());
+        // Same folder, so the move is a rename; a name no other writer uses, with ordinary permissions.
+        Path temporary = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
+                + "." + Thread.currentThread().getId() + ".tmp");
+        try {
+            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Records why the run did not complete, leaving the marker in place. */
+    public void markFailed(String reason) throws IOException {
+        write(INCOMPLETE, "run did not complete: " + reason + "\n");
+    }
+
+    /** Removes the marker: the last step of a successful run. */
+    public void markComplete() throws IOException {
+        Files.deleteIfExists(root.resolve(INCOMPLETE));
+    }
+
+    public static boolean isComplete(Path root) {
+        return Files.isDirectory(root) && !Files.exists(root.resolve(INCOMPLETE));
+    }
+}

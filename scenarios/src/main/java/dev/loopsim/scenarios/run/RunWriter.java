@@ -1,0 +1,172 @@
+package dev.loopsim.scenarios.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loopsim.results.io.Csv;
+import dev.loopsim.results.io.RunDirectory;
+import dev.loopsim.results.metrics.DailyRow;
+import dev.loopsim.results.stats.Interval;
+import dev.loopsim.scenarios.expect.ExpectationResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Writes a run directory: {@code scenario.yaml} (resolved, with its seed), {@code manifest.json},
+ * {@code summary.json}, {@code runs.csv}, {@code daily.csv}, and {@code performance.json}.
+ * All but the last are the same bytes for the same scenario and seed, whatever the thread count;
+ * wall time and threads go in {@code performance.json} only.
+ */
+public final class RunWriter {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunWriter() { }
+
+    /** Starts a run directory: marked incomplete, with the resolved scenario and manifest already in it. */
+    public static RunDirectory start(java.nio.file.Path root, String resolvedYaml) throws IOException {
+        RunDirectory directory = RunDirectory.create(root);
+        directory.write("scenario.yaml", resolvedYaml);
+        directory.write("manifest.json", JSON.writeValueAsString(manifest(resolvedYaml)));
+        return directory;
+    }
+
+    /** Writes the results and removes the incomplete marker. */
+    public static void finish(RunDirectory directory, ExperimentResult result, int threads) throws IOException {
+        directory.write("daily.csv", daily(result));
+        directory.write("runs.csv", runs(result));
+        directory.write("summary.json", JSON.writeValueAsString(summary(result)));
+        ObjectNode performance = JSON.createObjectNode();
+        performance.put("threads", threads);
+        performance.put("wall_seconds", result.seconds());
+        performance.put("visits", result.visits());
+        performance.put("visits_per_second", result.visitsPerSecond());
+        directory.write("performance.json", JSON.writeValueAsString(performance));
+        directory.markComplete();
+    }
+
+    static ObjectNode manifest(String resolvedYaml) {
+        ObjectNode manifest = JSON.createObjectNode();
+        Properties build = buildProperties();
+        manifest.put("loopsim_version", build.getProperty("loopsim"));
+        manifest.put("scenario_sha256", sha256(resolvedYaml));
+        manifest.put("java_version", System.getProperty("java.version"));
+        manifest.put("java_vendor", System.getProperty("java.vendor"));
+        manifest.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        manifest.put("arch", System.getProperty("os.arch"));
+        ObjectNode libraries = manifest.putObject("libraries");
+        for (String name : List.of("mason", "commons-rng", "commons-math3", "jackson")) {
+            libraries.put(name, build.getProperty(name));
+        }
+        return manifest;
+    }
+
+    /** loopsim's version, as built. */
+    public static String version() {
+        return buildProperties().getProperty("loopsim");
+    }
+
+    private static Properties buildProperties() {
+        Properties properties = new Properties();
+        try (InputStream in = RunWriter.class.getResourceAsStream("/dev/loopsim/scenarios/build.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    private static ObjectNode summary(ExperimentResult result) {
+        var spec = result.spec();
+        ObjectNode summary = JSON.createObjectNode();
+        summary.put("scenario", spec.name());
+        summary.put("complete", true);
+        summary.put("seed", spec.seed());
+        summary.put("replicates", spec.replicates());
+        summary.put("confidence", spec.metrics().confidence());
+        summary.put("visits", result.visits());
+        ObjectNode cells = summary.putObject("cells");
+        for (Map.Entry<String, Map<String, Interval>> cell : result.summary().entrySet()) {
+            ObjectNode metrics = cells.putObject(cell.getKey());
+            for (Map.Entry<String, Interval> metric : cell.getValue().entrySet()) {
+                Interval interval = metric.getValue();
+                ObjectNode node = metrics.putObject(metric.getKey());
+                number(node, "mean", interval.mean());
+                number(node, "lower", interval.lower());
+                number(node, "upper", interval.upper());
+                node.put("n", interval.n());
+            }
+        }
+        ArrayNode expectations = summary.putArray("expectations");
+        for (ExpectationResult e : result.expectations()) {
+            ObjectNode node = expectations.addObject();
+            node.put("expectation", e.expectation().text());
+            node.put("passed", e.passed());
+            number(node, "mean_difference", e.difference().mean());
+            number(node, "lower", e.difference().lower());
+            number(node, "upper", e.difference().upper());
+            number(node, "p_value", e.pValue());
+            node.put("detail", e.detail());
+        }
+        summary.put("expectations_hold", result.expectationsHold());
+        return summary;
+    }
+
+    private static void number(ObjectNode node, String name, double value) {
+        if (Double.isFinite(value)) {
+            node.put(name, value);
+        } else {
+            node.putNull(name);
+        }
+    }
+
+    private static String daily(ExperimentResult result) {
+        Csv csv = new Csv(List.of("cell", "replicate", "day", "visits", "active_members", "impressions", "plays",
+                "quality_plays", "completions", "take_fraction", "plays_per_visit", "enjoyment_per_play",
+                "expected_regret_per_visit"));
+        for (CellRun run : result.runs()) {
+            for (DailyRow row : run.daily()) {
+                csv.row(run.cell(), run.replicate(), row.day(), row.visits(), row.activeMembers(), row.impressions(),
+                        row.plays(), row.qualityPlays(), row.completions(), row.takeFraction(), row.playsPerVisit(),
+                        row.enjoymentPerPlay(), row.expectedRegretPerVisit());
+            }
+        }
+        return csv.toString();
+    }
+
+    private static String runs(ExperimentResult result) {
+        List<String> metrics = List.copyOf(result.runs().get(0).metrics().keySet());
+        List<String> header = new java.util.ArrayList<>(List.of("cell", "replicate", "visits"));
+        header.addAll(metrics);
+        Csv csv = new Csv(header);
+        for (CellRun run : result.runs()) {
+            Object[] fields = new Object[header.size()];
+            fields[0] = run.cell();
+            fields[1] = run.replicate();
+            fields[2] = run.visits();
+            for (int i = 0; i < metrics.size(); i++) {
+                fields[3 + i] = run.metrics().get(metrics.get(i));
+            }
+            csv.row(fields);
+        }
+        return csv.toString();
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
