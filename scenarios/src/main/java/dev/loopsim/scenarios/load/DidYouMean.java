@@ -11,7 +11,9 @@ public final class DidYouMean {
         String best = null;
         int bestDistance = 3;
         for (String candidate : candidates) {
-            int distance = distance(word.toLowerCase(), candidate.toLowerCase());
+            String a = word.toLowerCase();
+            String b = candidate.toLowerCase();
+            int distance = a.length() >= 4 && (b.startsWith(a) || a.startsWith(b)) ? 1 : distance(a, b);
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = candidate;

@@ -59,7 +59,7 @@ public final class ScenarioLoader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new ScenarioException(source.origin(), "", at == null ? 0 : at.getLineNr(),
-                    at == null ? 0 : at.getColumnNr(), "not valid YAML: " + e.getOriginalMessage());
+                    at == null ? 0 : at.getColumnNr(), "not valid YAML: " + yamlProblem(e.getOriginalMessage()));
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             throw new ScenarioException(source.origin(), "", 0, 0, "the scenario is empty; expected a mapping with at least name and cells");
@@ -75,9 +75,9 @@ public final class ScenarioLoader {
         try {
             spec = MAPPER.treeToValue(merged, ScenarioSpec.class);
         } catch (JsonProcessingException e) {
-            throw translate(source, overrides, e);
+            throw translate(source, overrides, merged, e);
         } catch (IllegalArgumentException e) {
-            throw translate(source, overrides, e);
+            throw translate(source, overrides, merged, e);
         }
         try {
             return new Loaded(spec, MAPPER.writeValueAsString(spec));
@@ -103,21 +103,29 @@ public final class ScenarioLoader {
         return d;
     }
 
-    private static ScenarioException translate(ScenarioSource source, List<String> overrides, Exception failure) {
+    /** SnakeYAML's message without its source excerpts: what it was parsing and what it expected. */
+    private static String yamlProblem(String message) {
+        return java.util.Arrays.stream(message.split("\\R"))
+                .filter(line -> !line.isBlank() && !line.startsWith(" in ") && !line.startsWith(" ") && !line.startsWith("\t"))
+                .collect(Collectors.joining(": "));
+    }
+
+    private static ScenarioException translate(ScenarioSource source, List<String> overrides, JsonNode merged,
+                                               Exception failure) {
         List<String> path = new ArrayList<>();
         String problem;
         if (failure instanceof JsonMappingException mapping) {
             for (JsonMappingException.Reference ref : mapping.getPath()) {
                 path.add(ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex()));
             }
-            problem = describe(mapping, path);
+            problem = describe(mapping, path, merged);
         } else {
             problem = failure.getMessage();
         }
         return located(source, overrides, path, problem);
     }
 
-    private static String describe(JsonMappingException mapping, List<String> path) {
+    private static String describe(JsonMappingException mapping, List<String> path, JsonNode merged) {
         if (mapping instanceof UnrecognizedPropertyException unknown) {
             List<String> known = unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
             return "unknown key '" + unknown.getPropertyName() + "'" + DidYouMean.suggest(unknown.getPropertyName(), known)
@@ -138,9 +146,23 @@ public final class ScenarioLoader {
         }
         if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
                 && !mapping.getOriginalMessage().startsWith("expected") && !mapping.getOriginalMessage().startsWith("a ranker")) {
-            return "expected " + typeName(mismatch.getTargetType()) + " (" + firstLine(mapping.getOriginalMessage()) + ")";
+            JsonNode found = valueAt(merged, path);
+            return "expected " + typeName(mismatch.getTargetType())
+                    + (found == null ? "" : ", found " + (found.isContainerNode() ? (found.isArray() ? "a list" : "a mapping")
+                    : "'" + found.asText() + "'"));
         }
         return firstLine(mapping.getOriginalMessage());
+    }
+
+    private static JsonNode valueAt(JsonNode root, List<String> path) {
+        JsonNode node = root;
+        for (String segment : path) {
+            if (node == null) {
+                return null;
+            }
+            node = node.isArray() && segment.matches("\\d+") ? node.get(Integer.parseInt(segment)) : node.get(segment);
+        }
+        return node;
     }
 
     /** Points the path at the offending key and speaks its YAML name. */

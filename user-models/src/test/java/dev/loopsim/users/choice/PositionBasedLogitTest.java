@@ -1,0 +1,138 @@
+package dev.loopsim.users.choice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import dev.loopsim.core.model.VisitResponse;
+import dev.loopsim.core.world.Catalog;
+import dev.loopsim.core.world.MemberState;
+import dev.loopsim.core.world.Members;
+import dev.loopsim.core.world.Page;
+import dev.loopsim.core.world.Title;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PositionBasedLogitTest {
+
+    /** Titles whose true utility is their quality (genre and latent weights are 0). */
+    private static Catalog catalog(double... qualities) {
+        List<Title> titles = new ArrayList<>();
+        for (int i = 0; i < qualities.length; i++) {
+            titles.add(new Title(i, new double[] {1}, new double[] {0}, qualities[i], 0, 1, false));
+        }
+        return new Catalog(titles, 1, 1);
+    }
+
+    private static ResponseParameters parameters(double rowDecay, double columnDecay, double noPlay, double temperature) {
+        return new ResponseParameters(1, 0, 0, rowDecay, columnDecay, noPlay, temperature, 4, 0.5, -0.3, 3);
+    }
+
+    private static Page row(int... titles) {
+        return new Page(1, titles.length, List.of("top-picks"), titles);
+    }
+
+    private static MemberState member() {
+        return Members.member(0, 1, new double[] {1}, new double[] {0}, 10, 21);
+    }
+
+    @Test
+    void choiceFrequenciesMatchTheMultinomialLogit() {
+        double[] q = {0, 1, 2};
+        double u0 = 1;
+        double tau = 0.8;
+        var response = new PositionBasedLogit(parameters(1, 1, u0, tau)); // every slot examined
+        Catalog catalog = catalog(q);
+        MemberState member = member();
+        int n = 100_000;
+        int[] counts = new int[4];
+        for (int i = 0; i < n; i++) {
+            VisitResponse r = response.respond(member, row(0, 1, 2), catalog, 0);
+            counts[r.played() ? r.playedSlot() : 3]++;
+        }
+        double denominator = Math.exp(u0 / tau);
+        for (double v : q) {
+            denominator += Math.exp(v / tau);
+        }
+        for (int k = 0; k < 4; k++) {
+            double p = Math.exp((k < 3 ? q[k] : u0) / tau) / denominator;
+            // Binomial sd √(p(1−p)/n) ≤ 0.0016; a 5-sigma band fails by chance < 1e-6 per cell.
+            assertThat((double) counts[k] / n).as("slot %d", k).isCloseTo(p, offset(5 * Math.sqrt(p * (1 - p) / n)));
+        }
+    }
+
+    @Test
+    void reportedPlayProbabilityIsTheExactLogitValue() {
+        var response = new PositionBasedLogit(parameters(1, 1, 1, 1));
+        Catalog catalog = catalog(0, 1, 2);
+        VisitResponse r = response.respond(member(), row(0, 1, 2), catalog, 0);
+        double expected = 1 - Math.exp(1) / (Math.exp(1) + 1 + Math.exp(1) + Math.exp(2));
+        assertThat(r.playProbability()).isCloseTo(expected, offset(1e-12));
+        boolean[] onlyFirst = {true, false, false};
+        assertThat(response.playProbability(member(), row(0, 1, 2), onlyFirst, catalog, 0))
+                .isCloseTo(1 - Math.exp(1) / (Math.exp(1) + 1), offset(1e-12));
+    }
+
+    @Test
+    void slotsAreExaminedWithPositionBasedProbabilities() {
+        double rowDecay = 0.6;
+        double columnDecay = 0.7;
+        var response = new PositionBasedLogit(parameters(rowDecay, columnDecay, 0, 1));
+        Catalog catalog = catalog(0, 0, 0, 0, 0, 0);
+        Page page = new Page(2, 3, Collections.nCopies(2, "top-picks"), new int[] {0, 1, 2, 3, 4, 5});
+        MemberState member = member();
+        int n = 50_000;
+        int[] examined = new int[6];
+        for (int i = 0; i < n; i++) {
+            boolean[] e = response.respond(member, page, catalog, 0).examined();
+            for (int s = 0; s < 6; s++) {
+                examined[s] += e[s] ? 1 : 0;
+            }
+        }
+        for (int s = 0; s < 6; s++) {
+            double p = Math.pow(rowDecay, s / 3) * Math.pow(columnDecay, s % 3);
+            // 5-sigma binomial band (sd ≤ 0.0023): fails by chance < 1e-6 per slot.
+            assertThat((double) examined[s] / n).as("slot %d", s).isCloseTo(p, offset(5 * Math.sqrt(p * (1 - p) / n) + 1e-12));
+        }
+    }
+
+    @Test
+    void emptySlotsAreNeverExaminedOrPlayed() {
+        var response = new PositionBasedLogit(parameters(1, 1, -50, 1));
+        Catalog catalog = catalog(0);
+        MemberState member = member();
+        for (int i = 0; i < 1000; i++) {
+            VisitResponse r = response.respond(member, row(-1, 0, -1), catalog, 0);
+            assertThat(r.examined()).containsExactly(false, true, false);
+            assertThat(r.playedSlot()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void watchFractionHasTheBetaMeanOfTheLogisticOfUtility() {
+        double quality = 0.5;
+        var response = new PositionBasedLogit(parameters(1, 1, -50, 1)); // u0 = −50: always a play
+        Catalog catalog = catalog(quality);
+        MemberState member = member();
+        int n = 50_000;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            VisitResponse r = response.respond(member, row(0), catalog, 0);
+            sum += r.watchFraction();
+            assertThat(r.satisfaction()).isEqualTo(r.watchFraction());
+        }
+        double mean = 1 / (1 + Math.exp(-quality));
+        // Beta(mκ, (1−m)κ), κ = 4: sd √(m(1−m)/(κ+1)) ≈ 0.217, so the mean's sd ≈ 0.00097; 5 sigma.
+        assertThat(sum / n).isCloseTo(mean, offset(5 * Math.sqrt(mean * (1 - mean) / 5 / n)));
+    }
+
+    @Test
+    void aVisitWithoutPlayHasTheNoPlaySatisfaction() {
+        var response = new PositionBasedLogit(parameters(1, 1, 50, 1)); // u0 = 50: never a play
+        VisitResponse r = response.respond(member(), row(0), catalog(0), 0);
+        assertThat(r.played()).isFalse();
+        assertThat(r.satisfaction()).isEqualTo(-0.3);
+        assertThat(r.completes()).isFalse();
+    }
+}
