@@ -40,10 +40,19 @@ public final class PopularityRanker implements Ranker {
         retrainOn(catalog.titles().stream().filter(t -> t.releaseDay() <= 0).mapToInt(t -> t.id()).toArray());
     }
 
+    /** The best {@code count} of the titles offered, in the order of the last retrain. */
     @Override
     public int[] rank(DecisionContext context, int count) {
         int[] current = ranking;
-        return Arrays.copyOf(current, Math.min(count, current.length));
+        int[] offered = context.available(); // ascending
+        int[] chosen = new int[Math.min(count, offered.length)];
+        int filled = 0;
+        for (int k = 0; k < current.length && filled < chosen.length; k++) {
+            if (Arrays.binarySearch(offered, current[k]) >= 0) {
+                chosen[filled++] = current[k];
+            }
+        }
+        return filled == chosen.length ? chosen : Arrays.copyOf(chosen, filled);
     }
 
     @Override

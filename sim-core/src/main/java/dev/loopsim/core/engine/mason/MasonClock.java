@@ -24,6 +24,10 @@ public final class MasonClock implements Clock {
         if (!(day >= 0) || Double.isInfinite(day)) {
             throw new IllegalArgumentException("event time must be finite and >= 0, found " + day);
         }
+        if (day < now()) {
+            throw new IllegalStateException("cannot schedule a " + kind + " event at day " + day
+                    + ": the clock is already at day " + now());
+        }
         Steppable step = simState -> action.run();
         if (!state.schedule.scheduleOnce(day, kind.ordering(), step)) {
             throw new IllegalStateException("MASON refused a " + kind + " event at day " + day

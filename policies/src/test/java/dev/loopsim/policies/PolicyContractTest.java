@@ -1,0 +1,66 @@
+package dev.loopsim.policies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loopsim.core.policy.Ranker;
+import dev.loopsim.core.world.Catalog;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What every registered ranker must do; a new one is covered the moment it is registered. */
+class PolicyContractTest {
+
+    static Stream<PolicyType<?>> rankers() {
+        return PolicyRegistry.rankers().stream();
+    }
+
+    private static Ranker create(PolicyType<?> type, Catalog catalog) {
+        return type.create(catalog, type.defaults());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rankers")
+    void returnsDistinctAvailableTitlesUpToTheCount(PolicyType<?> type) {
+        Catalog catalog = Worlds.catalog(40);
+        Ranker ranker = create(type, catalog);
+        for (int count : new int[] {0, 1, 10, 40, 60}) {
+            int[] ranked = ranker.rank(Worlds.context(catalog, Worlds.member(1, 5)), count);
+            assertThat(ranked).hasSize(Math.min(count, 40));
+            assertThat(Arrays.stream(ranked).distinct().count()).isEqualTo(ranked.length);
+            assertThat(Arrays.stream(ranked).allMatch(id -> id >= 0 && id < 40)).isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rankers")
+    void isDeterministicUnderTheSameStreams(PolicyType<?> type) {
+        Catalog catalog = Worlds.catalog(40);
+        int[] first = create(type, catalog).rank(Worlds.context(catalog, Worlds.member(3, 9)), 20);
+        int[] again = create(type, catalog).rank(Worlds.context(catalog, Worlds.member(3, 9)), 20);
+        assertThat(again).containsExactly(first);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rankers")
+    void onlyRanksTheTitlesItIsOffered(PolicyType<?> type) {
+        Catalog catalog = Worlds.catalog(40);
+        Ranker ranker = create(type, catalog);
+        var member = Worlds.member(1, 5);
+        int[] offered = {3, 7, 11, 19};
+        var context = new dev.loopsim.core.policy.DecisionContext(member, 1.0, catalog, offered, member.policyStream(), Worlds.QUALITY);
+        assertThat(ranker.rank(context, 10)).containsExactlyInAnyOrder(offered);
+        int[] two = ranker.rank(context, 2);
+        assertThat(two).hasSize(2);
+        assertThat(offered).contains(two);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rankers")
+    void defaultsAreAValidParameterRecord(PolicyType<?> type) {
+        assertThat(type.parameterType().isInstance(type.defaults())).isTrue();
+        assertThat(type.name()).matches("[a-z][a-z0-9-]*");
+        assertThat(type.description()).isNotBlank();
+    }
+}

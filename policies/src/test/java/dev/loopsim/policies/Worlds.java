@@ -1,0 +1,48 @@
+package dev.loopsim.policies;
+
+import dev.loopsim.core.model.TrueUtility;
+import dev.loopsim.core.policy.DecisionContext;
+import dev.loopsim.core.policy.FeedbackBatch;
+import dev.loopsim.core.policy.VisitFeedback;
+import dev.loopsim.core.world.Catalog;
+import dev.loopsim.core.world.MemberState;
+import dev.loopsim.core.world.Members;
+import dev.loopsim.core.world.Page;
+import dev.loopsim.core.world.Title;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** Small worlds for policy tests: title i has quality i/n and popularity prior n − i. */
+public final class Worlds {
+    /** True utility = quality, so the oracle's order is by descending id. */
+    public static final TrueUtility QUALITY = (member, title, day) -> title.quality();
+
+    private Worlds() { }
+
+    public static Catalog catalog(int n) {
+        List<Title> titles = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            titles.add(new Title(i, new double[] {1}, new double[] {0}, (double) i / n, 0, n - i, false));
+        }
+        return new Catalog(titles, 1, 1);
+    }
+
+    public static MemberState member(int id, long seed) {
+        return Members.member(id, 1, new double[] {1}, new double[] {0}, 10, seed);
+    }
+
+    public static DecisionContext context(Catalog catalog, MemberState member) {
+        return new DecisionContext(member, 1.0, catalog, IntStream.range(0, catalog.size()).toArray(),
+                member.policyStream(), QUALITY);
+    }
+
+    /** A batch in which the given titles were each played once. */
+    public static FeedbackBatch plays(double day, int... titles) {
+        List<VisitFeedback> visits = new ArrayList<>();
+        for (int title : titles) {
+            visits.add(new VisitFeedback(day, 0, new Page(1, 1, List.of("top-picks"), new int[] {title}), 0, 0.9));
+        }
+        return new FeedbackBatch(day - 1, day, visits, List.of());
+    }
+}
