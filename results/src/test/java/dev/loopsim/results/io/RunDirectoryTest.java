@@ -1,0 +1,45 @@
+package dev.loopsim.results.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunDirectoryTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void isIncompleteUntilMarkedComplete() throws IOException {
+        Path root = temp.resolve("run");
+        RunDirectory run = RunDirectory.create(root);
+        assertThat(RunDirectory.isComplete(root)).isFalse();
+        run.write("summary.json", "{}");
+        run.write("summary.json", "{\"a\": 1}");
+        assertThat(Files.readString(root.resolve("summary.json"))).isEqualTo("{\"a\": 1}");
+        run.markFailed("boom");
+        assertThat(Files.readString(root.resolve(RunDirectory.INCOMPLETE))).contains("boom");
+        run.markComplete();
+        assertThat(RunDirectory.isComplete(root)).isTrue();
+        try (var files = Files.list(root)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("summary.json");
+        }
+    }
+
+    @Test
+    void refusesAFolderThatHoldsSomething() throws IOException {
+        Files.writeString(temp.resolve("x"), "");
+        assertThatThrownBy(() -> RunDirectory.create(temp)).isInstanceOf(IOException.class).hasMessageContaining("not empty");
+    }
+
+    @Test
+    void csvQuotesWhatNeedsQuoting() {
+        String csv = new Csv(List.of("a", "b")).row("x,y", 1.5).row("say \"hi\"", Double.NaN).toString();
+        assertThat(csv).isEqualTo("a,b\n\"x,y\",1.5\n\"say \"\"hi\"\"\",\n");
+    }
+}

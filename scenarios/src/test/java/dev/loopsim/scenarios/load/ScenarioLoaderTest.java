@@ -1,0 +1,178 @@
+package dev.loopsim.scenarios.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.loopsim.scenarios.spec.ScenarioSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ScenarioLoaderTest {
+    private static final String MINIMAL = """
+            name: tiny
+            cells:
+              - name: pop
+                ranker: {type: popularity}
+            """;
+
+    private static ScenarioException failure(String yaml, String... overrides) {
+        return catchThrowableOfType(ScenarioException.class,
+                () -> ScenarioLoader.load(new ScenarioSource("s.yaml", yaml), List.of(overrides)));
+    }
+
+    @Test
+    void fillsEveryDefault() throws ScenarioException {
+        ScenarioSpec spec = ScenarioLoader.load(new ScenarioSource("s.yaml", MINIMAL)).spec();
+        assertThat(spec.horizonDays()).isEqualTo(30);
+        assertThat(spec.updateEvery().value()).isEqualTo(1 / 24.0);
+        assertThat(spec.world().catalog().titles()).isEqualTo(500);
+        assertThat(spec.cells().get(0).retrainEvery().value()).isEqualTo(1);
+        assertThat(spec.cells().get(0).ranker().parameters()).hasToString("Parameters[priorWeight=1.0]");
+        assertThat(spec.metrics().retentionDays()).containsExactly(7, 28);
+    }
+
+    @Test
+    void theResolvedYamlLoadsToTheSameScenario() throws ScenarioException {
+        var loaded = ScenarioLoader.load(ScenarioLibrary.find("quickstart").orElseThrow());
+        var again = ScenarioLoader.load(new ScenarioSource("resolved.yaml", loaded.resolvedYaml()));
+        assertThat(again.spec()).isEqualTo(loaded.spec());
+        assertThat(again.resolvedYaml()).isEqualTo(loaded.resolvedYaml());
+    }
+
+    @Test
+    void unknownKeyNamesFileLinePathAndSuggestion() {
+        ScenarioException e = failure("""
+                name: tiny
+                world:
+                  catalog:
+                    titels: 5
+                cells:
+                  - name: pop
+                    ranker: {type: popularity}
+                """);
+        assertThat(e.origin()).isEqualTo("s.yaml");
+        assertThat(e.line()).isEqualTo(4);
+        assertThat(e.column()).isEqualTo(5);
+        assertThat(e.yamlPath()).isEqualTo("world.catalog.titels");
+        assertThat(e.problem()).startsWith("unknown key 'titels' (did you mean 'titles'?); expected one of [");
+        assertThat(e.getMessage()).startsWith("s.yaml:4:5: at world.catalog.titels: unknown key 'titels'");
+    }
+
+    @Test
+    void unknownRankerTypeSuggestsTheClosest() {
+        ScenarioException e = failure("""
+                name: tiny
+                cells:
+                  - name: pop
+                    ranker: {type: popularty}
+                """);
+        assertThat(e.yamlPath()).isEqualTo("cells[0].ranker.type");
+        assertThat(e.line()).isEqualTo(4);
+        assertThat(e.problem()).isEqualTo("unknown ranker type 'popularty' (did you mean 'popularity'?); "
+                + "known types: [random, popularity, oracle]");
+    }
+
+    @Test
+    void ruleViolationsPointAtTheKeyAndSpeakYaml() {
+        ScenarioException e = failure("""
+                name: tiny
+                world:
+                  visits: {decay_days: -1}
+                cells:
+                  - name: pop
+                    ranker: {type: popularity, prior_weight: -2}
+                """);
+        assertThat(e.yamlPath()).isEqualTo("world.visits.decay_days");
+        assertThat(e.line()).isEqualTo(3);
+        assertThat(e.problem()).isEqualTo("decay_days must be > 0 and finite, found -1");
+    }
+
+    @Test
+    void rankerParametersAreValidatedToo() {
+        ScenarioException e = failure("""
+                name: tiny
+                cells:
+                  - name: pop
+                    ranker: {type: popularity, prior_weight: -2}
+                """);
+        assertThat(e.yamlPath()).isEqualTo("cells[0].ranker.prior_weight");
+        assertThat(e.problem()).isEqualTo("prior_weight must be >= 0 and finite, found -2");
+    }
+
+    @Test
+    void wrongTypesSayWhatWasExpected() {
+        assertThat(failure("name: t\nworld: {population: {members: lots}}\ncells: [{name: a, ranker: {type: random}}]\n").problem())
+                .isEqualTo("expected a whole number, found 'lots'");
+        assertThat(failure("name: t\nworld: {catalog: {titles: 5.5}}\ncells: [{name: a, ranker: {type: random}}]\n").problem())
+                .isEqualTo("expected a whole number, found '5.5'");
+        assertThat(failure("name: t\nupdate_every: soon\ncells: [{name: a, ranker: {type: random}}]\n").problem())
+                .startsWith("expected a duration such as 30m, 1h, 2d or 1w");
+    }
+
+    @Test
+    void brokenYamlHasALineAndOneLineOfExplanation() {
+        ScenarioException e = failure("name: t\ncells:\n  - name: a\n    ranker: {type: random\n");
+        assertThat(e.line()).isGreaterThan(0);
+        assertThat(e.problem()).startsWith("not valid YAML: ").doesNotContain("\n");
+    }
+
+    @Test
+    void crossFieldRulesNameTheItem() {
+        ScenarioException duplicate = failure("name: t\ncells:\n  - {name: a, ranker: {type: random}}\n  - {name: a, ranker: {type: oracle}}\n");
+        assertThat(duplicate.yamlPath()).isEqualTo("cells[1].name");
+        assertThat(duplicate.line()).isEqualTo(4);
+        ScenarioException expectation = failure(MINIMAL + "expectations:\n  - pop.take_fraction > other.take_fraction\n");
+        assertThat(expectation.yamlPath()).isEqualTo("expectations[0]");
+        assertThat(expectation.line()).isEqualTo(6);
+        assertThat(expectation.problem()).contains("names cell 'other'");
+        assertThat(failure(MINIMAL + "expectations: [pop.take_fractoin > pop.plays_per_visit]\n").problem())
+                .contains("names metric 'take_fractoin'");
+        assertThat(failure("name: t\ncells: []\n").problem()).startsWith("cells must list at least one cell");
+        assertThat(failure("cells: [{name: a, ranker: {type: random}}]\n").problem()).startsWith("name is required");
+    }
+
+    @Test
+    void overridesAreValidatedLikeTheFile() throws ScenarioException {
+        var spec = ScenarioLoader.load(new ScenarioSource("s.yaml", MINIMAL),
+                List.of("world.population.members=300", "cells.pop.retrain_every=2d", "metrics.retention_days=[7]")).spec();
+        assertThat(spec.world().population().members()).isEqualTo(300);
+        assertThat(spec.cells().get(0).retrainEvery().value()).isEqualTo(2);
+        assertThat(spec.metrics().retentionDays()).containsExactly(7);
+        ScenarioException bad = failure(MINIMAL, "world.population.members=-3");
+        assertThat(bad.origin()).isEqualTo("--set world.population.members=-3");
+        assertThat(bad.problem()).isEqualTo("members must be >= 1, found -3");
+        assertThat(failure(MINIMAL, "cells.popu.retrain_every=1d").problem())
+                .isEqualTo("cells has no item named 'popu' (did you mean 'pop'?); names: [pop]");
+        assertThat(failure(MINIMAL, "novalue").problem()).startsWith("expected KEY.PATH=VALUE");
+        assertThat(failure(MINIMAL, "world.catalog.titels=4").problem()).startsWith("unknown key 'titels'");
+    }
+
+    @Test
+    void emptyAndNonMappingDocumentsAreRejected() {
+        assertThat(failure("").problem()).startsWith("the scenario is empty");
+        assertThat(failure("- a\n- b\n").problem()).startsWith("expected a mapping");
+    }
+
+    static List<String> bundled() {
+        return ScenarioLibrary.names();
+    }
+
+    @ParameterizedTest
+    @MethodSource("bundled")
+    void everyBundledScenarioIsValid(String name) throws ScenarioException {
+        var loaded = ScenarioLoader.load(ScenarioSource.resolve(name));
+        assertThat(loaded.spec().name()).isEqualTo(name);
+        assertThat(loaded.spec().description()).isNotBlank();
+    }
+
+    @Test
+    void theIndexListsExactlyTheYamlFilesOfTheLibrary() throws Exception {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("library"))) {
+            List<String> onDisk = files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".yaml"))
+                    .map(f -> f.substring(0, f.length() - 5)).sorted().toList();
+            assertThat(ScenarioLibrary.names().stream().sorted().toList()).isEqualTo(onDisk);
+        }
+    }
+}
