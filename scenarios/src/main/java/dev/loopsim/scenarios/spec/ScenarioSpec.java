@@ -45,7 +45,7 @@ public record ScenarioSpec(String name, String description, long seed, int repli
         Validate.atLeast("shards", shards, 1);
         Objects.requireNonNull(world, "world");
         Objects.requireNonNull(page, "page");
-        Objects.requireNonNull(metrics, "metrics");
+        metrics = Objects.requireNonNull(metrics, "metrics").resolvedFor(horizonDays);
         cells = cells == null ? List.of() : List.copyOf(cells);
         if (cells.isEmpty()) {
             throw new ParameterException("cells", "cells must list at least one cell, each with a name and a ranker");

@@ -31,6 +31,8 @@ class ScenarioLoaderTest {
         assertThat(spec.cells().get(0).retrainEvery().value()).isEqualTo(1);
         assertThat(spec.cells().get(0).ranker().parameters()).hasToString("Parameters[priorWeight=1.0]");
         assertThat(spec.metrics().retentionDays()).containsExactly(7, 28);
+        var short_ = ScenarioLoader.load(new ScenarioSource("s.yaml", MINIMAL), List.of("horizon_days=14")).spec();
+        assertThat(short_.metrics().retentionDays()).as("automatic: those within the horizon").containsExactly(7);
     }
 
     @Test

@@ -60,7 +60,7 @@ final class MemberShard {
 
     private void deliver(MemberState member, MemberState.PendingReward reward) {
         RewardFeedback feedback = new RewardFeedback(reward.day(), member.id(), reward.titleId(),
-                reward.day() - reward.delayDays(), reward.value());
+                reward.playDay(), reward.value());
         pendingRewards.add(feedback);
         observer.reward(member, feedback);
     }
@@ -79,7 +79,7 @@ final class MemberShard {
         if (response.completes()) {
             double delay = -setup.response().completionDelayDays() * Math.log(1 - member.consumeStream().nextDouble());
             int title = page.titleAt(response.playedSlot());
-            member.scheduleReward(new MemberState.PendingReward(day + delay, title, 1.0, delay, rewardSequence++));
+            member.scheduleReward(new MemberState.PendingReward(day + delay, title, 1.0, day, rewardSequence++));
         }
         member.recordVisit(day, response.satisfaction(), response.played());
         pendingVisits.add(new VisitFeedback(day, member.id(), page, response.playedSlot(), response.watchFraction()));

@@ -26,8 +26,8 @@ public final class MemberState {
     private long visits;
     private long plays;
 
-    /** A delayed outcome of a play, due at {@code day}, {@code delayDays} after the play. */
-    public record PendingReward(double day, int titleId, double value, double delayDays, long sequence)
+    /** A delayed outcome of the play at {@code playDay}, due at {@code day}. */
+    public record PendingReward(double day, int titleId, double value, double playDay, long sequence)
             implements Comparable<PendingReward> {
         @Override
         public int compareTo(PendingReward o) {
