@@ -1,0 +1,168 @@
+package dev.loopsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopsim.results.io.RunDirectory;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CommandLineTest {
+    @TempDir
+    Path temp;
+
+    record Outcome(int code, String out, String err) { }
+
+    static Outcome loopsim(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var commandLine = LoopsimCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int code = commandLine.execute(args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    private Path scenario(String yaml) throws Exception {
+        Path file = temp.resolve("s.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private static final String SMALL = """
+            name: small
+            replicates: 2
+            horizon_days: 7
+            world:
+              catalog: {titles: 60}
+              population: {members: 150}
+            cells:
+              - {name: random, ranker: {type: random}}
+              - {name: oracle, ranker: {type: oracle}}
+            expectations:
+              - oracle.take_fraction > random.take_fraction
+            """;
+
+    @Test
+    void runWritesACompleteRunDirectoryAndPrintsTheSummary() throws Exception {
+        Path out = temp.resolve("run");
+        Outcome o = loopsim("run", scenario(SMALL).toString(), "--out", out.toString(), "--threads", "2");
+        assertThat(o.code()).as(o.err()).isEqualTo(0);
+        assertThat(o.out()).contains("take_fraction", "random", "oracle", "PASS  oracle.take_fraction > random.take_fraction",
+                "run directory: " + out);
+        assertThat(RunDirectory.isComplete(out)).isTrue();
+        for (String file : new String[] {"scenario.yaml", "manifest.json", "summary.json", "daily.csv", "runs.csv", "performance.json"}) {
+            assertThat(out.resolve(file)).exists();
+        }
+        var summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("complete").asBoolean()).isTrue();
+        assertThat(summary.at("/cells/oracle/take_fraction/n").asInt()).isEqualTo(2);
+        var manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertThat(manifest.get("scenario_sha256").asText()).hasSize(64);
+        assertThat(manifest.at("/libraries/mason").asText()).isEqualTo("18");
+        assertThat(Files.readString(out.resolve("scenario.yaml"))).contains("seed: 1", "members: 150");
+    }
+
+    @Test
+    void aFailedExpectationExitsOne() throws Exception {
+        Path out = temp.resolve("run");
+        Outcome o = loopsim("run", scenario(SMALL.replace("oracle.take_fraction > random", "random.take_fraction > oracle")
+                .replace("- random.take_fraction > oracle.take_fraction", "- random.take_fraction > oracle.take_fraction")).toString(),
+                "--out", out.toString(), "-q");
+        assertThat(o.code()).isEqualTo(1);
+        assertThat(o.out()).contains("FAIL  random.take_fraction > oracle.take_fraction");
+        assertThat(RunDirectory.isComplete(out)).as("the run itself completed").isTrue();
+    }
+
+    @Test
+    void overridesSeedAndReplicatesReachTheRun() throws Exception {
+        Path out = temp.resolve("run");
+        Outcome o = loopsim("run", scenario(SMALL).toString(), "--out", out.toString(), "--seed", "99", "--replicates", "3",
+                "--set", "horizon_days=3");
+        assertThat(o.code()).as(o.err()).isEqualTo(0);
+        String resolved = Files.readString(out.resolve("scenario.yaml"));
+        assertThat(resolved).contains("seed: 99", "replicates: 3", "horizon_days: 3.0");
+    }
+
+    @Test
+    void badScenarioExitsTwoWithOneLocatedMessageAndNoRunDirectory() throws Exception {
+        Path out = temp.resolve("run");
+        Outcome o = loopsim("run", scenario(SMALL.replace("titles: 60", "titels: 60")).toString(), "--out", out.toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err().strip()).startsWith("loopsim: ").contains("s.yaml:5:13: at world.catalog.titels", "did you mean 'titles'?")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(o.err().strip().lines().count()).isEqualTo(1);
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void anOccupiedOutputFolderIsBadInput() throws Exception {
+        Files.writeString(temp.resolve("x"), "");
+        Outcome o = loopsim("run", scenario(SMALL).toString(), "--out", temp.toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("not empty");
+    }
+
+    @Test
+    void validateSaysOkOrWhatIsWrong() throws Exception {
+        Outcome ok = loopsim("validate", "quickstart");
+        assertThat(ok.code()).isEqualTo(0);
+        assertThat(ok.out()).startsWith("ok: quickstart: 3 cell(s) [random, popularity, oracle]");
+        Outcome printed = loopsim("validate", "quickstart", "--print");
+        assertThat(printed.out()).contains("prior_weight: 1.0", "update_every: 1h");
+        Outcome missing = loopsim("validate", "quikstart");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("did you mean 'quickstart'?");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"policies", "scenarios", "metrics"})
+    void listsWhatExists(String what) {
+        Outcome o = loopsim("list", what);
+        assertThat(o.code()).isEqualTo(0);
+        assertThat(o.out()).contains(switch (what) {
+            case "policies" -> "popularity";
+            case "scenarios" -> "quickstart";
+            default -> "take_fraction";
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "check", "validate", "list", "bench"})
+    void everyCommandHasHelp(String command) {
+        Outcome o = loopsim(command, "--help");
+        assertThat(o.code()).isEqualTo(0);
+        assertThat(o.out()).startsWith("Usage: loopsim " + command);
+    }
+
+    @Test
+    void badArgumentsExitTwo() {
+        assertThat(loopsim("run").code()).isEqualTo(2);
+        assertThat(loopsim("frobnicate").code()).isEqualTo(2);
+        assertThat(loopsim("list", "things").code()).isEqualTo(2);
+        Outcome threads = loopsim("run", "quickstart", "--threads", "0");
+        assertThat(threads.code()).isEqualTo(2);
+        assertThat(threads.err()).contains("--threads must be >= 1, found 0");
+        assertThat(loopsim().code()).isEqualTo(2);
+    }
+
+    @Test
+    void checkRunsTheGivenScenariosExpectations() throws Exception {
+        Outcome o = loopsim("check", scenario(SMALL).toString(), "--set", "replicates=3");
+        assertThat(o.code()).as(o.err()).isEqualTo(0);
+        assertThat(o.out()).contains("PASS", "oracle.take_fraction > random.take_fraction", "0 expectation(s) failed");
+    }
+
+    @Test
+    void benchReportsMedians() throws Exception {
+        Outcome o = loopsim("bench", scenario(SMALL).toString(), "--runs", "3", "--set", "horizon_days=2");
+        assertThat(o.code()).as(o.err()).isEqualTo(0);
+        assertThat(o.out()).contains("run 3:", "median:", "visits/s", "peak heap");
+    }
+}
