@@ -22,24 +22,34 @@ public record Interval(double mean, double lower, double upper, int n, double le
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("level must be in (0, 1), found " + level);
         }
-        double mean = 0;
-        for (double v : values) {
-            mean += v;
-        }
-        mean /= n;
+        double mean = mean(values);
         if (n == 1) {
             return new Interval(mean, Double.NaN, Double.NaN, 1, level);
         }
         if (java.util.Arrays.stream(values).allMatch(v -> v == values[0])) {
             return new Interval(values[0], values[0], values[0], n, level); // no spread, and no rounding noise
         }
+        double halfWidth = new TDistribution(null, n - 1).inverseCumulativeProbability(0.5 + level / 2)
+                * standardError(values, mean);
+        return new Interval(mean, mean - halfWidth, mean + halfWidth, n, level);
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    /** The standard error of the mean: sample standard deviation / √n. */
+    private static double standardError(double[] values, double mean) {
         double squares = 0;
         for (double v : values) {
             squares += (v - mean) * (v - mean);
         }
-        double standardError = Math.sqrt(squares / (n - 1) / n);
-        double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.5 + level / 2);
-        return new Interval(mean, mean - t * standardError, mean + t * standardError, n, level);
+        int n = values.length;
+        return Math.sqrt(squares / (n - 1) / n);
     }
 
     public double halfWidth() {
@@ -52,16 +62,8 @@ public record Interval(double mean, double lower, double upper, int n, double le
         if (n < 2) {
             return Double.NaN;
         }
-        double mean = 0;
-        for (double v : differences) {
-            mean += v;
-        }
-        mean /= n;
-        double squares = 0;
-        for (double v : differences) {
-            squares += (v - mean) * (v - mean);
-        }
-        double standardError = Math.sqrt(squares / (n - 1) / n);
+        double mean = mean(differences);
+        double standardError = standardError(differences, mean);
         if (standardError == 0) {
             return mean > 0 ? 0 : 1;
         }
