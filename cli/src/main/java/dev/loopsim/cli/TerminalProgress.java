@@ -28,7 +28,7 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
                     .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
         }
         bar.stepTo(Math.round(doneDays));
-        bar.setExtraMessage(label);
+        bar.setExtraMessage(" " + label);
     }
 
     @Override
