@@ -37,11 +37,11 @@ class CommandLineTest {
 
     private static final String SMALL = """
             name: small
-            replicates: 2
+            replicates: 3
             horizon_days: 7
             world:
               catalog: {titles: 60}
-              population: {members: 150}
+              population: {members: 300}
             cells:
               - {name: random, ranker: {type: random}}
               - {name: oracle, ranker: {type: oracle}}
@@ -62,11 +62,11 @@ class CommandLineTest {
         }
         var summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.get("complete").asBoolean()).isTrue();
-        assertThat(summary.at("/cells/oracle/take_fraction/n").asInt()).isEqualTo(2);
+        assertThat(summary.at("/cells/oracle/take_fraction/n").asInt()).isEqualTo(3);
         var manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
         assertThat(manifest.get("scenario_sha256").asText()).hasSize(64);
         assertThat(manifest.at("/libraries/mason").asText()).isEqualTo("18");
-        assertThat(Files.readString(out.resolve("scenario.yaml"))).contains("seed: 1", "members: 150");
+        assertThat(Files.readString(out.resolve("scenario.yaml"))).contains("seed: 1", "members: 300");
     }
 
     @Test
@@ -154,7 +154,7 @@ class CommandLineTest {
 
     @Test
     void checkRunsTheGivenScenariosExpectations() throws Exception {
-        Outcome o = loopsim("check", scenario(SMALL).toString(), "--set", "replicates=3");
+        Outcome o = loopsim("check", scenario(SMALL).toString());
         assertThat(o.code()).as(o.err()).isEqualTo(0);
         assertThat(o.out()).contains("PASS", "oracle.take_fraction > random.take_fraction", "0 expectation(s) failed");
     }

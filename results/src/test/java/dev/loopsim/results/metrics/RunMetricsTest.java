@@ -35,7 +35,7 @@ class RunMetricsTest {
         b.visit(m1, 0.5, PAGE, nothing(0.3), 0.5);
         metrics.snapshot(0);
         a.visit(m0, 6.5, PAGE, played(1, 0.2, 0.4), 0.4);
-        b.reward(m1, new RewardFeedback(6.6, 1, 1, 3.0, 1));
+        b.reward(m1, new RewardFeedback(6.6, 1, 1, 0, 3.0, 1));
         metrics.snapshot(1); // days 1..6 folded into one row: only snapshots matter here
         metrics.finish(14, List.of(m0, m1));
 
@@ -66,7 +66,7 @@ class RunMetricsTest {
         MemberState early = Members.member(0, 1, new double[] {1}, new double[] {0}, 5, 1);
         MemberState late = new MemberState(new MemberProfile(1, new double[] {1}, new double[] {0}, 1, 9.0), 5,
                 new MemberState.MemberStreams(streams.forMember(1, "a"), streams.forMember(1, "b"),
-                        streams.forMember(1, "c"), streams.forMember(1, "d")));
+                        streams.forMember(1, "c"), streams.forMember(1, "d"), streams.forMember(1, "e")));
         MemberState absent = Members.member(2, 1, new double[] {1}, new double[] {0}, 5, 1);
         shard.visit(late, 9.5, PAGE, nothing(0.1), Double.NaN);
         shard.visit(early, 3, PAGE, nothing(0.1), Double.NaN);

@@ -11,6 +11,7 @@ import dev.loopsim.scenarios.spec.CellSpec;
 import dev.loopsim.scenarios.spec.ScenarioSpec;
 import dev.loopsim.users.catalog.CatalogGenerator;
 import dev.loopsim.users.choice.PositionBasedLogit;
+import dev.loopsim.users.dynamics.MemberDynamics;
 import dev.loopsim.users.population.PopulationGenerator;
 import dev.loopsim.users.visit.SelfExcitingVisits;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class WorldBuilder {
         RandomStreams streams = RandomStreams.of(spec.seed(), replicate);
         Catalog catalog = new CatalogGenerator(spec.world().catalog()).generate(streams.forWorld("catalog"));
         List<MemberProfile> members = new PopulationGenerator(spec.world().population())
-                .generate(streams, catalog.genreCount(), catalog.latentDim());
+                .generate(streams, catalog.genreCount(), catalog.latentDim(), spec.world().catalog().artworkThemes());
         return new World(streams, catalog, members);
     }
 
@@ -44,7 +45,7 @@ public final class WorldBuilder {
                 cell.ranker().policyType().create(world.catalog(), cell.ranker().parameters()));
         PageBuilder oracle = spec.metrics().regret()
                 ? new RowPageBuilder(page.rows(), page.columns(), new OracleRanker()) : null;
-        return new SimulationSetup(world.catalog(), world.members(), new PositionBasedLogit(spec.world().response()),
+        return new SimulationSetup(world.catalog(), world.members(), new PositionBasedLogit(spec.world().response(), new MemberDynamics(spec.world().dynamics())),
                 new SelfExcitingVisits(spec.world().visits()), pages, oracle, world.streams(), spec.horizonDays(),
                 spec.updateEvery().value(), cell.retrainEvery().value(), spec.shards());
     }

@@ -2,20 +2,22 @@ package dev.loopsim.scenarios.spec;
 
 import dev.loopsim.users.catalog.CatalogParameters;
 import dev.loopsim.users.choice.ResponseParameters;
+import dev.loopsim.users.dynamics.DynamicsParameters;
 import dev.loopsim.users.population.PopulationParameters;
 import dev.loopsim.users.visit.SelfExcitingParameters;
 import java.util.Objects;
 
-/** The simulated world: catalog, members, how they respond to pages and when they visit. */
+/** The simulated world: catalog, members, how they respond to pages, how they change, and when they visit. */
 public record WorldSpec(CatalogParameters catalog, PopulationParameters population, ResponseParameters response,
-                        SelfExcitingParameters visits) {
+                        DynamicsParameters dynamics, SelfExcitingParameters visits) {
     public static final WorldSpec DEFAULTS = new WorldSpec(CatalogParameters.DEFAULTS, PopulationParameters.DEFAULTS,
-            ResponseParameters.DEFAULTS, SelfExcitingParameters.DEFAULTS);
+            ResponseParameters.DEFAULTS, DynamicsParameters.DEFAULTS, SelfExcitingParameters.DEFAULTS);
 
     public WorldSpec {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(population, "population");
         Objects.requireNonNull(response, "response");
+        Objects.requireNonNull(dynamics, "dynamics");
         Objects.requireNonNull(visits, "visits");
     }
 }

@@ -59,8 +59,9 @@ final class MemberShard {
     }
 
     private void deliver(MemberState member, MemberState.PendingReward reward) {
-        RewardFeedback feedback = new RewardFeedback(reward.day(), member.id(), reward.titleId(),
+        RewardFeedback feedback = new RewardFeedback(reward.day(), member.id(), reward.titleId(), reward.artwork(),
                 reward.playDay(), reward.value());
+        member.recordCompletion(reward.titleId());
         pendingRewards.add(feedback);
         observer.reward(member, feedback);
     }
@@ -68,6 +69,7 @@ final class MemberShard {
     private void visit(MemberState member, double day, int[] available) {
         var catalog = setup.catalog();
         var truth = setup.response().utility();
+        setup.response().prepare(member, day);
         DecisionContext context = new DecisionContext(member, day, catalog, available, member.policyStream(), truth);
         Page page = setup.pages().build(context);
         VisitResponse response = setup.response().respond(member, page, catalog, day);
@@ -76,16 +78,32 @@ final class MemberShard {
             Page best = setup.oraclePages().build(context);
             oracleProbability = setup.response().playProbability(member, best, response.examined(), catalog, day);
         }
-        if (response.completes()) {
-            double delay = -setup.response().completionDelayDays() * Math.log(1 - member.consumeStream().nextDouble());
+        if (response.played()) {
             int title = page.titleAt(response.playedSlot());
-            member.scheduleReward(new MemberState.PendingReward(day + delay, title, 1.0, day, rewardSequence++));
+            setup.response().afterPlay(member, title, day, catalog);
+            if (response.completes()) {
+                double delay = -setup.response().completionDelayDays() * Math.log(1 - member.consumeStream().nextDouble());
+                member.scheduleReward(new MemberState.PendingReward(day + delay, title,
+                        page.artworkAt(response.playedSlot()), 1.0, day, rewardSequence++));
+            }
         }
         member.recordVisit(day, response.satisfaction(), response.played());
         pendingVisits.add(new VisitFeedback(day, member.id(), page, response.playedSlot(), response.watchFraction()));
         observer.visit(member, day, page, response, oracleProbability);
         visitCount++;
-        member.setNextVisitDay(setup.visits().nextVisitDay(member, day, setup.horizonDays()));
+        scheduleNextVisit(setup, member, day);
+    }
+
+    /** Draws the member's next visit after {@code day}, or their churn if it comes first. */
+    static void scheduleNextVisit(SimulationSetup setup, MemberState member, double day) {
+        var visits = setup.visits();
+        double next = visits.nextVisitDay(member, day, setup.horizonDays());
+        double churn = visits.churnDay(member, day, next, setup.horizonDays());
+        if (churn < next) {
+            member.markChurned(churn);
+            next = Double.POSITIVE_INFINITY;
+        }
+        member.setNextVisitDay(next);
     }
 
     List<VisitFeedback> drainVisits() {

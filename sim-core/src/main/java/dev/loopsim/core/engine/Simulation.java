@@ -86,7 +86,7 @@ public final class Simulation {
         int id = profile.id();
         return new MemberState(profile, setup.visits().historyCapacity(), new MemberState.MemberStreams(
                 streams.forMember(id, "browse"), streams.forMember(id, "consume"),
-                streams.forMember(id, "visit"), streams.forMember(id, "policy")));
+                streams.forMember(id, "visit"), streams.forMember(id, "policy"), streams.forMember(id, "dynamics")));
     }
 
     private void scheduleRepeating(Clock clock, double every, EventKind kind, Runnable action) {
@@ -114,7 +114,7 @@ public final class Simulation {
     private void join(MemberState member, double day) {
         advanceTo(day);
         member.markJoined();
-        member.setNextVisitDay(setup.visits().nextVisitDay(member, day, setup.horizonDays()));
+        MemberShard.scheduleNextVisit(setup, member, day);
     }
 
     private void policyUpdate() {

@@ -10,6 +10,15 @@ import dev.loopsim.core.world.Page;
  */
 public interface MemberResponse {
 
+    /**
+     * Brings the member's changing state (boredom, drifting taste) up to {@code day}; called at
+     * the start of each visit, before the page is built, so policies and response see one state.
+     */
+    default void prepare(MemberState member, double day) { }
+
+    /** Updates the member's state after a play: boredom, memory of plays. */
+    default void afterPlay(MemberState member, int titleId, double day, Catalog catalog) { }
+
     /** Draws the member's response to a page. Randomness comes from the member's own streams. */
     VisitResponse respond(MemberState member, Page page, Catalog catalog, double day);
 

@@ -17,6 +17,14 @@ public interface VisitModel {
      */
     double nextVisitDay(MemberState member, double fromDay, double untilDay);
 
+    /**
+     * The day the member churns if their next visit is at {@code nextVisitDay} (which may be
+     * +∞), or +∞ if they do not churn before it. Visit models without churn never churn.
+     */
+    default double churnDay(MemberState member, double fromDay, double nextVisitDay, double untilDay) {
+        return Double.POSITIVE_INFINITY;
+    }
+
     /** How many recent visits the intensity depends on (the member's history capacity). */
     int historyCapacity();
 }

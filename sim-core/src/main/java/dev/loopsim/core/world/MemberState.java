@@ -11,6 +11,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * is what makes parallel runs deterministic.
  */
 public final class MemberState {
+    /** How many recent plays are remembered (for rows such as continue-watching). */
+    public static final int RECENT_PLAYS = 20;
     private final MemberProfile profile;
     private final double[] recentVisitDays;
     private final double[] recentSatisfaction;
@@ -21,13 +23,23 @@ public final class MemberState {
     private final UniformRandomProvider consumeStream;
     private final UniformRandomProvider visitStream;
     private final UniformRandomProvider policyStream;
+    private final UniformRandomProvider dynamicsStream;
+    private final double[] taste;
+    private final double[] boredom;
+    private double dynamicsDay = Double.NaN;
+    private final int[] recentPlayTitles = new int[RECENT_PLAYS];
+    private final double[] recentPlayDays = new double[RECENT_PLAYS];
+    private final boolean[] recentPlayCompleted = new boolean[RECENT_PLAYS];
+    private int recentPlayCount;
+    private int recentPlayHead;
     private double nextVisitDay = Double.POSITIVE_INFINITY;
     private boolean joined;
+    private double churnDay = Double.POSITIVE_INFINITY;
     private long visits;
     private long plays;
 
-    /** A delayed outcome of the play at {@code playDay}, due at {@code day}. */
-    public record PendingReward(double day, int titleId, double value, double playDay, long sequence)
+    /** A delayed outcome of the play at {@code playDay} (of a title shown with an artwork), due at {@code day}. */
+    public record PendingReward(double day, int titleId, int artwork, double value, double playDay, long sequence)
             implements Comparable<PendingReward> {
         @Override
         public int compareTo(PendingReward o) {
@@ -47,11 +59,77 @@ public final class MemberState {
         this.consumeStream = streams.consume();
         this.visitStream = streams.visit();
         this.policyStream = streams.policy();
+        this.dynamicsStream = streams.dynamics();
+        this.taste = profile.taste();
+        this.boredom = new double[taste.length];
     }
 
-    /** The four streams a member draws from, one per purpose. */
+    /** The streams a member draws from, one per purpose. */
     public record MemberStreams(UniformRandomProvider browse, UniformRandomProvider consume,
-                                UniformRandomProvider visit, UniformRandomProvider policy) { }
+                                UniformRandomProvider visit, UniformRandomProvider policy,
+                                UniformRandomProvider dynamics) { }
+
+    /** θ_u(t): the current taste over genres, which drifts. Written only by the member's dynamics. */
+    public double[] taste() {
+        return taste;
+    }
+
+    /** β_u(t) as of {@link #dynamicsDay()}: boredom per genre. Written only by the member's dynamics. */
+    public double[] boredom() {
+        return boredom;
+    }
+
+    /** The day taste and boredom were last brought up to date; NaN before the first visit. */
+    public double dynamicsDay() {
+        return dynamicsDay;
+    }
+
+    public void setDynamicsDay(double day) {
+        this.dynamicsDay = day;
+    }
+
+    /** Remembers a play, dropping the oldest beyond {@link #RECENT_PLAYS}. */
+    public void recordPlay(int titleId, double day) {
+        recentPlayTitles[recentPlayHead] = titleId;
+        recentPlayDays[recentPlayHead] = day;
+        recentPlayCompleted[recentPlayHead] = false;
+        recentPlayHead = (recentPlayHead + 1) % RECENT_PLAYS;
+        recentPlayCount = Math.min(recentPlayCount + 1, RECENT_PLAYS);
+    }
+
+    /** Marks the remembered plays of a title as completed. */
+    public void recordCompletion(int titleId) {
+        for (int k = 0; k < recentPlayCount; k++) {
+            int slot = playSlot(k);
+            if (recentPlayTitles[slot] == titleId) {
+                recentPlayCompleted[slot] = true;
+            }
+        }
+    }
+
+    public int recentPlayCount() {
+        return recentPlayCount;
+    }
+
+    /** The title of the k-th most recent play, k = 0 being the latest. */
+    public int recentPlayTitle(int k) {
+        return recentPlayTitles[playSlot(k)];
+    }
+
+    public double recentPlayDay(int k) {
+        return recentPlayDays[playSlot(k)];
+    }
+
+    public boolean recentPlayCompleted(int k) {
+        return recentPlayCompleted[playSlot(k)];
+    }
+
+    private int playSlot(int k) {
+        if (k < 0 || k >= recentPlayCount) {
+            throw new IndexOutOfBoundsException("recent play " + k + " of " + recentPlayCount);
+        }
+        return ((recentPlayHead - 1 - k) % RECENT_PLAYS + RECENT_PLAYS) % RECENT_PLAYS;
+    }
 
     public MemberProfile profile() {
         return profile;
@@ -121,6 +199,20 @@ public final class MemberState {
         return joined;
     }
 
+    /** Whether the member is still around at {@code day}: joined and not churned by then. */
+    public boolean activeAt(double day) {
+        return joined && day < churnDay;
+    }
+
+    /** The day the member churned, or +∞. */
+    public double churnDay() {
+        return churnDay;
+    }
+
+    public void markChurned(double day) {
+        this.churnDay = day;
+    }
+
     public void markJoined() {
         this.joined = true;
     }
@@ -147,5 +239,9 @@ public final class MemberState {
 
     public UniformRandomProvider policyStream() {
         return policyStream;
+    }
+
+    public UniformRandomProvider dynamicsStream() {
+        return dynamicsStream;
     }
 }

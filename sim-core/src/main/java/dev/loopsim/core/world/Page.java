@@ -11,16 +11,38 @@ import java.util.List;
  * @param columns    number of columns
  * @param rowKinds   what each row is, e.g. {@code top-picks}
  * @param titles     title id per slot, row-major
+ * @param artworks   artwork index per slot (0, the default, for empty slots)
  */
-public record Page(int rows, int columns, List<String> rowKinds, int[] titles) {
+public record Page(int rows, int columns, List<String> rowKinds, int[] titles, int[] artworks) {
 
     public Page {
         rowKinds = List.copyOf(rowKinds);
         titles = titles.clone();
-        if (rowKinds.size() != rows || titles.length != rows * columns) {
+        artworks = artworks.clone();
+        if (rowKinds.size() != rows || titles.length != rows * columns || artworks.length != titles.length) {
             throw new IllegalArgumentException("a " + rows + "x" + columns + " page needs " + rows
-                    + " row kinds and " + rows * columns + " slots");
+                    + " row kinds and " + rows * columns + " slots of titles and of artworks");
         }
+    }
+
+    /** A page shown with every title's default artwork. */
+    public Page(int rows, int columns, List<String> rowKinds, int[] titles) {
+        this(rows, columns, rowKinds, titles, new int[titles.length]);
+    }
+
+    /** The artwork shown in a slot. */
+    public int artworkAt(int slot) {
+        return artworks[slot];
+    }
+
+    @Override
+    public int[] artworks() {
+        return artworks.clone();
+    }
+
+    /** The kind of the row a slot is in. */
+    public String rowKindAt(int slot) {
+        return rowKinds.get(slot / columns);
     }
 
     public int slots() {
@@ -51,7 +73,7 @@ public record Page(int rows, int columns, List<String> rowKinds, int[] titles) {
     @Override
     public boolean equals(Object other) {
         return other instanceof Page p && rows == p.rows && columns == p.columns
-                && rowKinds.equals(p.rowKinds) && Arrays.equals(titles, p.titles);
+                && rowKinds.equals(p.rowKinds) && Arrays.equals(titles, p.titles) && Arrays.equals(artworks, p.artworks);
     }
 
     @Override

@@ -13,13 +13,34 @@ import java.util.Arrays;
  * @param popularityPrior plays before the simulation began (what an all-time popularity
  *                        ranker knows at day 0); 0 for titles released later
  * @param series          whether completion is observed later, as a delayed reward
+ * @param artworks        the artwork pool; artwork 0 is the default
  */
 public record Title(int id, double[] genres, double[] latent, double quality, double releaseDay,
-                    double popularityPrior, boolean series) {
+                    double popularityPrior, boolean series, java.util.List<Artwork> artworks) {
 
     public Title {
         genres = genres.clone();
         latent = latent.clone();
+        artworks = java.util.List.copyOf(artworks);
+        if (artworks.isEmpty()) {
+            throw new IllegalArgumentException("title " + id + " needs at least one artwork (its default)");
+        }
+        for (int a = 0; a < artworks.size(); a++) {
+            if (artworks.get(a).index() != a) {
+                throw new IllegalArgumentException("title " + id + ": artwork " + a + " has index " + artworks.get(a).index());
+            }
+        }
+    }
+
+    /** A title with only a neutral, faithful default artwork (one theme, fidelity 1). */
+    public Title(int id, double[] genres, double[] latent, double quality, double releaseDay,
+                 double popularityPrior, boolean series) {
+        this(id, genres, latent, quality, releaseDay, popularityPrior, series,
+                java.util.List.of(new Artwork(0, new double[] {1}, 1)));
+    }
+
+    public Artwork artwork(int index) {
+        return artworks.get(index);
     }
 
     @Override
@@ -70,7 +91,8 @@ public record Title(int id, double[] genres, double[] latent, double quality, do
     public boolean equals(Object other) {
         return other instanceof Title t && id == t.id && quality == t.quality
                 && releaseDay == t.releaseDay && popularityPrior == t.popularityPrior
-                && series == t.series && Arrays.equals(genres, t.genres) && Arrays.equals(latent, t.latent);
+                && series == t.series && Arrays.equals(genres, t.genres) && Arrays.equals(latent, t.latent)
+                && artworks.equals(t.artworks);
     }
 
     @Override

@@ -10,6 +10,7 @@ public final class Members {
         RandomStreams streams = RandomStreams.of(seed, 0);
         return new MemberState(new MemberProfile(id, taste, latent, baseRatePerDay, 0), history,
                 new MemberState.MemberStreams(streams.forMember(id, "browse"), streams.forMember(id, "consume"),
-                        streams.forMember(id, "visit"), streams.forMember(id, "policy")));
+                        streams.forMember(id, "visit"), streams.forMember(id, "policy"),
+                        streams.forMember(id, "dynamics")));
     }
 }

@@ -2,6 +2,7 @@ package dev.loopsim.users.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.loopsim.core.world.Artwork;
 import dev.loopsim.core.world.Catalog;
 import dev.loopsim.core.world.Title;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -37,9 +38,33 @@ public final class CatalogGenerator {
             double releaseDay = isNew ? p.releaseWindowDays() * (1 - random.nextDouble()) : 0;
             double prior = isNew ? 0 : p.popularityMedianPlays() * Math.exp(p.popularitySdLog() * logPopularity);
             boolean series = random.nextDouble() < p.seriesShare();
-            titles.add(new Title(id, genres, latent, quality, releaseDay, prior, series));
+            titles.add(new Title(id, genres, latent, quality, releaseDay, prior, series, artworks(random)));
         }
         return new Catalog(titles, p.genres(), p.latentDim());
+    }
+
+    /**
+     * Each artwork shows one theme. The default (index 0) is faithful, fidelity in [0.8, 1];
+     * the others are clickbait with probability clickbaitShare (fidelity in [0, 0.3)) and
+     * otherwise faithful enough (fidelity in [0.7, 1]).
+     */
+    private List<Artwork> artworks(UniformRandomProvider random) {
+        var p = parameters;
+        List<Artwork> pool = new ArrayList<>(p.artworksPerTitle());
+        for (int a = 0; a < p.artworksPerTitle(); a++) {
+            double[] theme = new double[p.artworkThemes()];
+            theme[random.nextInt(theme.length)] = 1;
+            double fidelity;
+            if (a == 0) {
+                fidelity = 0.8 + 0.2 * random.nextDouble();
+            } else if (random.nextDouble() < p.clickbaitShare()) {
+                fidelity = 0.3 * random.nextDouble();
+            } else {
+                fidelity = 0.7 + 0.3 * random.nextDouble();
+            }
+            pool.add(new Artwork(a, theme, fidelity));
+        }
+        return pool;
     }
 
     private double[] genreMixture(UniformRandomProvider random) {

@@ -16,14 +16,19 @@ import dev.loopsim.core.Validate;
  * @param seriesShare                share of titles that are series (completion is a delayed reward)
  * @param newTitleShare              share of titles released during the run, not at day 0
  * @param releaseWindowDays          new titles are released uniformly over (0, window)
+ * @param artworksPerTitle           size of each title's artwork pool (artwork 0 is the default)
+ * @param artworkThemes              number of artwork themes T (genre scene, cast, action, …)
+ * @param clickbaitShare             share of non-default artworks that are clickbait: fidelity in [0, 0.3)
+ *                                   instead of [0.7, 1]; the default artwork is always faithful
  */
 public record CatalogParameters(int titles, int genres, int latentDim, double secondGenreShare, double qualitySd,
                                 double popularityMedianPlays, double popularitySdLog,
                                 double popularityQualityCorrelation, double seriesShare, double newTitleShare,
-                                double releaseWindowDays) {
+                                double releaseWindowDays, int artworksPerTitle, int artworkThemes,
+                                double clickbaitShare) {
 
     public static final CatalogParameters DEFAULTS =
-            new CatalogParameters(500, 8, 8, 0.4, 1.0, 100, 1.5, 0.5, 0.2, 0.0, 30);
+            new CatalogParameters(500, 8, 8, 0.4, 1.0, 100, 1.5, 0.5, 0.2, 0.0, 30, 4, 4, 0.25);
 
     public CatalogParameters {
         Validate.atLeast("titles", titles, 1);
@@ -37,5 +42,8 @@ public record CatalogParameters(int titles, int genres, int latentDim, double se
         Validate.inRange("seriesShare", seriesShare, 0, 1);
         Validate.inRange("newTitleShare", newTitleShare, 0, 1);
         Validate.positive("releaseWindowDays", releaseWindowDays);
+        Validate.atLeast("artworksPerTitle", artworksPerTitle, 1);
+        Validate.atLeast("artworkThemes", artworkThemes, 1);
+        Validate.inRange("clickbaitShare", clickbaitShare, 0, 1);
     }
 }

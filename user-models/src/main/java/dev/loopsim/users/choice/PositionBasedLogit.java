@@ -3,26 +3,51 @@ package dev.loopsim.users.choice;
 import dev.loopsim.core.model.MemberResponse;
 import dev.loopsim.core.model.TrueUtility;
 import dev.loopsim.core.model.VisitResponse;
+import dev.loopsim.core.world.Artwork;
 import dev.loopsim.core.world.Catalog;
 import dev.loopsim.core.world.MemberState;
 import dev.loopsim.core.world.Page;
+import dev.loopsim.core.world.Title;
+import dev.loopsim.users.dynamics.DynamicsParameters;
+import dev.loopsim.users.dynamics.MemberDynamics;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
 
 /**
- * Position-based examination followed by a multinomial logit over the examined titles and a
- * no-play option; a play's watch fraction is Beta with mean σ(U).
+ * Position-based examination followed by a choice among the examined titles and a no-play
+ * option, driven by perceived utility; a play's watch fraction is Beta with a mean that falls
+ * when the artwork misrepresented the title.
  *
- * <p>Pr(examine slot (r, c)) = η_row^r · η_col^c, independently per slot.
- * Pr(play i | examined set E) = exp(U_i/τ) / (exp(u_0/τ) + Σ_{j∈E} exp(U_j/τ)).
+ * <p>Pr(examine slot (r, c)) = η_row^r · η_col^c, independently per slot. Perceived utility of
+ * title i shown with artwork a: P = U + w_a·ρ_u·h_a + w_c·(1 − f_a). By default
+ * Pr(play i | examined set E) = exp(P_i/τ) / (exp(u_0/τ) + Σ_{j∈E} exp(P_j/τ)); with
+ * {@code cascade} the member plays the first examined slot (in reading order) that beats u_0 in a
+ * binary logit. Watch fraction ω ~ Beta(mκ, (1 − m)κ) with m = σ(U − w_d·(1 − f_a)).
  */
 public final class PositionBasedLogit implements MemberResponse {
     private final ResponseParameters parameters;
     private final LinearUtility utility;
+    private final MemberDynamics dynamics;
 
     public PositionBasedLogit(ResponseParameters parameters) {
+        this(parameters, new MemberDynamics(DynamicsParameters.NONE));
+    }
+
+    public PositionBasedLogit(ResponseParameters parameters, MemberDynamics dynamics) {
         this.parameters = parameters;
-        this.utility = new LinearUtility(parameters.qualityWeight(), parameters.genreWeight(), parameters.latentWeight());
+        this.dynamics = dynamics;
+        this.utility = new LinearUtility(parameters.qualityWeight(), parameters.genreWeight(), parameters.latentWeight(),
+                dynamics.parameters().boredomWeight());
+    }
+
+    @Override
+    public void prepare(MemberState member, double day) {
+        dynamics.advance(member, day);
+    }
+
+    @Override
+    public void afterPlay(MemberState member, int titleId, double day, Catalog catalog) {
+        dynamics.afterPlay(member, catalog.title(titleId), day);
     }
 
     @Override
@@ -35,32 +60,68 @@ public final class PositionBasedLogit implements MemberResponse {
             examined[slot] = page.titleAt(slot) >= 0 && u < examinationProbability(page, slot);
         }
         double[] weights = logitWeights(member, page, examined, catalog, day);
-        double total = weights[weights.length - 1];
-        double pick = browse.nextDouble() * total;
-        int played = -1;
-        for (int slot = 0; slot < examined.length; slot++) {
-            pick -= weights[slot];
-            if (pick < 0) {
-                played = slot;
-                break;
-            }
-        }
-        double playProbability = 1 - weightOfNoPlay(weights) / total;
+        int played = parameters.cascade() ? cascadeChoice(weights, browse) : logitChoice(weights, browse);
+        double playProbability = playProbability(weights);
         if (played < 0) {
             return new VisitResponse(examined, -1, 0, parameters.noPlaySatisfaction(), playProbability, false);
         }
         double u = utility.utility(member, catalog.title(page.titleAt(played)), day);
-        double watch = watchFraction(u, member.consumeStream());
+        double unfaithful = 1 - catalog.title(page.titleAt(played)).artwork(page.artworkAt(played)).fidelity();
+        double watch = watchFraction(u - parameters.disappointmentWeight() * unfaithful, member.consumeStream());
         boolean completes = catalog.title(page.titleAt(played)).series()
                 && watch >= parameters.qualityPlayThreshold()
                 && member.consumeStream().nextDouble() < watch;
         return new VisitResponse(examined, played, watch, watch, playProbability, completes);
     }
 
+    private static int logitChoice(double[] weights, UniformRandomProvider browse) {
+        double pick = browse.nextDouble() * weights[weights.length - 1];
+        for (int slot = 0; slot < weights.length - 2; slot++) {
+            pick -= weights[slot];
+            if (pick < 0) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
+    /** Reading order; each examined slot is played with probability w_i / (w_i + w_0), stopping at a play. */
+    private static int cascadeChoice(double[] weights, UniformRandomProvider browse) {
+        double noPlay = weightOfNoPlay(weights);
+        for (int slot = 0; slot < weights.length - 2; slot++) {
+            if (weights[slot] > 0 && browse.nextDouble() * (weights[slot] + noPlay) < weights[slot]) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
+    private double playProbability(double[] weights) {
+        if (!parameters.cascade()) {
+            return 1 - weightOfNoPlay(weights) / weights[weights.length - 1];
+        }
+        double noPlay = weightOfNoPlay(weights);
+        double none = 1;
+        for (int slot = 0; slot < weights.length - 2; slot++) {
+            if (weights[slot] > 0) {
+                none *= noPlay / (weights[slot] + noPlay);
+            }
+        }
+        return 1 - none;
+    }
+
     @Override
     public double playProbability(MemberState member, Page page, boolean[] examined, Catalog catalog, double day) {
-        double[] weights = logitWeights(member, page, examined, catalog, day);
-        return 1 - weightOfNoPlay(weights) / weights[weights.length - 1];
+        return playProbability(logitWeights(member, page, examined, catalog, day));
+    }
+
+    /** Perceived utility P = U + w_a·ρ_u·h_a + w_c·(1 − f_a) of a slot. */
+    private double perceivedUtility(MemberState member, Page page, int slot, Catalog catalog, double day) {
+        Title title = catalog.title(page.titleAt(slot));
+        Artwork artwork = title.artwork(page.artworkAt(slot));
+        double perceived = utility.utility(member, title, day) + parameters.clickbaitWeight() * (1 - artwork.fidelity());
+        return parameters.artworkWeight() == 0 ? perceived
+                : perceived + parameters.artworkWeight() * artwork.themeMatch(member.profile().artworkTasteView());
     }
 
     /** Examination probability η_row^r · η_col^c of a slot. */
@@ -80,7 +141,7 @@ public final class PositionBasedLogit implements MemberResponse {
         double max = parameters.noPlayUtility() / tau;
         for (int slot = 0; slot < examined.length; slot++) {
             if (examined[slot]) {
-                scaled[slot] = utility.utility(member, catalog.title(page.titleAt(slot)), day) / tau;
+                scaled[slot] = perceivedUtility(member, page, slot, catalog, day) / tau;
                 max = Math.max(max, scaled[slot]);
             }
         }
@@ -102,8 +163,8 @@ public final class PositionBasedLogit implements MemberResponse {
         return weights[weights.length - 2];
     }
 
-    private double watchFraction(double utilityValue, UniformRandomProvider consume) {
-        double mean = 1 / (1 + Math.exp(-utilityValue));
+    private double watchFraction(double watchUtility, UniformRandomProvider consume) {
+        double mean = 1 / (1 + Math.exp(-watchUtility));
         double kappa = parameters.watchConcentration();
         return ChengBetaSampler.of(consume, mean * kappa, (1 - mean) * kappa).sample();
     }

@@ -16,14 +16,21 @@ import dev.loopsim.core.Validate;
  * @param qualityPlayThreshold a play with ω at or above it is a quality play
  * @param noPlaySatisfaction  s_0, the satisfaction of a visit without a play (usually negative)
  * @param completionDelayDays mean of the exponential delay before a series completion is observed
+ * @param artworkWeight       w_a: weight of the artwork theme match ρ_u·h_a in perceived utility
+ * @param clickbaitWeight     w_c: the click boost (1 − f_a) of an unfaithful artwork
+ * @param disappointmentWeight w_d: how much an unfaithful artwork lowers the watch fraction's mean σ(U − w_d(1 − f_a))
+ * @param cascade             examine slots in reading order and stop at the first play, each examined slot
+ *                            played with Pr = exp(P/τ) / (exp(P/τ) + exp(u_0/τ)); otherwise one logit over all
+ *                            examined slots
  */
 public record ResponseParameters(double qualityWeight, double genreWeight, double latentWeight,
                                  double rowDecay, double columnDecay, double noPlayUtility, double temperature,
                                  double watchConcentration, double qualityPlayThreshold,
-                                 double noPlaySatisfaction, double completionDelayDays) {
+                                 double noPlaySatisfaction, double completionDelayDays, double artworkWeight,
+                                 double clickbaitWeight, double disappointmentWeight, boolean cascade) {
 
     public static final ResponseParameters DEFAULTS =
-            new ResponseParameters(0.5, 3.0, 0.5, 0.7, 0.8, 3.0, 1.0, 4.0, 0.5, -0.3, 3.0);
+            new ResponseParameters(0.5, 3.0, 0.5, 0.7, 0.8, 3.0, 1.0, 4.0, 0.5, -0.3, 3.0, 0.5, 1.0, 2.0, false);
 
     public ResponseParameters {
         Validate.finite("qualityWeight", qualityWeight);
@@ -37,5 +44,8 @@ public record ResponseParameters(double qualityWeight, double genreWeight, doubl
         Validate.inRange("qualityPlayThreshold", qualityPlayThreshold, 0, 1);
         Validate.inRange("noPlaySatisfaction", noPlaySatisfaction, -10, 1);
         Validate.positive("completionDelayDays", completionDelayDays);
+        Validate.finite("artworkWeight", artworkWeight);
+        Validate.finite("clickbaitWeight", clickbaitWeight);
+        Validate.finite("disappointmentWeight", disappointmentWeight);
     }
 }

@@ -19,7 +19,7 @@ public final class PopulationGenerator {
         this.parameters = parameters;
     }
 
-    public List<MemberProfile> generate(RandomStreams streams, int genres, int latentDim) {
+    public List<MemberProfile> generate(RandomStreams streams, int genres, int latentDim, int artworkThemes) {
         var p = parameters;
         double medianPerDay = p.visitsPerWeekMedian() / 7.0;
         double latentSd = p.latentSd() / Math.sqrt(latentDim);
@@ -36,7 +36,11 @@ public final class PopulationGenerator {
             double rate = medianPerDay * Math.exp(p.visitRateSdLog() * gaussian.sample());
             boolean joinsLater = random.nextDouble() < p.newMemberShare();
             double joinDay = joinsLater ? p.joinWindowDays() * (1 - random.nextDouble()) : 0;
-            members.add(new MemberProfile(id, taste, latent, rate, joinDay));
+            double[] artworkTaste = new double[artworkThemes];
+            for (int k = 0; k < artworkThemes; k++) {
+                artworkTaste[k] = p.artworkTasteSd() * gaussian.sample();
+            }
+            members.add(new MemberProfile(id, taste, latent, rate, joinDay, artworkTaste));
         }
         return members;
     }

@@ -12,12 +12,13 @@ import dev.loopsim.core.Validate;
  * @param visitRateSdLog        spread of the log-normal base visit rate
  * @param newMemberShare        share of members who join during the run
  * @param joinWindowDays        new members join uniformly over (0, window)
+ * @param artworkTasteSd        ρ_u ~ N(0, sd²) per artwork theme: how differently members react to images
  */
 public record PopulationParameters(int members, double tasteConcentration, double latentSd,
                                    double visitsPerWeekMedian, double visitRateSdLog,
-                                   double newMemberShare, double joinWindowDays) {
+                                   double newMemberShare, double joinWindowDays, double artworkTasteSd) {
 
-    public static final PopulationParameters DEFAULTS = new PopulationParameters(2000, 0.3, 1.0, 3.0, 0.6, 0.0, 30);
+    public static final PopulationParameters DEFAULTS = new PopulationParameters(2000, 0.3, 1.0, 3.0, 0.6, 0.0, 30, 1.0);
 
     public PopulationParameters {
         Validate.atLeast("members", members, 1);
@@ -27,5 +28,6 @@ public record PopulationParameters(int members, double tasteConcentration, doubl
         Validate.nonNegative("visitRateSdLog", visitRateSdLog);
         Validate.inRange("newMemberShare", newMemberShare, 0, 1);
         Validate.positive("joinWindowDays", joinWindowDays);
+        Validate.nonNegative("artworkTasteSd", artworkTasteSd);
     }
 }

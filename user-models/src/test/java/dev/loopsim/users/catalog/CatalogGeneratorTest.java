@@ -10,7 +10,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class CatalogGeneratorTest {
-    private static final CatalogParameters PARAMETERS = new CatalogParameters(20_000, 8, 4, 0.4, 1.0, 100, 1.5, 0.5, 0.2, 0.1, 30);
+    private static final CatalogParameters PARAMETERS = new CatalogParameters(20_000, 8, 4, 0.4, 1.0, 100, 1.5, 0.5, 0.2, 0.1, 30, 4, 3, 0.25);
 
     private static Catalog generate(long seed) {
         return new CatalogGenerator(PARAMETERS).generate(RandomStreams.of(seed, 0).forWorld("catalog"));
@@ -44,6 +44,25 @@ class CatalogGeneratorTest {
                 .mapToDouble(t -> Math.log(t.popularityPrior())).sorted().toArray();
         // The median of a log-normal is its median parameter: log 100 within a few hundredths.
         assertThat(logPopularity[logPopularity.length / 2]).isCloseTo(Math.log(100), offset(0.1));
+    }
+
+    @Test
+    void artworkPoolsHaveAFaithfulDefaultAndSomeClickbait() {
+        long clickbait = 0;
+        long others = 0;
+        for (Title t : generate(5).titles()) {
+            assertThat(t.artworks()).hasSize(4);
+            assertThat(t.artwork(0).fidelity()).isBetween(0.8, 1.0);
+            for (int a = 1; a < 4; a++) {
+                double f = t.artwork(a).fidelity();
+                assertThat(f < 0.3 || f >= 0.7).isTrue();
+                clickbait += f < 0.3 ? 1 : 0;
+                others++;
+            }
+            assertThat(Arrays.stream(t.artwork(1).theme()).sum()).isEqualTo(1);
+        }
+        // 60 000 non-default artworks, p = 0.25: sd 0.0018; 5 sigma ≈ 0.009.
+        assertThat(clickbait / (double) others).isCloseTo(0.25, offset(0.009));
     }
 
     @Test

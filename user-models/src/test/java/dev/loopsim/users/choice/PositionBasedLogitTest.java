@@ -26,7 +26,7 @@ class PositionBasedLogitTest {
     }
 
     private static ResponseParameters parameters(double rowDecay, double columnDecay, double noPlay, double temperature) {
-        return new ResponseParameters(1, 0, 0, rowDecay, columnDecay, noPlay, temperature, 4, 0.5, -0.3, 3);
+        return new ResponseParameters(1, 0, 0, rowDecay, columnDecay, noPlay, temperature, 4, 0.5, -0.3, 3, 0, 0, 0, false);
     }
 
     private static Page row(int... titles) {
@@ -125,6 +125,89 @@ class PositionBasedLogitTest {
         double mean = 1 / (1 + Math.exp(-quality));
         // Beta(mκ, (1−m)κ), κ = 4: sd √(m(1−m)/(κ+1)) ≈ 0.217, so the mean's sd ≈ 0.00097; 5 sigma.
         assertThat(sum / n).isCloseTo(mean, offset(5 * Math.sqrt(mean * (1 - mean) / 5 / n)));
+    }
+
+    /** One title shown with a faithful default artwork (theme 0) or clickbait (theme 1, fidelity 0.1). */
+    private static Catalog clickbaitCatalog() {
+        var artworks = List.of(new dev.loopsim.core.world.Artwork(0, new double[] {1, 0}, 1.0),
+                new dev.loopsim.core.world.Artwork(1, new double[] {0, 1}, 0.1));
+        return new Catalog(List.of(new Title(0, new double[] {1}, new double[] {0}, 0.5, 0, 1, false, artworks)), 1, 1);
+    }
+
+    @Test
+    void clickbaitRaisesThePlayProbabilityByItsPerceivedBoost() {
+        double wc = 1.5;
+        var response = new PositionBasedLogit(new ResponseParameters(1, 0, 0, 1, 1, 1, 1, 4, 0.5, -0.3, 3, 0, wc, 2, false));
+        Catalog catalog = clickbaitCatalog();
+        Page faithful = new Page(1, 1, List.of("top-picks"), new int[] {0}, new int[] {0});
+        Page bait = new Page(1, 1, List.of("top-picks"), new int[] {0}, new int[] {1});
+        boolean[] all = {true};
+        // Perceived utility 0.5 vs 0.5 + 1.5·0.9 against u_0 = 1.
+        assertThat(response.playProbability(member(), faithful, all, catalog, 0)).isCloseTo(sigmoid(0.5 - 1), offset(1e-12));
+        assertThat(response.playProbability(member(), bait, all, catalog, 0)).isCloseTo(sigmoid(0.5 + 1.35 - 1), offset(1e-12));
+    }
+
+    @Test
+    void clickbaitDisappointsTheWatchFraction() {
+        double wd = 2;
+        var response = new PositionBasedLogit(new ResponseParameters(1, 0, 0, 1, 1, -50, 1, 4, 0.5, -0.3, 3, 0, 1, wd, false));
+        Catalog catalog = clickbaitCatalog();
+        Page bait = new Page(1, 1, List.of("top-picks"), new int[] {0}, new int[] {1});
+        MemberState member = member();
+        int n = 40_000;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += response.respond(member, bait, catalog, 0).watchFraction();
+        }
+        double mean = sigmoid(0.5 - wd * 0.9);
+        // Beta with κ = 4: sd of the mean √(m(1−m)/5/n) ≈ 0.0009; 5 sigma.
+        assertThat(sum / n).isCloseTo(mean, offset(5 * Math.sqrt(mean * (1 - mean) / 5 / n)));
+    }
+
+    @Test
+    void artworkThemeMatchEntersPerceivedUtility() {
+        var response = new PositionBasedLogit(new ResponseParameters(1, 0, 0, 1, 1, 1, 1, 4, 0.5, -0.3, 3, 2.0, 0, 2, false));
+        Catalog catalog = clickbaitCatalog();
+        var streams = dev.loopsim.core.random.RandomStreams.of(1, 0);
+        MemberState likesTheme1 = new MemberState(new dev.loopsim.core.world.MemberProfile(0, new double[] {1}, new double[] {0}, 1, 0,
+                new double[] {0, 0.8}), 5, new MemberState.MemberStreams(streams.forMember(0, "a"), streams.forMember(0, "b"),
+                streams.forMember(0, "c"), streams.forMember(0, "d"), streams.forMember(0, "e")));
+        Page theme1 = new Page(1, 1, List.of("top-picks"), new int[] {0}, new int[] {1});
+        assertThat(response.playProbability(likesTheme1, theme1, new boolean[] {true}, catalog, 0))
+                .isCloseTo(sigmoid(0.5 + 2.0 * 0.8 - 1), offset(1e-12));
+    }
+
+    @Test
+    void cascadeFrequenciesMatchTheSequentialBinaryLogits() {
+        double[] q = {0.5, 1.5, -0.5};
+        double u0 = 1;
+        var response = new PositionBasedLogit(new ResponseParameters(1, 0, 0, 1, 1, u0, 1, 4, 0.5, -0.3, 3, 0, 0, 0, true));
+        Catalog catalog = catalog(q);
+        MemberState member = member();
+        int n = 100_000;
+        int[] counts = new int[4];
+        for (int i = 0; i < n; i++) {
+            VisitResponse r = response.respond(member, row(0, 1, 2), catalog, 0);
+            counts[r.played() ? r.playedSlot() : 3]++;
+        }
+        double reach = 1;
+        double[] expected = new double[4];
+        for (int k = 0; k < 3; k++) {
+            double p = sigmoid(q[k] - u0);
+            expected[k] = reach * p;
+            reach *= 1 - p;
+        }
+        expected[3] = reach;
+        for (int k = 0; k < 4; k++) {
+            double p = expected[k];
+            assertThat((double) counts[k] / n).as("outcome %d", k).isCloseTo(p, offset(5 * Math.sqrt(p * (1 - p) / n)));
+        }
+        assertThat(response.playProbability(member, row(0, 1, 2), new boolean[] {true, true, true}, catalog, 0))
+                .isCloseTo(1 - expected[3], offset(1e-12));
+    }
+
+    private static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
     }
 
     @Test

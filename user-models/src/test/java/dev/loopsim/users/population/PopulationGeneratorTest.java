@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class PopulationGeneratorTest {
 
     private static List<MemberProfile> generate(int members, double newShare) {
-        return new PopulationGenerator(new PopulationParameters(members, 0.5, 1.0, 3.5, 0.6, newShare, 30))
-                .generate(RandomStreams.of(9, 0), 6, 4);
+        return new PopulationGenerator(new PopulationParameters(members, 0.5, 1.0, 3.5, 0.6, newShare, 30, 1.0))
+                .generate(RandomStreams.of(9, 0), 6, 4, 3);
     }
 
     @Test
