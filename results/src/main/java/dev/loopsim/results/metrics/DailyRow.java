@@ -1,5 +1,7 @@
 package dev.loopsim.results.metrics;
 
+import java.util.Arrays;
+
 /**
  * The metrics of one simulated day.
  *
@@ -12,9 +14,21 @@ package dev.loopsim.results.metrics;
  * @param completions            delayed series completions observed that day
  * @param enjoymentSum           sum of ω over plays
  * @param expectedRegretSum      sum over visits of the expected regret (NaN if not measured)
+ * @param genrePlays             plays by the dominant genre of the title played
+ * @param churned                members who churned that day
  */
 public record DailyRow(int day, long visits, long activeMembers, long impressions, long plays, long qualityPlays,
-                       long completions, double enjoymentSum, double expectedRegretSum) {
+                       long completions, double enjoymentSum, double expectedRegretSum, long[] genrePlays,
+                       long churned) {
+
+    public DailyRow {
+        genrePlays = genrePlays.clone();
+    }
+
+    @Override
+    public long[] genrePlays() {
+        return genrePlays.clone();
+    }
 
     public double takeFraction() {
         return impressions == 0 ? 0 : (double) plays / impressions;
@@ -30,5 +44,24 @@ public record DailyRow(int day, long visits, long activeMembers, long impression
 
     public double expectedRegretPerVisit() {
         return visits == 0 ? 0 : expectedRegretSum / visits;
+    }
+
+    /** Share of the day's plays in genre g; NaN on a day without plays. */
+    public double genreShare(int g) {
+        return plays == 0 ? Double.NaN : (double) genrePlays[g] / plays;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DailyRow r && day == r.day && visits == r.visits && activeMembers == r.activeMembers
+                && impressions == r.impressions && plays == r.plays && qualityPlays == r.qualityPlays
+                && completions == r.completions && Double.compare(enjoymentSum, r.enjoymentSum) == 0
+                && Double.compare(expectedRegretSum, r.expectedRegretSum) == 0 && Arrays.equals(genrePlays, r.genrePlays)
+                && churned == r.churned;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Long.hashCode(visits) + Arrays.hashCode(genrePlays);
     }
 }

@@ -16,7 +16,11 @@ public final class Metrics {
     public static final String EXPECTED_REGRET_PER_VISIT = "expected_regret_per_visit";
     public static final String CATALOG_COVERAGE = "catalog_coverage";
     public static final String PLAY_COVERAGE = "play_coverage";
+    public static final String CHURN_RATE = "churn_rate";
+    public static final String NEW_TITLE_DAYS_TO_FIRST_PLAY = "new_title_days_to_first_play";
+    public static final String OSCILLATION_INDEX = "oscillation_index";
     public static final String RETENTION_PREFIX = "retention_d";
+    public static final String NEW_MEMBER_RETENTION_PREFIX = "new_member_retention_d";
 
     private static final List<MetricDefinition> FIXED = List.of(
             new MetricDefinition(TAKE_FRACTION, "plays / impressions, where an impression is a filled slot of a page shown", true),
@@ -28,7 +32,12 @@ public final class Metrics {
             new MetricDefinition(COMPLETIONS_PER_MEMBER, "series completions observed (delayed rewards) / members", true),
             new MetricDefinition(EXPECTED_REGRET_PER_VISIT, "mean over visits of Pr(play | oracle's page) − Pr(play | page shown), both exact given the slots the member examined on that visit", false),
             new MetricDefinition(CATALOG_COVERAGE, "distinct titles shown at least once / titles released by the horizon", true),
-            new MetricDefinition(PLAY_COVERAGE, "distinct titles played at least once / titles released by the horizon", true));
+            new MetricDefinition(PLAY_COVERAGE, "distinct titles played at least once / titles released by the horizon", true),
+            new MetricDefinition(CHURN_RATE, "share of members present who churned before the horizon", false),
+            new MetricDefinition(NEW_TITLE_DAYS_TO_FIRST_PLAY, "over titles released during the run: mean days from release to "
+                    + "first play, a title never played counting as played at the horizon (a restricted mean); NaN without new titles", false),
+            new MetricDefinition(OSCILLATION_INDEX, "mean over genres of the peak periodogram power (periods 3 days to half the run) "
+                    + "of the detrended daily share of plays in that genre; NaN for runs under 8 days", false));
 
     private Metrics() { }
 
@@ -37,6 +46,8 @@ public final class Metrics {
         List<MetricDefinition> all = new ArrayList<>(FIXED);
         for (int d : retentionDays) {
             all.add(retention(d));
+            all.add(new MetricDefinition(NEW_MEMBER_RETENTION_PREFIX + d, RETENTION_PREFIX + d
+                    + " among members who joined during the run (not at day 0); NaN without such members", true));
         }
         return all;
     }

@@ -2,49 +2,46 @@ package dev.loopsim.results.metrics;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import dev.loopsim.core.engine.RunObserver;
 import dev.loopsim.core.engine.ShardObserver;
+import dev.loopsim.core.world.Catalog;
 import dev.loopsim.core.world.MemberState;
+import dev.loopsim.core.world.Title;
 
 /**
  * The metrics of one run: daily rows and run-level values. Shard tallies are summed in shard
  * order, so the floating-point results do not depend on which thread ran which shard.
  */
 public final class RunMetrics implements RunObserver {
-    private final int titlesReleased;
-    private final double qualityThreshold;
-    private final List<Integer> retentionDays;
-    private final boolean regretMeasured;
+    private final Catalog catalog;
+    private final double horizonDays;
+    private final MetricOptions options;
     private final List<ShardTally> shards = new ArrayList<>();
     private final List<DailyRow> daily = new ArrayList<>();
-    private Totals previous = new Totals(0, 0, 0, 0, 0, 0, 0);
+    private Totals previous;
     private final Map<String, Double> summary = new LinkedHashMap<>();
 
-    /**
-     * @param titlesReleased   titles released by the horizon (the coverage denominator)
-     * @param qualityThreshold ω at or above which a play is a quality play
-     * @param retentionDays    the d of each {@code retention_d<d>} metric
-     * @param regretMeasured   whether visits carry the oracle's play probability
-     */
-    public RunMetrics(int titlesReleased, double qualityThreshold, List<Integer> retentionDays, boolean regretMeasured) {
-        this.titlesReleased = titlesReleased;
-        this.qualityThreshold = qualityThreshold;
-        this.retentionDays = List.copyOf(retentionDays);
-        this.regretMeasured = regretMeasured;
+    public RunMetrics(Catalog catalog, double horizonDays, MetricOptions options) {
+        this.catalog = catalog;
+        this.horizonDays = horizonDays;
+        this.options = options;
+        this.previous = new Totals(0, 0, 0, 0, 0, 0, 0, new long[catalog.genreCount()]);
     }
 
     private record Totals(long visits, long impressions, long plays, long qualityPlays, long completions,
-                          double enjoyment, double regret) { }
+                          double enjoyment, double regret, long[] genrePlays) { }
 
     @Override
     public ShardObserver shard(int index) {
         if (index != shards.size()) {
             throw new IllegalStateException("shards must be created in order, expected " + shards.size() + " got " + index);
         }
-        ShardTally tally = new ShardTally(qualityThreshold, retentionDays);
+        ShardTally tally = new ShardTally(catalog, options);
         shards.add(tally);
         return tally;
     }
@@ -52,6 +49,7 @@ public final class RunMetrics implements RunObserver {
     private Totals totals() {
         long visits = 0, impressions = 0, plays = 0, quality = 0, completions = 0;
         double enjoyment = 0, regret = 0;
+        long[] genres = new long[catalog.genreCount()];
         for (ShardTally s : shards) {
             visits += s.visits;
             impressions += s.impressions;
@@ -60,8 +58,11 @@ public final class RunMetrics implements RunObserver {
             completions += s.completions;
             enjoyment += s.enjoymentSum;
             regret += s.regretSum;
+            for (int g = 0; g < genres.length; g++) {
+                genres[g] += s.genrePlays[g];
+            }
         }
-        return new Totals(visits, impressions, plays, quality, completions, enjoyment, regret);
+        return new Totals(visits, impressions, plays, quality, completions, enjoyment, regret, genres);
     }
 
     @Override
@@ -72,23 +73,29 @@ public final class RunMetrics implements RunObserver {
             active += s.activeToday.cardinality();
             s.activeToday.clear();
         }
+        long[] genres = new long[now.genrePlays.length];
+        for (int g = 0; g < genres.length; g++) {
+            genres[g] = now.genrePlays[g] - previous.genrePlays[g];
+        }
         daily.add(new DailyRow(dayIndex, now.visits - previous.visits, active, now.impressions - previous.impressions,
                 now.plays - previous.plays, now.qualityPlays - previous.qualityPlays,
                 now.completions - previous.completions, now.enjoyment - previous.enjoyment,
-                regretMeasured ? now.regret - previous.regret : Double.NaN));
+                options.regret() ? now.regret - previous.regret : Double.NaN, genres, 0));
         previous = now;
     }
 
     @Override
-    public void finish(double horizonDays, List<MemberState> members) {
+    public void finish(double horizon, List<MemberState> runMembers) {
         Totals t = totals();
         long present = 0;
+        long churned = 0;
         double memberDays = 0;
-        for (MemberState m : members) {
+        for (MemberState m : runMembers) {
             double join = m.profile().joinDay();
-            if (join < horizonDays) {
+            if (join < horizon) {
                 present++;
-                memberDays += horizonDays - join;
+                memberDays += Math.min(horizon, m.churnDay()) - join;
+                churned += m.churnDay() < horizon ? 1 : 0;
             }
         }
         BitSet impressed = new BitSet();
@@ -97,6 +104,8 @@ public final class RunMetrics implements RunObserver {
             impressed.or(s.impressedTitles);
             played.or(s.playedTitles);
         });
+        int released = (int) catalog.titles().stream().filter(title -> title.releaseDay() < horizon).count();
+        countChurnByDay(runMembers);
         summary.put(Metrics.TAKE_FRACTION, ratio(t.plays, t.impressions));
         summary.put(Metrics.PLAYS_PER_VISIT, ratio(t.plays, t.visits));
         summary.put(Metrics.PLAYS_PER_MEMBER, ratio(t.plays, present));
@@ -104,25 +113,82 @@ public final class RunMetrics implements RunObserver {
         summary.put(Metrics.ENJOYMENT_PER_PLAY, t.plays == 0 ? 0 : t.enjoyment / t.plays);
         summary.put(Metrics.QUALITY_PLAY_SHARE, ratio(t.qualityPlays, t.plays));
         summary.put(Metrics.COMPLETIONS_PER_MEMBER, ratio(t.completions, present));
-        if (regretMeasured) {
+        if (options.regret()) {
             summary.put(Metrics.EXPECTED_REGRET_PER_VISIT, t.visits == 0 ? 0 : t.regret / t.visits);
         }
-        summary.put(Metrics.CATALOG_COVERAGE, ratio(impressed.cardinality(), titlesReleased));
-        summary.put(Metrics.PLAY_COVERAGE, ratio(played.cardinality(), titlesReleased));
-        for (int i = 0; i < retentionDays.size(); i++) {
-            int d = retentionDays.get(i);
-            long eligible = members.stream().filter(m -> m.profile().joinDay() <= horizonDays - d).count();
-            long kept = 0;
-            for (ShardTally s : shards) {
-                BitSet seen = s.retained[i];
-                for (int id = seen.nextSetBit(0); id >= 0; id = seen.nextSetBit(id + 1)) {
-                    if (members.get(id).profile().joinDay() <= horizonDays - d) {
-                        kept++; // a late joiner's week was cut by the horizon: not eligible
-                    }
+        summary.put(Metrics.CATALOG_COVERAGE, ratio(impressed.cardinality(), released));
+        summary.put(Metrics.PLAY_COVERAGE, ratio(played.cardinality(), released));
+        summary.put(Metrics.CHURN_RATE, ratio(churned, present));
+        for (int i = 0; i < options.retentionDays().size(); i++) {
+            int d = options.retentionDays().get(i);
+            summary.put(Metrics.RETENTION_PREFIX + d, retention(i, d, runMembers, m -> true));
+            summary.put(Metrics.NEW_MEMBER_RETENTION_PREFIX + d, retention(i, d, runMembers, m -> m.profile().joinDay() > 0));
+        }
+        summary.put(Metrics.NEW_TITLE_DAYS_TO_FIRST_PLAY, daysToFirstPlay(horizon));
+        summary.put(Metrics.OSCILLATION_INDEX, OscillationIndex.of(genreShares()));
+    }
+
+    /** A churn day is known only once decided (it may lie ahead of the visit that decided it): fill rows in at the end. */
+    private void countChurnByDay(List<MemberState> runMembers) {
+        long[] churned = new long[daily.size()];
+        for (MemberState m : runMembers) {
+            double day = m.churnDay();
+            if (day < daily.size()) {
+                churned[(int) day]++;
+            }
+        }
+        for (int d = 0; d < daily.size(); d++) {
+            DailyRow r = daily.get(d);
+            daily.set(d, new DailyRow(r.day(), r.visits(), r.activeMembers(), r.impressions(), r.plays(), r.qualityPlays(),
+                    r.completions(), r.enjoymentSum(), r.expectedRegretSum(), r.genrePlays(), churned[d]));
+        }
+    }
+
+    /** Share of eligible members seen in the week before their day d; NaN when none is eligible. */
+    private double retention(int index, int d, List<MemberState> runMembers, Predicate<MemberState> among) {
+        long eligible = runMembers.stream().filter(among).filter(m -> m.profile().joinDay() <= horizonDays - d).count();
+        long kept = 0;
+        for (ShardTally s : shards) {
+            BitSet seen = s.retained[index];
+            for (int id = seen.nextSetBit(0); id >= 0; id = seen.nextSetBit(id + 1)) {
+                MemberState m = runMembers.get(id);
+                if (among.test(m) && m.profile().joinDay() <= horizonDays - d) {
+                    kept++; // a late joiner's week was cut by the horizon: not eligible
                 }
             }
-            summary.put(Metrics.RETENTION_PREFIX + d, ratio(kept, eligible));
         }
+        return eligible == 0 ? Double.NaN : (double) kept / eligible;
+    }
+
+    /**
+     * Restricted mean time from release to first play over titles released during the run: a
+     * title never played counts as played at the horizon, so the mean is defined (and a lower
+     * bound) even when some titles are never played. NaN without new titles.
+     */
+    private double daysToFirstPlay(double horizon) {
+        double total = 0;
+        int count = 0;
+        for (Title title : catalog.titles()) {
+            if (title.releaseDay() > 0 && title.releaseDay() < horizon) {
+                double first = horizon;
+                for (ShardTally s : shards) {
+                    first = Math.min(first, s.firstPlayDay[title.id()]);
+                }
+                total += first - title.releaseDay();
+                count++;
+            }
+        }
+        return count == 0 ? Double.NaN : total / count;
+    }
+
+    private double[][] genreShares() {
+        double[][] shares = new double[catalog.genreCount()][daily.size()];
+        for (int d = 0; d < daily.size(); d++) {
+            for (int g = 0; g < shares.length; g++) {
+                shares[g][d] = daily.get(d).genreShare(g);
+            }
+        }
+        return shares;
     }
 
     private static double ratio(double numerator, double denominator) {
@@ -135,6 +201,6 @@ public final class RunMetrics implements RunObserver {
 
     /** Run-level metric values by name, in a fixed order; empty until the run finished. */
     public Map<String, Double> summary() {
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(summary));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(summary));
     }
 }

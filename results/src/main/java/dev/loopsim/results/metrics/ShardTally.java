@@ -1,21 +1,24 @@
 package dev.loopsim.results.metrics;
 
+import java.util.Arrays;
 import java.util.BitSet;
-import java.util.List;
 import dev.loopsim.core.engine.ShardObserver;
 import dev.loopsim.core.model.VisitResponse;
 import dev.loopsim.core.policy.RewardFeedback;
+import dev.loopsim.core.world.Catalog;
 import dev.loopsim.core.world.MemberState;
 import dev.loopsim.core.world.Page;
 
-/** Counts of one shard: the current day's, and the run's so far. Touched by one thread only. */
+/** Counts of one shard, cumulative over the run. Touched by one thread only. */
 final class ShardTally implements ShardObserver {
-    private final double qualityThreshold;
-    private final List<Integer> retentionDays;
+    private final MetricOptions options;
+    private final int[] dominantGenre;
     final BitSet impressedTitles = new BitSet();
     final BitSet playedTitles = new BitSet();
+    final double[] firstPlayDay;
     final BitSet[] retained;
     final BitSet activeToday = new BitSet();
+    final long[] genrePlays;
     long visits;
     long impressions;
     long plays;
@@ -24,10 +27,13 @@ final class ShardTally implements ShardObserver {
     double enjoymentSum;
     double regretSum;
 
-    ShardTally(double qualityThreshold, List<Integer> retentionDays) {
-        this.qualityThreshold = qualityThreshold;
-        this.retentionDays = retentionDays;
-        this.retained = new BitSet[retentionDays.size()];
+    ShardTally(Catalog catalog, MetricOptions options) {
+        this.options = options;
+        this.dominantGenre = catalog.titles().stream().mapToInt(t -> t.dominantGenre()).toArray();
+        this.firstPlayDay = new double[catalog.size()];
+        Arrays.fill(firstPlayDay, Double.POSITIVE_INFINITY);
+        this.genrePlays = new long[catalog.genreCount()];
+        this.retained = new BitSet[options.retentionDays().size()];
         for (int i = 0; i < retained.length; i++) {
             retained[i] = new BitSet();
         }
@@ -45,17 +51,20 @@ final class ShardTally implements ShardObserver {
             }
         }
         if (response.played()) {
+            int title = page.titleAt(response.playedSlot());
             plays++;
-            playedTitles.set(page.titleAt(response.playedSlot()));
+            playedTitles.set(title);
+            firstPlayDay[title] = Math.min(firstPlayDay[title], day);
+            genrePlays[dominantGenre[title]]++;
             enjoymentSum += response.watchFraction();
-            if (response.watchFraction() >= qualityThreshold) {
+            if (response.watchFraction() >= options.qualityThreshold()) {
                 qualityPlays++;
             }
         }
         regretSum += oraclePlayProbability - response.playProbability();
         double sinceJoin = day - member.profile().joinDay();
         for (int i = 0; i < retained.length; i++) {
-            int d = retentionDays.get(i);
+            int d = options.retentionDays().get(i);
             if (sinceJoin >= d - 7 && sinceJoin < d) {
                 retained[i].set(member.id());
             }

@@ -16,6 +16,16 @@ import org.junit.jupiter.api.Test;
 class RunMetricsTest {
     private static final Page PAGE = new Page(1, 3, List.of("top-picks"), new int[] {0, 1, -1});
 
+    /** Ten titles of genre i % 2; titles 8 and 9 released on days 2 and 4. */
+    private static dev.loopsim.core.world.Catalog catalog() {
+        List<dev.loopsim.core.world.Title> titles = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            double[] genres = i % 2 == 0 ? new double[] {1, 0} : new double[] {0, 1};
+            titles.add(new dev.loopsim.core.world.Title(i, genres, new double[] {0}, 0, i == 8 ? 2 : i == 9 ? 4 : 0, 1, false));
+        }
+        return new dev.loopsim.core.world.Catalog(titles, 2, 1);
+    }
+
     private static VisitResponse played(int slot, double watch, double p) {
         return new VisitResponse(new boolean[] {true, true, false}, slot, watch, watch, p, false);
     }
@@ -26,7 +36,7 @@ class RunMetricsTest {
 
     @Test
     void countsVisitsPlaysCoverageAndRegretAcrossShards() {
-        RunMetrics metrics = new RunMetrics(10, 0.5, List.of(7), true);
+        RunMetrics metrics = new RunMetrics(catalog(), 14, new MetricOptions(0.5, List.of(7), true));
         ShardObserver a = metrics.shard(0);
         ShardObserver b = metrics.shard(1);
         MemberState m0 = Members.member(0, 1, new double[] {1}, new double[] {0}, 5, 1);
@@ -40,7 +50,9 @@ class RunMetricsTest {
         metrics.finish(14, List.of(m0, m1));
 
         List<DailyRow> daily = metrics.daily();
-        assertThat(daily.get(0)).isEqualTo(new DailyRow(0, 2, 2, 4, 1, 1, 0, 0.9, (0.8 - 0.6) + (0.5 - 0.3)));
+        assertThat(daily.get(0)).isEqualTo(new DailyRow(0, 2, 2, 4, 1, 1, 0, 0.9, (0.8 - 0.6) + (0.5 - 0.3),
+                new long[] {1, 0}, 0));
+        assertThat(daily.get(1).genrePlays()).containsExactly(0, 1);
         assertThat(daily.get(1).visits()).isEqualTo(1);
         assertThat(daily.get(1).completions()).isEqualTo(1);
         var summary = metrics.summary();
@@ -52,6 +64,9 @@ class RunMetricsTest {
         assertThat(summary.get(Metrics.QUALITY_PLAY_SHARE)).isEqualTo(0.5);
         assertThat(summary.get(Metrics.EXPECTED_REGRET_PER_VISIT)).isCloseTo(0.4 / 3, offset(1e-12));
         assertThat(summary.get(Metrics.CATALOG_COVERAGE)).isEqualTo(0.2);
+        assertThat(summary.get(Metrics.CHURN_RATE)).isZero();
+        // Titles 8 (released day 2) and 9 (day 4) were never played: both count as played at the horizon, day 14.
+        assertThat(summary.get(Metrics.NEW_TITLE_DAYS_TO_FIRST_PLAY)).isEqualTo(((14 - 2) + (14 - 4)) / 2.0);
         assertThat(summary.get(Metrics.PLAY_COVERAGE)).isEqualTo(0.2);
         assertThat(summary.get(Metrics.COMPLETIONS_PER_MEMBER)).isEqualTo(0.5);
         // Only member 0 visited in days [0, 7) after joining ... and so did member 1 (day 0.5).
@@ -59,8 +74,30 @@ class RunMetricsTest {
     }
 
     @Test
+    void churnEndsAMembersPresenceAndIsCountedOnItsDay() {
+        RunMetrics metrics = new RunMetrics(catalog(), 10, new MetricOptions(0.5, List.of(7), false));
+        ShardObserver shard = metrics.shard(0);
+        MemberState stays = Members.member(0, 1, new double[] {1}, new double[] {0}, 5, 1);
+        MemberState leaves = Members.member(1, 1, new double[] {1}, new double[] {0}, 5, 1);
+        leaves.markChurned(3.5);
+        shard.visit(stays, 1, PAGE, played(0, 0.9, 0.5), Double.NaN);
+        Page withNewTitle = new Page(1, 3, List.of("top-picks"), new int[] {0, 8, -1});
+        shard.visit(leaves, 2, withNewTitle, played(1, 0.9, 0.5), Double.NaN);
+        for (int d = 0; d < 10; d++) {
+            metrics.snapshot(d);
+        }
+        metrics.finish(10, List.of(stays, leaves));
+        assertThat(metrics.summary().get(Metrics.CHURN_RATE)).isEqualTo(0.5);
+        assertThat(metrics.summary().get(Metrics.VISITS_PER_MEMBER_WEEK)).isCloseTo(2 / (13.5 / 7), offset(1e-12));
+        assertThat(metrics.daily().get(3).churned()).isEqualTo(1);
+        assertThat(metrics.daily().stream().mapToLong(DailyRow::churned).sum()).isEqualTo(1);
+        // Title 8 was released on day 2 and played on day 2; title 9 never (counts as 10 − 4).
+        assertThat(metrics.summary().get(Metrics.NEW_TITLE_DAYS_TO_FIRST_PLAY)).isEqualTo((0 + 6) / 2.0);
+    }
+
+    @Test
     void retentionCountsOnlyMembersWhoseWeekFitsBeforeTheHorizon() {
-        RunMetrics metrics = new RunMetrics(1, 0.5, List.of(7), false);
+        RunMetrics metrics = new RunMetrics(catalog(), 10, new MetricOptions(0.5, List.of(7), false));
         ShardObserver shard = metrics.shard(0);
         var streams = dev.loopsim.core.random.RandomStreams.of(1, 0);
         MemberState early = Members.member(0, 1, new double[] {1}, new double[] {0}, 5, 1);
@@ -73,6 +110,7 @@ class RunMetricsTest {
         metrics.finish(10, List.of(early, late, absent));
         // Eligible: joined by day 3 (early, absent); retained: early. The late joiner is not counted.
         assertThat(metrics.summary().get("retention_d7")).isEqualTo(0.5);
+        assertThat(metrics.summary().get("new_member_retention_d7")).as("no member who joined late is eligible").isNaN();
         assertThat(metrics.summary()).doesNotContainKey(Metrics.EXPECTED_REGRET_PER_VISIT);
     }
 }

@@ -95,7 +95,10 @@ public final class ScenarioLoader {
         d.put("horizon_days", 30);
         d.put("update_every", "1h");
         d.put("shards", 64);
-        d.set("world", MAPPER.valueToTree(WorldSpec.DEFAULTS));
+        ObjectNode world = MAPPER.valueToTree(WorldSpec.DEFAULTS);
+        // Only the default type: each visit model lays its own defaults under what the user gives.
+        world.putObject("visits").put("type", WorldSpec.DEFAULTS.visits().type());
+        d.set("world", world);
         d.set("page", MAPPER.valueToTree(PageSpec.DEFAULTS));
         d.putArray("cells").addObject().put("retrain_every", "1d");
         d.set("metrics", MAPPER.valueToTree(MetricsSpec.DEFAULTS));

@@ -1,6 +1,7 @@
 package dev.loopsim.scenarios.run;
 
 import dev.loopsim.core.engine.Simulation;
+import dev.loopsim.results.metrics.MetricOptions;
 import dev.loopsim.results.metrics.RunMetrics;
 import dev.loopsim.results.stats.Interval;
 import dev.loopsim.scenarios.expect.Expectation;
@@ -64,8 +65,8 @@ public final class ExperimentRunner {
     private static CellRun runCell(ScenarioSpec spec, WorldBuilder builder, WorldBuilder.World world, CellSpec cell,
                                    int replicate, ExecutorService executor, java.util.function.DoubleConsumer onDay) {
         long started = System.nanoTime();
-        RunMetrics metrics = new RunMetrics(builder.titlesReleased(world), spec.world().response().qualityPlayThreshold(),
-                spec.metrics().retentionDays(), spec.metrics().regret());
+        RunMetrics metrics = new RunMetrics(world.catalog(), spec.horizonDays(), new MetricOptions(
+                spec.world().response().qualityPlayThreshold(), spec.metrics().retentionDays(), spec.metrics().regret()));
         long visits = new Simulation(builder.setup(world, cell), metrics, executor, onDay).run();
         return new CellRun(cell.name(), replicate, metrics.summary(), metrics.daily(), visits,
                 (System.nanoTime() - started) / 1e9);

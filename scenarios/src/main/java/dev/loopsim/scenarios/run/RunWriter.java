@@ -132,13 +132,15 @@ public final class RunWriter {
 
     private static String daily(ExperimentResult result) {
         Csv csv = new Csv(List.of("cell", "replicate", "day", "visits", "active_members", "impressions", "plays",
-                "quality_plays", "completions", "take_fraction", "plays_per_visit", "enjoyment_per_play",
-                "expected_regret_per_visit"));
+                "quality_plays", "completions", "churned", "take_fraction", "plays_per_visit", "enjoyment_per_play",
+                "expected_regret_per_visit", "genre_plays"));
         for (CellRun run : result.runs()) {
             for (DailyRow row : run.daily()) {
                 csv.row(run.cell(), run.replicate(), row.day(), row.visits(), row.activeMembers(), row.impressions(),
-                        row.plays(), row.qualityPlays(), row.completions(), row.takeFraction(), row.playsPerVisit(),
-                        row.enjoymentPerPlay(), row.expectedRegretPerVisit());
+                        row.plays(), row.qualityPlays(), row.completions(), row.churned(), row.takeFraction(),
+                        row.playsPerVisit(), row.enjoymentPerPlay(), row.expectedRegretPerVisit(),
+                        java.util.Arrays.stream(row.genrePlays()).mapToObj(Long::toString)
+                                .collect(java.util.stream.Collectors.joining(" ")));
             }
         }
         return csv.toString();

@@ -13,7 +13,7 @@ import dev.loopsim.users.catalog.CatalogGenerator;
 import dev.loopsim.users.choice.PositionBasedLogit;
 import dev.loopsim.users.dynamics.MemberDynamics;
 import dev.loopsim.users.population.PopulationGenerator;
-import dev.loopsim.users.visit.SelfExcitingVisits;
+import dev.loopsim.users.visit.Churning;
 import java.util.List;
 
 /**
@@ -46,12 +46,8 @@ public final class WorldBuilder {
         PageBuilder oracle = spec.metrics().regret()
                 ? new RowPageBuilder(page.rows(), page.columns(), new OracleRanker()) : null;
         return new SimulationSetup(world.catalog(), world.members(), new PositionBasedLogit(spec.world().response(), new MemberDynamics(spec.world().dynamics())),
-                new SelfExcitingVisits(spec.world().visits()), pages, oracle, world.streams(), spec.horizonDays(),
+                new Churning(spec.world().visits().create(), spec.world().churn()), pages, oracle, world.streams(), spec.horizonDays(),
                 spec.updateEvery().value(), cell.retrainEvery().value(), spec.shards());
     }
 
-    /** Titles released before the horizon: the denominator of coverage. */
-    public int titlesReleased(World world) {
-        return (int) world.catalog().titles().stream().filter(t -> t.releaseDay() < spec.horizonDays()).count();
-    }
 }

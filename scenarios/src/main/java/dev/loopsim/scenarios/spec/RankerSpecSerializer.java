@@ -1,25 +1,8 @@
 package dev.loopsim.scenarios.spec;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import java.io.IOException;
-
-/** Writes a ranker back as {@code {type: NAME, ...parameters}}, every parameter resolved. */
-final class RankerSpecSerializer extends StdSerializer<RankerSpec> {
-
+/** Writes a ranker back as {@code {type: NAME, ...parameters}}. */
+final class RankerSpecSerializer extends TypedSerializer<RankerSpec> {
     RankerSpecSerializer() {
-        super(RankerSpec.class);
-    }
-
-    @Override
-    public void serialize(RankerSpec spec, JsonGenerator generator, SerializerProvider provider) throws IOException {
-        ObjectMapper mapper = (ObjectMapper) generator.getCodec();
-        ObjectNode node = mapper.createObjectNode();
-        node.put("type", spec.type());
-        node.setAll((ObjectNode) mapper.valueToTree(spec.parameters()));
-        generator.writeTree(node);
+        super(RankerSpec.class, RankerSpec::type, RankerSpec::parameters);
     }
 }

@@ -4,14 +4,17 @@ import dev.loopsim.users.catalog.CatalogParameters;
 import dev.loopsim.users.choice.ResponseParameters;
 import dev.loopsim.users.dynamics.DynamicsParameters;
 import dev.loopsim.users.population.PopulationParameters;
-import dev.loopsim.users.visit.SelfExcitingParameters;
+import dev.loopsim.users.visit.ChurnParameters;
 import java.util.Objects;
 
-/** The simulated world: catalog, members, how they respond to pages, how they change, and when they visit. */
+/**
+ * The simulated world: catalog, members, how they respond to pages, how they change, when they
+ * visit, and when they leave.
+ */
 public record WorldSpec(CatalogParameters catalog, PopulationParameters population, ResponseParameters response,
-                        DynamicsParameters dynamics, SelfExcitingParameters visits) {
+                        DynamicsParameters dynamics, VisitSpec visits, ChurnParameters churn) {
     public static final WorldSpec DEFAULTS = new WorldSpec(CatalogParameters.DEFAULTS, PopulationParameters.DEFAULTS,
-            ResponseParameters.DEFAULTS, DynamicsParameters.DEFAULTS, SelfExcitingParameters.DEFAULTS);
+            ResponseParameters.DEFAULTS, DynamicsParameters.DEFAULTS, VisitSpec.DEFAULTS, ChurnParameters.DEFAULTS);
 
     public WorldSpec {
         Objects.requireNonNull(catalog, "catalog");
@@ -19,5 +22,6 @@ public record WorldSpec(CatalogParameters catalog, PopulationParameters populati
         Objects.requireNonNull(response, "response");
         Objects.requireNonNull(dynamics, "dynamics");
         Objects.requireNonNull(visits, "visits");
+        Objects.requireNonNull(churn, "churn");
     }
 }

@@ -2,7 +2,6 @@ package dev.loopsim.users.visit;
 
 import dev.loopsim.core.model.VisitModel;
 import dev.loopsim.core.world.MemberState;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * A self-exciting inhomogeneous Poisson process of visits (DESIGN §4), sampled by
@@ -51,22 +50,7 @@ public final class SelfExcitingVisits implements VisitModel {
 
     @Override
     public double nextVisitDay(MemberState member, double fromDay, double untilDay) {
-        UniformRandomProvider random = member.visitStream();
-        double t = fromDay;
-        while (true) {
-            double bound = bound(member, t);
-            t -= Math.log(1 - random.nextDouble()) / bound;
-            if (t >= untilDay) {
-                return Double.POSITIVE_INFINITY;
-            }
-            double lambda = intensity(member, t);
-            if (lambda > bound * (1 + 1e-12)) {
-                throw new ThinningBoundException(member.id(), t, lambda, bound);
-            }
-            if (random.nextDouble() * bound < lambda) {
-                return t;
-            }
-        }
+        return Thinning.next(this::intensity, this::bound, member, fromDay, untilDay);
     }
 
     @Override

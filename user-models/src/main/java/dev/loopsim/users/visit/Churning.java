@@ -1,0 +1,64 @@
+package dev.loopsim.users.visit;
+
+import dev.loopsim.core.model.VisitModel;
+import dev.loopsim.core.world.MemberState;
+
+/**
+ * Adds churn to a visit model: a member whose intensity stays below λ_min for a whole period
+ * leaves at the end of that period.
+ *
+ * <p>Between two visits the intensity is a deterministic function of time, so it is checked on
+ * an hourly grid over the gap before the member's next visit. Only gaps longer than the period
+ * can hold such a run, so the usual short gap costs nothing.
+ */
+public final class Churning implements VisitModel {
+    static final double GRID_DAYS = 1.0 / 24;
+    private final VisitModel visits;
+    private final double minPerDay;
+    private final double periodDays;
+
+    public Churning(VisitModel visits, ChurnParameters churn) {
+        this.visits = visits;
+        this.minPerDay = churn.minVisitsPerWeek() / 7;
+        this.periodDays = churn.afterDays();
+    }
+
+    @Override
+    public double intensity(MemberState member, double day) {
+        return visits.intensity(member, day);
+    }
+
+    @Override
+    public double nextVisitDay(MemberState member, double fromDay, double untilDay) {
+        return visits.nextVisitDay(member, fromDay, untilDay);
+    }
+
+    @Override
+    public double churnDay(MemberState member, double fromDay, double nextVisitDay, double untilDay) {
+        double end = Math.min(nextVisitDay, untilDay);
+        if (minPerDay == 0 || end - fromDay < periodDays) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double runStart = Double.NaN;
+        long steps = (long) Math.ceil((end - fromDay) / GRID_DAYS);
+        for (long k = 0; k <= steps; k++) {
+            double t = Math.min(fromDay + k * GRID_DAYS, end);
+            if (visits.intensity(member, t) < minPerDay) {
+                if (Double.isNaN(runStart)) {
+                    runStart = t;
+                }
+                if (t - runStart >= periodDays) {
+                    return runStart + periodDays;
+                }
+            } else {
+                runStart = Double.NaN;
+            }
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    @Override
+    public int historyCapacity() {
+        return visits.historyCapacity();
+    }
+}
