@@ -41,13 +41,16 @@ final class ListCommand implements Callable<Integer> {
     }
 
     private static void policies(PrintWriter out) {
-        out.println("rankers (ranker: {type: NAME, ...parameters}):");
-        for (PolicyType<?> type : PolicyRegistry.rankers()) {
-            out.printf("  %-12s %s%n", type.name(), type.description());
-            JsonNode defaults = ScenarioLoader.mapper().valueToTree(type.defaults());
-            defaults.fields().forEachRemaining(field ->
-                    out.printf("  %-12s   %s: %s (default)%n", "", field.getKey(), field.getValue()));
-        }
+        out.println("rankers (cells[].ranker or cells[].rows[].ranker: {type: NAME, ...parameters}):");
+        PolicyRegistry.rankers().forEach(type -> describe(type, out));
+        out.println("artwork selectors (cells[].artwork: {type: NAME, ...parameters}):");
+        PolicyRegistry.artworkSelectors().forEach(type -> describe(type, out));
+    }
+
+    private static void describe(PolicyType<?, ?> type, PrintWriter out) {
+        out.printf("  %-12s %s%n", type.name(), type.description());
+        JsonNode defaults = ScenarioLoader.mapper().valueToTree(type.defaults());
+        defaults.fields().forEachRemaining(field -> out.printf("  %-12s   %s: %s (default)%n", "", field.getKey(), field.getValue()));
     }
 
     private static void scenarios(PrintWriter out) throws ScenarioException {

@@ -48,8 +48,8 @@ final class SummaryTable {
     }
 
     static String format(Interval interval) {
-        if (interval == null) {
-            return "-";
+        if (interval == null || Double.isNaN(interval.mean())) {
+            return "n/a";
         }
         if (interval.n() < 2) {
             return number(interval.mean());

@@ -2,27 +2,55 @@ package dev.loopsim.policies;
 
 import java.util.List;
 import java.util.Optional;
+import dev.loopsim.core.policy.ArtworkSelector;
+import dev.loopsim.core.policy.Ranker;
+import dev.loopsim.policies.artwork.DefaultArtwork;
+import dev.loopsim.policies.artwork.RandomArtwork;
+import dev.loopsim.policies.artwork.ThompsonArtwork;
+import dev.loopsim.policies.ranking.NewestRanker;
 import dev.loopsim.policies.ranking.OracleRanker;
 import dev.loopsim.policies.ranking.PopularityRanker;
 import dev.loopsim.policies.ranking.RandomRanker;
+import dev.loopsim.policies.ranking.TrendingRanker;
 
-/** Every ranker a scenario can name. Register a new one here to make it usable in YAML. */
+/** Every policy a scenario can name. Register a new one here to make it usable in YAML. */
 public final class PolicyRegistry {
-    private static final List<PolicyType<?>> RANKERS = List.of(
+    private static final List<PolicyType<?, Ranker>> RANKERS = List.of(
             new PolicyType<>("random", "Uniformly random titles: the floor every policy should beat.",
                     RandomRanker.Parameters.class, new RandomRanker.Parameters(), (catalog, p) -> new RandomRanker()),
             new PolicyType<>("popularity", "All-time plays (plus the catalog's popularity prior), refreshed at each retrain.",
                     PopularityRanker.Parameters.class, PopularityRanker.Parameters.DEFAULTS, PopularityRanker::new),
+            new PolicyType<>("trending", "Plays in the last window_days, refreshed at each retrain: chases what is watched now.",
+                    TrendingRanker.Parameters.class, TrendingRanker.Parameters.DEFAULTS, TrendingRanker::new),
+            new PolicyType<>("newest", "Most recently released first.",
+                    NewestRanker.Parameters.class, new NewestRanker.Parameters(), (catalog, p) -> new NewestRanker()),
             new PolicyType<>("oracle", "True utility, which no real policy sees: the reference for regret.",
                     OracleRanker.Parameters.class, new OracleRanker.Parameters(), (catalog, p) -> new OracleRanker()));
 
+    private static final List<PolicyType<?, ArtworkSelector>> ARTWORK = List.of(
+            new PolicyType<>("default", "Every title with its default artwork.",
+                    DefaultArtwork.Parameters.class, new DefaultArtwork.Parameters(), (catalog, p) -> new DefaultArtwork()),
+            new PolicyType<>("random", "A uniformly random artwork of the title's pool.",
+                    RandomArtwork.Parameters.class, new RandomArtwork.Parameters(), (catalog, p) -> new RandomArtwork()),
+            new PolicyType<>("thompson", "Beta-Bernoulli Thompson sampling per title over its artworks; reward: click, "
+                    + "quality-play or completion (delayed).",
+                    ThompsonArtwork.Parameters.class, ThompsonArtwork.Parameters.DEFAULTS, ThompsonArtwork::new));
+
     private PolicyRegistry() { }
 
-    public static List<PolicyType<?>> rankers() {
+    public static List<PolicyType<?, Ranker>> rankers() {
         return RANKERS;
     }
 
-    public static Optional<PolicyType<?>> ranker(String name) {
+    public static Optional<PolicyType<?, Ranker>> ranker(String name) {
         return RANKERS.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    public static List<PolicyType<?, ArtworkSelector>> artworkSelectors() {
+        return ARTWORK;
+    }
+
+    public static Optional<PolicyType<?, ArtworkSelector>> artworkSelector(String name) {
+        return ARTWORK.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 }

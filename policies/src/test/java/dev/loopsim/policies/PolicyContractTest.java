@@ -2,6 +2,7 @@ package dev.loopsim.policies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loopsim.core.policy.ArtworkSelector;
 import dev.loopsim.core.policy.Ranker;
 import dev.loopsim.core.world.Catalog;
 import java.util.Arrays;
@@ -12,17 +13,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** What every registered ranker must do; a new one is covered the moment it is registered. */
 class PolicyContractTest {
 
-    static Stream<PolicyType<?>> rankers() {
+    static Stream<PolicyType<?, Ranker>> rankers() {
         return PolicyRegistry.rankers().stream();
     }
 
-    private static Ranker create(PolicyType<?> type, Catalog catalog) {
+    private static Ranker create(PolicyType<?, Ranker> type, Catalog catalog) {
         return type.create(catalog, type.defaults());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rankers")
-    void returnsDistinctAvailableTitlesUpToTheCount(PolicyType<?> type) {
+    void returnsDistinctAvailableTitlesUpToTheCount(PolicyType<?, Ranker> type) {
         Catalog catalog = Worlds.catalog(40);
         Ranker ranker = create(type, catalog);
         for (int count : new int[] {0, 1, 10, 40, 60}) {
@@ -35,7 +36,7 @@ class PolicyContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rankers")
-    void isDeterministicUnderTheSameStreams(PolicyType<?> type) {
+    void isDeterministicUnderTheSameStreams(PolicyType<?, Ranker> type) {
         Catalog catalog = Worlds.catalog(40);
         int[] first = create(type, catalog).rank(Worlds.context(catalog, Worlds.member(3, 9)), 20);
         int[] again = create(type, catalog).rank(Worlds.context(catalog, Worlds.member(3, 9)), 20);
@@ -44,7 +45,7 @@ class PolicyContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rankers")
-    void onlyRanksTheTitlesItIsOffered(PolicyType<?> type) {
+    void onlyRanksTheTitlesItIsOffered(PolicyType<?, Ranker> type) {
         Catalog catalog = Worlds.catalog(40);
         Ranker ranker = create(type, catalog);
         var member = Worlds.member(1, 5);
@@ -56,9 +57,32 @@ class PolicyContractTest {
         assertThat(offered).contains(two);
     }
 
+    static Stream<PolicyType<?, ArtworkSelector>> artworkSelectors() {
+        return PolicyRegistry.artworkSelectors().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("artworkSelectors")
+    void artworkSelectorsChooseFromThePoolDeterministically(PolicyType<?, ArtworkSelector> type) {
+        Catalog catalog = Worlds.catalogWithArtworks(20, 4);
+        int[] first = new int[20];
+        int[] again = new int[20];
+        for (int round = 0; round < 2; round++) {
+            ArtworkSelector selector = type.create(catalog, type.defaults());
+            var context = Worlds.context(catalog, Worlds.member(7, 3));
+            for (int t = 0; t < 20; t++) {
+                int chosen = selector.select(context, catalog.title(t));
+                assertThat(chosen).isBetween(0, 3);
+                (round == 0 ? first : again)[t] = chosen;
+            }
+            assertThat(selector.unpersonalized(catalog.title(0))).isBetween(0, 3);
+        }
+        assertThat(again).containsExactly(first);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("rankers")
-    void defaultsAreAValidParameterRecord(PolicyType<?> type) {
+    void defaultsAreAValidParameterRecord(PolicyType<?, Ranker> type) {
         assertThat(type.parameterType().isInstance(type.defaults())).isTrue();
         assertThat(type.name()).matches("[a-z][a-z0-9-]*");
         assertThat(type.description()).isNotBlank();

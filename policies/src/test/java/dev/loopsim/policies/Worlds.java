@@ -28,6 +28,21 @@ public final class Worlds {
         return new Catalog(titles, 1, 1);
     }
 
+    /** Like {@link #catalog}, with k artworks per title: artwork a has theme a and fidelity 1 − a/k. */
+    public static Catalog catalogWithArtworks(int n, int k) {
+        List<Title> titles = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<dev.loopsim.core.world.Artwork> artworks = new ArrayList<>();
+            for (int a = 0; a < k; a++) {
+                double[] theme = new double[k];
+                theme[a] = 1;
+                artworks.add(new dev.loopsim.core.world.Artwork(a, theme, 1 - (double) a / k));
+            }
+            titles.add(new Title(i, new double[] {1}, new double[] {0}, (double) i / n, 0, n - i, false, artworks));
+        }
+        return new Catalog(titles, 1, 1);
+    }
+
     public static MemberState member(int id, long seed) {
         return Members.member(id, 1, new double[] {1}, new double[] {0}, 10, seed);
     }

@@ -1,6 +1,5 @@
 package dev.loopsim.policies.ranking;
 
-import java.util.Arrays;
 import dev.loopsim.core.Validate;
 import dev.loopsim.core.policy.DecisionContext;
 import dev.loopsim.core.policy.FeedbackBatch;
@@ -43,16 +42,7 @@ public final class PopularityRanker implements Ranker {
     /** The best {@code count} of the titles offered, in the order of the last retrain. */
     @Override
     public int[] rank(DecisionContext context, int count) {
-        int[] current = ranking;
-        int[] offered = context.available(); // ascending
-        int[] chosen = new int[Math.min(count, offered.length)];
-        int filled = 0;
-        for (int k = 0; k < current.length && filled < chosen.length; k++) {
-            if (Arrays.binarySearch(offered, current[k]) >= 0) {
-                chosen[filled++] = current[k];
-            }
-        }
-        return filled == chosen.length ? chosen : Arrays.copyOf(chosen, filled);
+        return RankingOrder.firstOffered(ranking, context.available(), count);
     }
 
     @Override

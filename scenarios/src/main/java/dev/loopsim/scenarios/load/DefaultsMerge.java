@@ -22,6 +22,11 @@ public final class DefaultsMerge {
         }
         if (defaults instanceof ObjectNode base && user instanceof ObjectNode overlay) {
             ObjectNode merged = base.deepCopy();
+            base.fields().forEachRemaining(field -> {
+                if (isTemplate(field.getValue()) && !overlay.has(field.getKey())) {
+                    merged.putArray(field.getKey()); // a template describes items; by itself it is no item
+                }
+            });
             Iterator<Map.Entry<String, JsonNode>> fields = overlay.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
@@ -30,8 +35,8 @@ public final class DefaultsMerge {
             }
             return merged;
         }
-        if (defaults instanceof ArrayNode template && template.size() == 1 && template.get(0).isObject()
-                && user instanceof ArrayNode items) {
+        if (isTemplate(defaults) && user instanceof ArrayNode items) {
+            ArrayNode template = (ArrayNode) defaults;
             ArrayNode merged = JsonNodeFactory.instance.arrayNode();
             for (JsonNode item : items) {
                 merged.add(item.isObject() ? merge(template.get(0), item) : item.deepCopy());
@@ -39,5 +44,9 @@ public final class DefaultsMerge {
             return merged;
         }
         return user.deepCopy();
+    }
+
+    private static boolean isTemplate(JsonNode node) {
+        return node instanceof ArrayNode array && array.size() == 1 && array.get(0).isObject();
     }
 }

@@ -100,7 +100,10 @@ public final class ScenarioLoader {
         world.putObject("visits").put("type", WorldSpec.DEFAULTS.visits().type());
         d.set("world", world);
         d.set("page", MAPPER.valueToTree(PageSpec.DEFAULTS));
-        d.putArray("cells").addObject().put("retrain_every", "1d");
+        ObjectNode cell = d.putArray("cells").addObject();
+        cell.put("retrain_every", "1d");
+        cell.putObject("artwork").put("type", "default");
+        cell.putArray("rows").addObject().put("count", 1);
         d.set("metrics", MAPPER.valueToTree(MetricsSpec.DEFAULTS));
         d.putArray("expectations");
         return d;

@@ -2,18 +2,24 @@ package dev.loopsim.scenarios.run;
 
 import dev.loopsim.core.engine.SimulationSetup;
 import dev.loopsim.core.policy.PageBuilder;
+import dev.loopsim.core.policy.Ranker;
 import dev.loopsim.core.random.RandomStreams;
 import dev.loopsim.core.world.Catalog;
 import dev.loopsim.core.world.MemberProfile;
-import dev.loopsim.policies.page.RowPageBuilder;
+import dev.loopsim.policies.artwork.DefaultArtwork;
+import dev.loopsim.policies.page.RowKind;
+import dev.loopsim.policies.page.RowsPageBuilder;
 import dev.loopsim.policies.ranking.OracleRanker;
 import dev.loopsim.scenarios.spec.CellSpec;
+import dev.loopsim.scenarios.spec.RankerSpec;
+import dev.loopsim.scenarios.spec.RowSpec;
 import dev.loopsim.scenarios.spec.ScenarioSpec;
 import dev.loopsim.users.catalog.CatalogGenerator;
 import dev.loopsim.users.choice.PositionBasedLogit;
 import dev.loopsim.users.dynamics.MemberDynamics;
 import dev.loopsim.users.population.PopulationGenerator;
 import dev.loopsim.users.visit.Churning;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,14 +46,32 @@ public final class WorldBuilder {
     }
 
     public SimulationSetup setup(World world, CellSpec cell) {
-        var page = spec.page();
-        PageBuilder pages = new RowPageBuilder(page.rows(), page.columns(),
-                cell.ranker().policyType().create(world.catalog(), cell.ranker().parameters()));
-        PageBuilder oracle = spec.metrics().regret()
-                ? new RowPageBuilder(page.rows(), page.columns(), new OracleRanker()) : null;
-        return new SimulationSetup(world.catalog(), world.members(), new PositionBasedLogit(spec.world().response(), new MemberDynamics(spec.world().dynamics())),
-                new Churning(spec.world().visits().create(), spec.world().churn()), pages, oracle, world.streams(), spec.horizonDays(),
-                spec.updateEvery().value(), cell.retrainEvery().value(), spec.shards());
+        PageBuilder oracle = spec.metrics().regret() ? oraclePages() : null;
+        return new SimulationSetup(world.catalog(), world.members(),
+                new PositionBasedLogit(spec.world().response(), new MemberDynamics(spec.world().dynamics())),
+                new Churning(spec.world().visits().create(), spec.world().churn()), pages(world.catalog(), cell), oracle,
+                world.streams(), spec.horizonDays(), spec.updateEvery().value(), cell.retrainEvery().value(), spec.shards());
     }
 
+    /** The cell's page: its rows, each with a fresh ranker, and its artwork selector. */
+    PageBuilder pages(Catalog catalog, CellSpec cell) {
+        var page = spec.page();
+        List<RowsPageBuilder.Row> rows = new ArrayList<>();
+        List<RowSpec> plan = cell.rows().isEmpty() ? List.of(new RowSpec("top-picks", cell.ranker(), page.rows())) : cell.rows();
+        for (RowSpec row : plan) {
+            RankerSpec rankerSpec = row.ranker() != null ? row.ranker()
+                    : cell.ranker() != null ? cell.ranker() : RankerSpec.withDefaults(row.defaultRanker());
+            Ranker ranker = rankerSpec.create(catalog);
+            RowKind kind = RowKind.parse(row.kind(), catalog.genreCount(), page.newReleaseDays());
+            rows.add(new RowsPageBuilder.Row(kind, ranker, row.count()));
+        }
+        return new RowsPageBuilder(rows, page.rows(), page.columns(), cell.artwork().create(catalog));
+    }
+
+    /** The oracle's page: top-picks by true utility on every row, default artwork. */
+    private PageBuilder oraclePages() {
+        var page = spec.page();
+        var row = new RowsPageBuilder.Row(RowKind.parse("top-picks", 1, page.newReleaseDays()), new OracleRanker(), page.rows());
+        return new RowsPageBuilder(List.of(row), page.rows(), page.columns(), new DefaultArtwork());
+    }
 }

@@ -1,6 +1,7 @@
 package dev.loopsim.scenarios.spec;
 
 import dev.loopsim.core.ParameterException;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -8,10 +9,12 @@ import java.util.regex.Pattern;
  * One arm of the experiment: a policy stack.
  *
  * @param name          the cell's name, used in results and expectations
- * @param ranker        the ranker that fills the page
+ * @param ranker        the cell's ranker: fills every row when {@code rows} is empty, and any row that names none
+ * @param rows          the page's rows, in order; empty means top-picks on every row, filled by {@code ranker}
+ * @param artwork       how each title's artwork is chosen
  * @param retrainEvery  interval between batch retrains; 0 for never
  */
-public record CellSpec(String name, RankerSpec ranker, Days retrainEvery) {
+public record CellSpec(String name, RankerSpec ranker, List<RowSpec> rows, ArtworkSpec artwork, Days retrainEvery) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
     public CellSpec {
@@ -19,7 +22,11 @@ public record CellSpec(String name, RankerSpec ranker, Days retrainEvery) {
             throw new ParameterException("name", "a cell name must be a letter followed by letters, digits, '_' or '-', found "
                     + (name == null ? "nothing" : "'" + name + "'"));
         }
-        Objects.requireNonNull(ranker, "ranker");
+        rows = rows == null ? List.of() : List.copyOf(rows);
+        if (ranker == null && rows.isEmpty()) {
+            throw new ParameterException("ranker", "a cell needs a ranker, or rows (each may name its own ranker)");
+        }
+        Objects.requireNonNull(artwork, "artwork");
         if (retrainEvery == null || !(retrainEvery.value() >= 0)) {
             throw new ParameterException("retrainEvery", "retrainEvery must be a duration >= 0");
         }

@@ -5,14 +5,16 @@ import dev.loopsim.core.Validate;
 /**
  * The page members see.
  *
- * @param rows    rows of titles
- * @param columns titles per row
+ * @param rows            most rows on a page
+ * @param columns         titles per row
+ * @param newReleaseDays  a new-releases row holds titles released in the last this many days
  */
-public record PageSpec(int rows, int columns) {
-    public static final PageSpec DEFAULTS = new PageSpec(5, 10);
+public record PageSpec(int rows, int columns, double newReleaseDays) {
+    public static final PageSpec DEFAULTS = new PageSpec(5, 10, 30);
 
     public PageSpec {
         Validate.atLeast("rows", rows, 1);
         Validate.atLeast("columns", columns, 1);
+        Validate.positive("newReleaseDays", newReleaseDays);
     }
 }

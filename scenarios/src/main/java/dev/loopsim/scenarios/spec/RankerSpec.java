@@ -3,7 +3,8 @@ package dev.loopsim.scenarios.spec;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.loopsim.policies.PolicyRegistry;
-import dev.loopsim.policies.PolicyType;
+import dev.loopsim.core.policy.Ranker;
+import dev.loopsim.core.world.Catalog;
 import java.util.Objects;
 
 /**
@@ -18,7 +19,12 @@ public record RankerSpec(String type, Record parameters) {
         Objects.requireNonNull(parameters, "parameters");
     }
 
-    public PolicyType<?> policyType() {
-        return PolicyRegistry.ranker(type).orElseThrow();
+    public Ranker create(Catalog catalog) {
+        return PolicyRegistry.ranker(type).orElseThrow().create(catalog, parameters);
+    }
+
+    /** A ranker of the given type with its default parameters. */
+    public static RankerSpec withDefaults(String type) {
+        return new RankerSpec(type, PolicyRegistry.ranker(type).orElseThrow().defaults());
     }
 }

@@ -52,6 +52,13 @@ public record ScenarioSpec(String name, String description, long seed, int repli
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < cells.size(); i++) {
+            List<RowSpec> rows = cells.get(i).rows();
+            for (int r = 0; r < rows.size(); r++) {
+                if (rows.get(r).genre() >= world.catalog().genres()) {
+                    throw new ParameterException("cells[" + i + "].rows[" + r + "].kind", "the catalog has genres 0 to "
+                            + (world.catalog().genres() - 1) + ", so there is no row " + rows.get(r).kind());
+                }
+            }
             if (!names.add(cells.get(i).name())) {
                 throw new ParameterException("cells[" + i + "].name", "cell names must be unique, '"
                         + cells.get(i).name() + "' appears twice");

@@ -73,7 +73,7 @@ class ScenarioLoaderTest {
         assertThat(e.yamlPath()).isEqualTo("cells[0].ranker.type");
         assertThat(e.line()).isEqualTo(4);
         assertThat(e.problem()).isEqualTo("unknown ranker type 'popularty' (did you mean 'popularity'?); "
-                + "known types: [random, popularity, oracle]");
+                + "known types: [random, popularity, trending, newest, oracle]");
     }
 
     @Test

@@ -1,0 +1,135 @@
+package dev.loopsim.policies.page;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.Collections;
+import dev.loopsim.core.policy.ArtworkSelector;
+import dev.loopsim.core.policy.DecisionContext;
+import dev.loopsim.core.policy.FeedbackBatch;
+import dev.loopsim.core.policy.PageBuilder;
+import dev.loopsim.core.policy.Ranker;
+import dev.loopsim.core.world.Page;
+import dev.loopsim.core.world.Title;
+
+/**
+ * A page of rows, each of a {@link RowKind} filled by its own ranker, in the order given, with
+ * no title twice on the page; rows with no candidates are left out and the page has at most
+ * {@code maxRows} rows. Each title gets an artwork from the artwork selector, falling back to
+ * the selector's unpersonalised choice and then to the default artwork when it fails.
+ */
+public final class RowsPageBuilder implements PageBuilder {
+
+    /** Rows of the plan: {@code count} rows of one kind, filled from one ranking of count × columns titles. */
+    public record Row(RowKind kind, Ranker ranker, int count) {
+        public Row {
+            if (count < 1) {
+                throw new IllegalArgumentException("count must be >= 1, found " + count);
+            }
+        }
+
+        public Row(RowKind kind, Ranker ranker) {
+            this(kind, ranker, 1);
+        }
+    }
+
+    private final List<Row> rows;
+    private final int maxRows;
+    private final int columns;
+    private final ArtworkSelector artwork;
+    private final List<Ranker> learners;
+
+    public RowsPageBuilder(List<Row> rows, int maxRows, int columns, ArtworkSelector artwork) {
+        this.rows = List.copyOf(rows);
+        this.maxRows = maxRows;
+        this.columns = columns;
+        this.artwork = artwork;
+        Set<Ranker> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Ranker> ordered = new ArrayList<>();
+        for (Row row : rows) {
+            if (distinct.add(row.ranker())) {
+                ordered.add(row.ranker()); // each ranker learns once, however many rows it fills
+            }
+        }
+        this.learners = List.copyOf(ordered);
+    }
+
+    @Override
+    public Page build(DecisionContext context) {
+        BitSet placed = new BitSet();
+        List<String> kinds = new ArrayList<>();
+        List<int[]> filled = new ArrayList<>();
+        for (Row row : rows) {
+            if (filled.size() == maxRows) {
+                break;
+            }
+            int[] candidates = row.kind().candidates(context, placed);
+            if (candidates.length == 0) {
+                continue;
+            }
+            int wanted = Math.min(row.count(), maxRows - filled.size()) * columns;
+            int[] titles;
+            if (row.kind().ordersItself()) {
+                titles = Arrays.copyOf(candidates, Math.min(wanted, candidates.length));
+            } else {
+                DecisionContext offered = new DecisionContext(context.member(), context.day(), context.catalog(),
+                        candidates, context.random(), context.truth());
+                titles = row.ranker().rank(offered, wanted);
+            }
+            for (int title : titles) {
+                placed.set(title);
+            }
+            for (int start = 0; start < titles.length; start += columns) {
+                kinds.add(row.kind().label());
+                filled.add(Arrays.copyOfRange(titles, start, Math.min(start + columns, titles.length)));
+            }
+        }
+        int[] slots = new int[filled.size() * columns];
+        int[] artworks = new int[slots.length];
+        Arrays.fill(slots, -1);
+        for (int r = 0; r < filled.size(); r++) {
+            int[] titles = filled.get(r);
+            for (int c = 0; c < titles.length; c++) {
+                slots[r * columns + c] = titles[c];
+                artworks[r * columns + c] = chooseArtwork(context, context.catalog().title(titles[c]));
+            }
+        }
+        return new Page(filled.size(), columns, kinds, slots, artworks);
+    }
+
+    /** The selector's choice; on failure its unpersonalised choice; on failure again the default. */
+    private int chooseArtwork(DecisionContext context, Title title) {
+        int pool = title.artworks().size();
+        try {
+            int chosen = artwork.select(context, title);
+            if (chosen >= 0 && chosen < pool) {
+                return chosen;
+            }
+        } catch (RuntimeException failed) {
+            // fall through to the unpersonalised choice
+        }
+        try {
+            int fallback = artwork.unpersonalized(title);
+            if (fallback >= 0 && fallback < pool) {
+                return fallback;
+            }
+        } catch (RuntimeException failed) {
+            // fall through to the default artwork
+        }
+        return 0;
+    }
+
+    @Override
+    public void learn(FeedbackBatch batch) {
+        learners.forEach(ranker -> ranker.learn(batch));
+        artwork.learn(batch);
+    }
+
+    @Override
+    public void retrain(double day) {
+        learners.forEach(ranker -> ranker.retrain(day));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.loopsim.core.policy;
+
+import dev.loopsim.core.world.Title;
+
+/**
+ * Chooses the artwork a title is shown with. Frozen between policy updates, like a ranker.
+ * If {@link #select} fails, the page falls back to {@link #unpersonalized}, then to the
+ * title's default artwork (index 0).
+ */
+public interface ArtworkSelector {
+
+    /** The artwork index for {@code title} on this visit, in [0, title.artworks().size()). */
+    int select(DecisionContext context, Title title);
+
+    /** A choice that needs nothing of the member: the fallback when {@link #select} fails. */
+    default int unpersonalized(Title title) {
+        return 0;
+    }
+
+    /** Receives the feedback gathered since the last policy update. */
+    default void learn(FeedbackBatch batch) { }
+}
