@@ -11,26 +11,40 @@ import dev.loopsim.core.policy.VisitFeedback;
 import dev.loopsim.core.world.Catalog;
 
 /**
- * Plays in the last {@code windowDays} (the interval (t − w, t]), as of the last retrain t: a ranker that chases what is
- * being watched now. Under boredom this is what makes genre shares oscillate. Ties (and the
- * time before any plays) go by the catalog's popularity prior.
+ * What is hot in the last {@code windowDays} (the interval (t − w, t]), as of the last retrain
+ * t: a ranker that chases what is being watched now. With {@code score: plays} it counts plays;
+ * with {@code score: take-rate} it ranks by the smoothed take rate
+ * (plays + priorPlays) / (impressions + priorImpressions), so titles it has not shown lately
+ * start at the prior rate and can displace shown titles whose rate has fallen. Under boredom,
+ * chasing take rate makes the whole audience move between genres together: genre shares
+ * oscillate. Ties (and the time before any plays) go by the catalog's popularity prior.
  */
 public final class TrendingRanker implements Ranker {
 
-    /** @param windowDays how far back plays count */
-    public record Parameters(double windowDays) {
-        public static final Parameters DEFAULTS = new Parameters(3);
+    /**
+     * @param windowDays       how far back plays (and impressions) count
+     * @param score            plays, or take-rate
+     * @param priorPlays       take-rate smoothing: pseudo-plays
+     * @param priorImpressions take-rate smoothing: pseudo-impressions (prior rate = priorPlays / priorImpressions)
+     */
+    public record Parameters(double windowDays, String score, double priorPlays, double priorImpressions) {
+        public static final Parameters DEFAULTS = new Parameters(3, "plays", 1, 50);
 
         public Parameters {
             Validate.positive("windowDays", windowDays);
+            if (!"plays".equals(score) && !"take-rate".equals(score)) {
+                throw new dev.loopsim.core.ParameterException("score", "score must be plays or take-rate, found '" + score + "'");
+            }
+            Validate.positive("priorPlays", priorPlays);
+            Validate.positive("priorImpressions", priorImpressions);
         }
     }
 
-    private record Play(double day, int title) { }
+    private record Shown(double day, int[] titles, int played) { }
 
     private final Catalog catalog;
     private final Parameters parameters;
-    private final ArrayDeque<Play> recent = new ArrayDeque<>();
+    private final ArrayDeque<Shown> recent = new ArrayDeque<>();
     private volatile int[] ranking;
 
     public TrendingRanker(Catalog catalog, Parameters parameters) {
@@ -46,9 +60,10 @@ public final class TrendingRanker implements Ranker {
 
     @Override
     public void learn(FeedbackBatch batch) {
+        boolean byRate = parameters.score().equals("take-rate");
         for (VisitFeedback visit : batch.visits()) {
-            if (visit.played()) {
-                recent.addLast(new Play(visit.day(), visit.playedTitle()));
+            if (visit.played() || byRate) {
+                recent.addLast(new Shown(visit.day(), byRate ? visit.page().titles() : null, visit.playedTitle()));
             }
         }
     }
@@ -59,15 +74,30 @@ public final class TrendingRanker implements Ranker {
             recent.removeFirst();
         }
         double[] plays = new double[catalog.size()];
-        for (Play play : recent) {
-            plays[play.title()]++;
+        double[] impressions = new double[catalog.size()];
+        for (Shown shown : recent) {
+            if (shown.played() >= 0) {
+                plays[shown.played()]++;
+            }
+            if (shown.titles() != null) {
+                for (int title : shown.titles()) {
+                    if (title >= 0) {
+                        impressions[title]++;
+                    }
+                }
+            }
         }
+        boolean byRate = parameters.score().equals("take-rate");
         int[] released = catalog.titles().stream().filter(t -> t.releaseDay() <= day).mapToInt(t -> t.id()).toArray();
         double maxPrior = catalog.titles().stream().mapToDouble(t -> t.popularityPrior()).max().orElse(0) + 1;
+        double tieBreakScale = byRate ? 1e-9 : 1; // the prior only breaks ties: below one play, or below any rate gap
         double[] scores = new double[released.length];
         for (int k = 0; k < released.length; k++) {
-            // Plays first; the prior (scaled below one play) only breaks ties.
-            scores[k] = plays[released[k]] + catalog.title(released[k]).popularityPrior() / maxPrior;
+            int id = released[k];
+            double score = byRate
+                    ? (plays[id] + parameters.priorPlays()) / (impressions[id] + parameters.priorImpressions())
+                    : plays[id];
+            scores[k] = score + tieBreakScale * catalog.title(id).popularityPrior() / maxPrior;
         }
         ranking = TopTitles.select(released, scores, released.length);
     }

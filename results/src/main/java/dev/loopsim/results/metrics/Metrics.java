@@ -13,6 +13,7 @@ public final class Metrics {
     public static final String ENJOYMENT_PER_PLAY = "enjoyment_per_play";
     public static final String QUALITY_PLAY_SHARE = "quality_play_share";
     public static final String COMPLETIONS_PER_MEMBER = "completions_per_member";
+    public static final String PLAY_ARTWORK_FIDELITY = "play_artwork_fidelity";
     public static final String EXPECTED_REGRET_PER_VISIT = "expected_regret_per_visit";
     public static final String CATALOG_COVERAGE = "catalog_coverage";
     public static final String PLAY_COVERAGE = "play_coverage";
@@ -29,6 +30,8 @@ public final class Metrics {
             new MetricDefinition(VISITS_PER_MEMBER_WEEK, "visits / (member-days present / 7), a member being present from joining to the horizon", true),
             new MetricDefinition(ENJOYMENT_PER_PLAY, "mean watch fraction ω of plays", true),
             new MetricDefinition(QUALITY_PLAY_SHARE, "share of plays with ω at or above the quality-play threshold", true),
+            new MetricDefinition(PLAY_ARTWORK_FIDELITY, "mean fidelity f_a of the artwork each play was clicked on "
+                    + "(low: plays bought with clickbait)", true),
             new MetricDefinition(COMPLETIONS_PER_MEMBER, "series completions observed (delayed rewards) / members", true),
             new MetricDefinition(EXPECTED_REGRET_PER_VISIT, "mean over visits of Pr(play | oracle's page) − Pr(play | page shown), both exact given the slots the member examined on that visit", false),
             new MetricDefinition(CATALOG_COVERAGE, "distinct titles shown at least once / titles released by the horizon", true),

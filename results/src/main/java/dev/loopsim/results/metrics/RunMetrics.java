@@ -112,6 +112,8 @@ public final class RunMetrics implements RunObserver {
         summary.put(Metrics.VISITS_PER_MEMBER_WEEK, memberDays == 0 ? 0 : t.visits / (memberDays / 7));
         summary.put(Metrics.ENJOYMENT_PER_PLAY, t.plays == 0 ? 0 : t.enjoyment / t.plays);
         summary.put(Metrics.QUALITY_PLAY_SHARE, ratio(t.qualityPlays, t.plays));
+        summary.put(Metrics.PLAY_ARTWORK_FIDELITY, t.plays == 0 ? Double.NaN
+                : shards.stream().mapToDouble(s -> s.fidelitySum).sum() / t.plays);
         summary.put(Metrics.COMPLETIONS_PER_MEMBER, ratio(t.completions, present));
         if (options.regret()) {
             summary.put(Metrics.EXPECTED_REGRET_PER_VISIT, t.visits == 0 ? 0 : t.regret / t.visits);

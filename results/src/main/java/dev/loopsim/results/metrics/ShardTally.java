@@ -13,6 +13,7 @@ import dev.loopsim.core.world.Page;
 final class ShardTally implements ShardObserver {
     private final MetricOptions options;
     private final int[] dominantGenre;
+    private final Catalog catalog;
     final BitSet impressedTitles = new BitSet();
     final BitSet playedTitles = new BitSet();
     final double[] firstPlayDay;
@@ -25,10 +26,12 @@ final class ShardTally implements ShardObserver {
     long qualityPlays;
     long completions;
     double enjoymentSum;
+    double fidelitySum;
     double regretSum;
 
     ShardTally(Catalog catalog, MetricOptions options) {
         this.options = options;
+        this.catalog = catalog;
         this.dominantGenre = catalog.titles().stream().mapToInt(t -> t.dominantGenre()).toArray();
         this.firstPlayDay = new double[catalog.size()];
         Arrays.fill(firstPlayDay, Double.POSITIVE_INFINITY);
@@ -57,6 +60,7 @@ final class ShardTally implements ShardObserver {
             firstPlayDay[title] = Math.min(firstPlayDay[title], day);
             genrePlays[dominantGenre[title]]++;
             enjoymentSum += response.watchFraction();
+            fidelitySum += catalog.title(title).artwork(page.artworkAt(response.playedSlot())).fidelity();
             if (response.watchFraction() >= options.qualityThreshold()) {
                 qualityPlays++;
             }

@@ -32,9 +32,9 @@ public final class CatalogGenerator {
                 latent[k] = gaussian.sample();
             }
             double qualityScore = gaussian.sample();
-            double quality = p.qualitySd() * qualityScore;
             double logPopularity = rho * qualityScore + Math.sqrt(1 - rho * rho) * gaussian.sample();
             boolean isNew = random.nextDouble() < p.newTitleShare();
+            double quality = p.qualitySd() * qualityScore + (isNew ? p.newTitleQualityShift() : 0);
             double releaseDay = isNew ? p.releaseWindowDays() * (1 - random.nextDouble()) : 0;
             double prior = isNew ? 0 : p.popularityMedianPlays() * Math.exp(p.popularitySdLog() * logPopularity);
             boolean series = random.nextDouble() < p.seriesShare();

@@ -20,15 +20,17 @@ import dev.loopsim.core.Validate;
  * @param artworkThemes              number of artwork themes T (genre scene, cast, action, …)
  * @param clickbaitShare             share of non-default artworks that are clickbait: fidelity in [0, 0.3)
  *                                   instead of [0.7, 1]; the default artwork is always faithful
+ * @param newTitleQualityShift       added to the quality of titles released during the run (new releases are
+ *                                   often what members come for); 0 makes them like the rest
  */
 public record CatalogParameters(int titles, int genres, int latentDim, double secondGenreShare, double qualitySd,
                                 double popularityMedianPlays, double popularitySdLog,
                                 double popularityQualityCorrelation, double seriesShare, double newTitleShare,
                                 double releaseWindowDays, int artworksPerTitle, int artworkThemes,
-                                double clickbaitShare) {
+                                double clickbaitShare, double newTitleQualityShift) {
 
     public static final CatalogParameters DEFAULTS =
-            new CatalogParameters(500, 8, 8, 0.4, 1.0, 100, 1.5, 0.5, 0.2, 0.0, 30, 4, 4, 0.25);
+            new CatalogParameters(500, 8, 8, 0.4, 1.0, 100, 1.5, 0.5, 0.2, 0.0, 30, 4, 4, 0.25, 0.0);
 
     public CatalogParameters {
         Validate.atLeast("titles", titles, 1);
@@ -45,5 +47,6 @@ public record CatalogParameters(int titles, int genres, int latentDim, double se
         Validate.atLeast("artworksPerTitle", artworksPerTitle, 1);
         Validate.atLeast("artworkThemes", artworkThemes, 1);
         Validate.inRange("clickbaitShare", clickbaitShare, 0, 1);
+        Validate.finite("newTitleQualityShift", newTitleQualityShift);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class CatalogGeneratorTest {
-    private static final CatalogParameters PARAMETERS = new CatalogParameters(20_000, 8, 4, 0.4, 1.0, 100, 1.5, 0.5, 0.2, 0.1, 30, 4, 3, 0.25);
+    private static final CatalogParameters PARAMETERS = new CatalogParameters(20_000, 8, 4, 0.4, 1.0, 100, 1.5, 0.5, 0.2, 0.1, 30, 4, 3, 0.25, 0.8);
 
     private static Catalog generate(long seed) {
         return new CatalogGenerator(PARAMETERS).generate(RandomStreams.of(seed, 0).forWorld("catalog"));
@@ -40,6 +40,11 @@ class CatalogGeneratorTest {
         assertThat(released).isCloseTo(0.1, offset(0.018));
         assertThat(twoGenres).isCloseTo(0.4, offset(0.018));
         assertThat(catalog.titles().stream().filter(t -> t.releaseDay() > 0)).allMatch(t -> t.popularityPrior() == 0 && t.releaseDay() <= 30);
+        double newQuality = catalog.titles().stream().filter(t -> t.releaseDay() > 0).mapToDouble(Title::quality).average().orElseThrow();
+        double oldQuality = catalog.titles().stream().filter(t -> t.releaseDay() == 0).mapToDouble(Title::quality).average().orElseThrow();
+        // About 2,000 new titles: the mean of N(0.8, 1) within 5/√2000 ≈ 0.11; the old ones' around 0.
+        assertThat(newQuality).isCloseTo(0.8, offset(0.12));
+        assertThat(oldQuality).isCloseTo(0.0, offset(0.04));
         double[] logPopularity = catalog.titles().stream().filter(t -> t.releaseDay() == 0)
                 .mapToDouble(t -> Math.log(t.popularityPrior())).sorted().toArray();
         // The median of a log-normal is its median parameter: log 100 within a few hundredths.

@@ -1,0 +1,35 @@
+package dev.loopsim.scenarios.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loopsim.scenarios.expect.ExpectationResult;
+import dev.loopsim.scenarios.load.ScenarioLibrary;
+import dev.loopsim.scenarios.load.ScenarioLoader;
+import dev.loopsim.scenarios.load.ScenarioSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every expectation of every bundled scenario, as shipped, one test each: the scenario library
+ * is a promise about loopsim's behaviour, and CI keeps it. (The quickstart has its own test.)
+ */
+class BundledScenariosTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyExpectationHolds() throws Exception {
+        Stream.Builder<DynamicTest> tests = Stream.builder();
+        for (String name : ScenarioLibrary.names()) {
+            var spec = ScenarioLoader.load(ScenarioSource.resolve(name)).spec();
+            if (spec.expectations().isEmpty() || name.equals("quickstart")) {
+                continue;
+            }
+            ExperimentResult result = new ExperimentRunner(2, ProgressListener.NONE).run(spec);
+            for (ExpectationResult e : result.expectations()) {
+                tests.add(DynamicTest.dynamicTest(name + ": " + e.expectation().text(),
+                        () -> assertThat(e.passed()).as(e.detail()).isTrue()));
+            }
+        }
+        return tests.build();
+    }
+}
