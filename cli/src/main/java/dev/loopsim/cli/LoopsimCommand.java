@@ -1,6 +1,8 @@
 package dev.loopsim.cli;
 
+import dev.loopsim.core.ParameterException;
 import dev.loopsim.scenarios.load.ScenarioException;
+import dev.loopsim.users.data.DataFileException;
 import dev.loopsim.scenarios.run.RunWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -32,7 +34,8 @@ final class LoopsimCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new LoopsimCommand());
         commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {
             var err = line.getErr();
-            if (failure instanceof ScenarioException || failure instanceof BadInputException) {
+            if (failure instanceof ScenarioException || failure instanceof BadInputException
+                    || failure instanceof DataFileException || failure instanceof ParameterException) {
                 err.println("loopsim: " + failure.getMessage());
                 return ExitCodes.BAD_INPUT;
             }

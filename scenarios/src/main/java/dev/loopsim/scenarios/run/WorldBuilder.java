@@ -19,6 +19,8 @@ import dev.loopsim.users.choice.PositionBasedLogit;
 import dev.loopsim.users.dynamics.MemberDynamics;
 import dev.loopsim.users.population.PopulationGenerator;
 import dev.loopsim.users.visit.Churning;
+import dev.loopsim.users.data.MovieLens;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,9 +31,14 @@ import java.util.List;
  */
 public final class WorldBuilder {
     private final ScenarioSpec spec;
+    private final MovieLens movieLens;
 
+    /** Reads the MovieLens data once, when the catalog is calibrated on it (relative paths: from the working folder). */
     public WorldBuilder(ScenarioSpec spec) {
         this.spec = spec;
+        var catalog = spec.world().catalog();
+        this.movieLens = !catalog.movieLens() ? null
+                : catalog.path().isEmpty() ? MovieLens.bundled() : MovieLens.read(Path.of(catalog.path()));
     }
 
     /** The world of one replicate. */
@@ -39,9 +46,10 @@ public final class WorldBuilder {
 
     public World world(int replicate) {
         RandomStreams streams = RandomStreams.of(spec.seed(), replicate);
-        Catalog catalog = new CatalogGenerator(spec.world().catalog()).generate(streams.forWorld("catalog"));
+        Catalog catalog = new CatalogGenerator(spec.world().catalog(), movieLens).generate(streams.forWorld("catalog"));
         List<MemberProfile> members = new PopulationGenerator(spec.world().population())
-                .generate(streams, catalog.genreCount(), catalog.latentDim(), spec.world().catalog().artworkThemes());
+                .generate(streams, catalog.genreCount(), catalog.latentDim(), spec.world().catalog().artworkThemes(),
+                        movieLens == null ? null : movieLens.tasteDirichlet());
         return new World(streams, catalog, members);
     }
 

@@ -54,9 +54,10 @@ public record ScenarioSpec(String name, String description, long seed, int repli
         for (int i = 0; i < cells.size(); i++) {
             List<RowSpec> rows = cells.get(i).rows();
             for (int r = 0; r < rows.size(); r++) {
-                if (rows.get(r).genre() >= world.catalog().genres()) {
+                // A MovieLens catalog's genres are known only once the data is read: checked when the page is built.
+                if (!world.catalog().movieLens() && rows.get(r).genre() >= world.catalog().syntheticGenres()) {
                     throw new ParameterException("cells[" + i + "].rows[" + r + "].kind", "the catalog has genres 0 to "
-                            + (world.catalog().genres() - 1) + ", so there is no row " + rows.get(r).kind());
+                            + (world.catalog().syntheticGenres() - 1) + ", so there is no row " + rows.get(r).kind());
                 }
             }
             if (!names.add(cells.get(i).name())) {

@@ -152,6 +152,18 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void movieLensCatalogsTakeTheirGenresFromTheData() throws ScenarioException {
+        ScenarioException e = failure("name: t\nworld:\n  catalog: {from: movielens, genres: 8}\ncells: [{name: a, ranker: {type: random}}]\n");
+        assertThat(e.yamlPath()).isEqualTo("world.catalog.genres");
+        assertThat(e.problem()).isEqualTo("genres comes from the data with from: movielens; leave it out (or 0), found 8");
+        assertThat(failure("name: t\nworld:\n  catalog: {from: imdb}\ncells: [{name: a, ranker: {type: random}}]\n").problem())
+                .isEqualTo("from must be synthetic or movielens, found 'imdb'");
+        var spec = ScenarioLoader.load(new ScenarioSource("s.yaml",
+                "name: t\nworld:\n  catalog: {from: movielens}\ncells: [{name: a, ranker: {type: random}}]\n")).spec();
+        assertThat(spec.world().catalog().movieLens()).isTrue();
+    }
+
+    @Test
     void emptyAndNonMappingDocumentsAreRejected() {
         assertThat(failure("").problem()).startsWith("the scenario is empty");
         assertThat(failure("- a\n- b\n").problem()).startsWith("expected a mapping");

@@ -5,8 +5,12 @@ import dev.loopsim.core.Validate;
 /**
  * How to generate a catalog.
  *
+ * @param from                       synthetic, or movielens: titles (the most-rated movies), their genre
+ *                                   mixtures, popularity (rating counts) and quality (mean ratings) from a
+ *                                   MovieLens log, and members' tastes from its users
+ * @param path                       the MovieLens folder (movies.csv, ratings.csv); empty for the bundled ml-latest-small
  * @param titles                     number of titles
- * @param genres                     number of genres G
+ * @param genres                     number of genres G; 0 for automatic: 8 when synthetic, the data's with movielens
  * @param latentDim                  dimension d of the latent vectors
  * @param secondGenreShare           share of titles with a second genre
  * @param qualitySd                  standard deviation of quality q_i ~ N(0, sd²)
@@ -23,18 +27,29 @@ import dev.loopsim.core.Validate;
  * @param newTitleQualityShift       added to the quality of titles released during the run (new releases are
  *                                   often what members come for); 0 makes them like the rest
  */
-public record CatalogParameters(int titles, int genres, int latentDim, double secondGenreShare, double qualitySd,
+public record CatalogParameters(String from, String path, int titles, int genres, int latentDim, double secondGenreShare, double qualitySd,
                                 double popularityMedianPlays, double popularitySdLog,
                                 double popularityQualityCorrelation, double seriesShare, double newTitleShare,
                                 double releaseWindowDays, int artworksPerTitle, int artworkThemes,
                                 double clickbaitShare, double newTitleQualityShift) {
 
+    /** Genres of a synthetic catalog when {@code genres} is 0. */
+    public static final int AUTOMATIC_GENRES = 8;
+
     public static final CatalogParameters DEFAULTS =
-            new CatalogParameters(500, 8, 8, 0.4, 1.0, 100, 1.5, 0.5, 0.2, 0.0, 30, 4, 4, 0.25, 0.0);
+            new CatalogParameters("synthetic", "", 500, 0, 8, 0.4, 1.0, 100, 1.5, 0.5, 0.2, 0.0, 30, 4, 4, 0.25, 0.0);
 
     public CatalogParameters {
+        if (!"synthetic".equals(from) && !"movielens".equals(from)) {
+            throw new dev.loopsim.core.ParameterException("from", "from must be synthetic or movielens, found '" + from + "'");
+        }
+        path = path == null ? "" : path;
         Validate.atLeast("titles", titles, 1);
-        Validate.atLeast("genres", genres, 1);
+        Validate.atLeast("genres", genres, 0);
+        if ("movielens".equals(from) && genres != 0) {
+            throw new dev.loopsim.core.ParameterException("genres", "genres comes from the data with from: movielens; "
+                    + "leave it out (or 0), found " + genres);
+        }
         Validate.atLeast("latentDim", latentDim, 1);
         Validate.inRange("secondGenreShare", secondGenreShare, 0, 1);
         Validate.nonNegative("qualitySd", qualitySd);
@@ -48,5 +63,14 @@ public record CatalogParameters(int titles, int genres, int latentDim, double se
         Validate.atLeast("artworkThemes", artworkThemes, 1);
         Validate.inRange("clickbaitShare", clickbaitShare, 0, 1);
         Validate.finite("newTitleQualityShift", newTitleQualityShift);
+    }
+
+    public boolean movieLens() {
+        return "movielens".equals(from);
+    }
+
+    /** The genre count of a synthetic catalog. */
+    public int syntheticGenres() {
+        return genres == 0 ? AUTOMATIC_GENRES : genres;
     }
 }

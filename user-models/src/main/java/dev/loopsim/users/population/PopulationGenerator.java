@@ -20,6 +20,18 @@ public final class PopulationGenerator {
     }
 
     public List<MemberProfile> generate(RandomStreams streams, int genres, int latentDim, int artworkThemes) {
+        return generate(streams, genres, latentDim, artworkThemes, null);
+    }
+
+    /**
+     * @param tasteAlpha the Dirichlet α of tastes (e.g. fitted to real users); null for the
+     *                   symmetric Dirichlet of {@code tasteConcentration}
+     */
+    public List<MemberProfile> generate(RandomStreams streams, int genres, int latentDim, int artworkThemes,
+                                        double[] tasteAlpha) {
+        if (tasteAlpha != null && tasteAlpha.length != genres) {
+            throw new IllegalArgumentException("tasteAlpha has " + tasteAlpha.length + " genres, the catalog " + genres);
+        }
         var p = parameters;
         double medianPerDay = p.visitsPerWeekMedian() / 7.0;
         double latentSd = p.latentSd() / Math.sqrt(latentDim);
@@ -28,6 +40,7 @@ public final class PopulationGenerator {
             UniformRandomProvider random = streams.forMember(id, "profile");
             var gaussian = ZigguratSampler.NormalizedGaussian.of(random);
             double[] taste = genres == 1 ? new double[] {1}
+                    : tasteAlpha != null ? DirichletSampler.of(random, tasteAlpha).sample()
                     : DirichletSampler.symmetric(random, genres, p.tasteConcentration()).sample();
             double[] latent = new double[latentDim];
             for (int k = 0; k < latentDim; k++) {
