@@ -21,6 +21,7 @@ class DeterminismTest {
             world:
               catalog: {titles: 120, new_title_share: 0.2, release_window_days: 6}
               population: {members: 500, new_member_share: 0.2, join_window_days: 6}
+              churn: {min_visits_per_week: 2, after_days: 3}
             cells:
               - name: random
                 ranker: {type: random}
@@ -29,6 +30,15 @@ class DeterminismTest {
                 retrain_every: 12h
               - name: oracle
                 ranker: {type: oracle}
+              - name: rows
+                rows:
+                  - {kind: continue-watching}
+                  - {kind: new-releases, ranker: {type: random}}
+                  - {kind: because-you-watched}
+                  - {kind: trending, ranker: {type: trending, score: take-rate}}
+                  - {kind: "genre:2"}
+                artwork: {type: thompson, reward: completion}
+                retrain_every: 1d
             metrics: {retention_days: [7]}
             """;
 
@@ -53,7 +63,7 @@ class DeterminismTest {
             assertThat(Files.readAllBytes(two.resolve(file))).as(file).isEqualTo(expected);
             assertThat(Files.readAllBytes(three.resolve(file))).as(file).isEqualTo(expected);
         }
-        assertThat(Files.readString(one.resolve("daily.csv")).lines().count()).isEqualTo(1 + 3 * 2 * 8);
+        assertThat(Files.readString(one.resolve("daily.csv")).lines().count()).isEqualTo(1 + 4 * 2 * 8);
     }
 
     @Test
