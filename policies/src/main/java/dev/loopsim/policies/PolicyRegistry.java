@@ -20,7 +20,7 @@ public final class PolicyRegistry {
                     RandomRanker.Parameters.class, new RandomRanker.Parameters(), (catalog, p) -> new RandomRanker()),
             new PolicyType<>("popularity", "All-time plays (plus the catalog's popularity prior), refreshed at each retrain.",
                     PopularityRanker.Parameters.class, PopularityRanker.Parameters.DEFAULTS, PopularityRanker::new),
-            new PolicyType<>("trending", "Plays in the last window_days, refreshed at each retrain: chases what is watched now.",
+            new PolicyType<>("trending", "What is hot in the last window_days (score: plays, or take-rate smoothed by a prior), refreshed at each retrain: chases what is watched now.",
                     TrendingRanker.Parameters.class, TrendingRanker.Parameters.DEFAULTS, TrendingRanker::new),
             new PolicyType<>("newest", "Most recently released first.",
                     NewestRanker.Parameters.class, new NewestRanker.Parameters(), (catalog, p) -> new NewestRanker()),
