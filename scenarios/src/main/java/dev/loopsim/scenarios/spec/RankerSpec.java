@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.loopsim.policies.PolicyRegistry;
 import dev.loopsim.core.policy.Ranker;
 import dev.loopsim.core.world.Catalog;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * A ranker by registered name with its parameters: {@code {type: popularity, prior_weight: 1}}.
  */
-@JsonDeserialize(using = RankerSpecDeserializer.class)
-@JsonSerialize(using = RankerSpecSerializer.class)
+@JsonDeserialize(using = RankerSpec.Reader.class)
+@JsonSerialize(using = RankerSpec.Writer.class)
 public record RankerSpec(String type, Record parameters) {
 
     public RankerSpec {
@@ -26,5 +27,27 @@ public record RankerSpec(String type, Record parameters) {
     /** A ranker of the given type with its default parameters. */
     public static RankerSpec withDefaults(String type) {
         return new RankerSpec(type, PolicyRegistry.ranker(type).orElseThrow().defaults());
+    }
+
+    static final class Reader extends TypedDeserializer<RankerSpec> {
+        Reader() {
+            super(RankerSpec.class, "ranker", "{type: popularity}");
+        }
+
+        @Override
+        List<Choice> choices() {
+            return PolicyRegistry.rankers().stream().map(t -> new Choice(t.name(), t.parameterType(), t.defaults())).toList();
+        }
+
+        @Override
+        RankerSpec create(String type, Record parameters) {
+            return new RankerSpec(type, parameters);
+        }
+    }
+
+    static final class Writer extends TypedSerializer<RankerSpec> {
+        Writer() {
+            super(RankerSpec.class, RankerSpec::type, RankerSpec::parameters);
+        }
     }
 }

@@ -25,11 +25,7 @@ public record Artwork(int index, double[] theme, double fidelity) {
 
     /** ρ_u·h_a: how much a member with artwork taste ρ likes this image. */
     public double themeMatch(double[] artworkTaste) {
-        double sum = 0;
-        for (int k = 0; k < theme.length; k++) {
-            sum += artworkTaste[k] * theme[k];
-        }
-        return sum;
+        return Vectors.dot(artworkTaste, theme);
     }
 
     @Override

@@ -60,12 +60,12 @@ public record Title(int id, double[] genres, double[] latent, double quality, do
 
     /** θ·g_i: how well a taste vector over genres matches this title. */
     public double genreMatch(double[] taste) {
-        return dot(taste, genres);
+        return Vectors.dot(taste, genres);
     }
 
     /** z·w_i: the latent affinity of a member vector with this title. */
     public double latentMatch(double[] memberLatent) {
-        return dot(memberLatent, latent);
+        return Vectors.dot(memberLatent, latent);
     }
 
     /** The genre with the largest share. */
@@ -77,14 +77,6 @@ public record Title(int id, double[] genres, double[] latent, double quality, do
             }
         }
         return best;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int k = 0; k < b.length; k++) {
-            sum += a[k] * b[k];
-        }
-        return sum;
     }
 
     @Override
