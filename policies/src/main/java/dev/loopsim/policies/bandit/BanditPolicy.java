@@ -1,0 +1,23 @@
+package dev.loopsim.policies.bandit;
+
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * A bandit over {@code arms()} arms. Non-contextual policies ignore the context (pass an empty
+ * array); contextual ones read a feature vector per arm.
+ */
+public interface BanditPolicy {
+
+    int arms();
+
+    /**
+     * Chooses an arm.
+     *
+     * @param contexts a feature vector per arm ({@code contexts[a]}); empty for non-contextual policies
+     * @param random   the only randomness the policy may use
+     */
+    ArmChoice choose(double[][] contexts, UniformRandomProvider random);
+
+    /** A reward (in [0, 1] for Bernoulli policies) observed for an arm chosen in the given context. */
+    void update(int arm, double[] context, double reward);
+}

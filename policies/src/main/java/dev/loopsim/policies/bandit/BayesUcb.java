@@ -1,0 +1,41 @@
+package dev.loopsim.policies.bandit;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.statistics.distribution.BetaDistribution;
+
+/**
+ * Bayes-UCB for Bernoulli arms (Kaufmann, Cappé and Garivier 2012): the arm whose
+ * Beta(1 + s, 1 + f) posterior has the highest quantile of level 1 − 1/(t·(ln T)^c), here with
+ * c = 0 and the current step t. Deterministic: propensity 1.
+ */
+public final class BayesUcb implements BanditPolicy {
+    private final ArmStatistics stats;
+    private double steps;
+
+    public BayesUcb(int arms) {
+        this.stats = new ArmStatistics(arms);
+    }
+
+    @Override
+    public int arms() {
+        return stats.arms();
+    }
+
+    @Override
+    public ArmChoice choose(double[][] contexts, UniformRandomProvider random) {
+        double level = 1 - 1 / Math.max(steps + 1, 2);
+        double[] scores = new double[arms()];
+        for (int a = 0; a < scores.length; a++) {
+            double s = stats.rewards[a];
+            double f = stats.pulls[a] - s;
+            scores[a] = BetaDistribution.of(1 + s, 1 + f).inverseCumulativeProbability(level);
+        }
+        return new ArmChoice(ArmStatistics.argmax(scores), 1);
+    }
+
+    @Override
+    public void update(int arm, double[] context, double reward) {
+        stats.add(arm, reward);
+        steps++;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.loopsim.policies.bandit;
+
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * With probability ε a uniformly random arm, otherwise the arm with the best mean reward so far
+ * (unpulled arms first). Propensity: 1 − ε + ε/K for the greedy arm, ε/K for the others.
+ */
+public final class EpsilonGreedy implements BanditPolicy {
+    private final ArmStatistics stats;
+    private final double epsilon;
+
+    public EpsilonGreedy(int arms, double epsilon) {
+        if (!(epsilon >= 0 && epsilon <= 1)) {
+            throw new IllegalArgumentException("epsilon must be in [0, 1], found " + epsilon);
+        }
+        this.stats = new ArmStatistics(arms);
+        this.epsilon = epsilon;
+    }
+
+    @Override
+    public int arms() {
+        return stats.arms();
+    }
+
+    @Override
+    public ArmChoice choose(double[][] contexts, UniformRandomProvider random) {
+        int k = arms();
+        double[] scores = new double[k];
+        for (int a = 0; a < k; a++) {
+            scores[a] = stats.pulls[a] == 0 ? Double.POSITIVE_INFINITY : stats.mean(a);
+        }
+        int greedy = ArmStatistics.argmax(scores);
+        boolean explore = random.nextDouble() < epsilon;
+        int arm = explore ? random.nextInt(k) : greedy;
+        double propensity = (arm == greedy ? 1 - epsilon : 0) + epsilon / k;
+        return new ArmChoice(arm, propensity);
+    }
+
+    @Override
+    public void update(int arm, double[] context, double reward) {
+        stats.add(arm, reward);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.loopsim.policies.bandit;
+
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Boltzmann exploration: Pr(a) ∝ exp(mean_a / τ), an unpulled arm counting as
+ * {@code initialMean}. Propensity: that probability, exactly.
+ */
+public final class Softmax implements BanditPolicy {
+    private final ArmStatistics stats;
+    private final double temperature;
+    private final double initialMean;
+
+    public Softmax(int arms, double temperature, double initialMean) {
+        if (!(temperature > 0)) {
+            throw new IllegalArgumentException("temperature must be > 0, found " + temperature);
+        }
+        this.stats = new ArmStatistics(arms);
+        this.temperature = temperature;
+        this.initialMean = initialMean;
+    }
+
+    @Override
+    public int arms() {
+        return stats.arms();
+    }
+
+    /** The choice probabilities. */
+    public double[] probabilities() {
+        int k = arms();
+        double[] scores = new double[k];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int a = 0; a < k; a++) {
+            scores[a] = (stats.pulls[a] == 0 ? initialMean : stats.mean(a)) / temperature;
+            max = Math.max(max, scores[a]);
+        }
+        double total = 0;
+        for (int a = 0; a < k; a++) {
+            scores[a] = Math.exp(scores[a] - max);
+            total += scores[a];
+        }
+        for (int a = 0; a < k; a++) {
+            scores[a] /= total;
+        }
+        return scores;
+    }
+
+    @Override
+    public ArmChoice choose(double[][] contexts, UniformRandomProvider random) {
+        double[] p = probabilities();
+        double u = random.nextDouble();
+        int arm = p.length - 1;
+        for (int a = 0; a < p.length; a++) {
+            u -= p[a];
+            if (u < 0) {
+                arm = a;
+                break;
+            }
+        }
+        return new ArmChoice(arm, p[arm]);
+    }
+
+    @Override
+    public void update(int arm, double[] context, double reward) {
+        stats.add(arm, reward);
+    }
+}
