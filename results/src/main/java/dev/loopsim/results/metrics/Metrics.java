@@ -18,6 +18,10 @@ public final class Metrics {
     public static final String CATALOG_COVERAGE = "catalog_coverage";
     public static final String PLAY_COVERAGE = "play_coverage";
     public static final String CHURN_RATE = "churn_rate";
+    public static final String EXPOSURE_GINI = "exposure_gini";
+    public static final String INTRA_LIST_DIVERSITY = "intra_list_diversity";
+    public static final String CALIBRATION = "calibration";
+    public static final String HOMOGENIZATION = "homogenization";
     public static final String NEW_TITLE_DAYS_TO_FIRST_PLAY = "new_title_days_to_first_play";
     public static final String OSCILLATION_INDEX = "oscillation_index";
     public static final String RETENTION_PREFIX = "retention_d";
@@ -37,6 +41,14 @@ public final class Metrics {
             new MetricDefinition(CATALOG_COVERAGE, "distinct titles shown at least once / titles released by the horizon", true),
             new MetricDefinition(PLAY_COVERAGE, "distinct titles played at least once / titles released by the horizon", true),
             new MetricDefinition(CHURN_RATE, "share of members present who churned before the horizon", false),
+            new MetricDefinition(EXPOSURE_GINI, "Gini coefficient of impressions across titles released by the horizon "
+                    + "(0: every title shown equally; near 1: a few titles take all exposure)", false),
+            new MetricDefinition(INTRA_LIST_DIVERSITY, "mean over pages of the mean over pairs of shown titles of 1 − g_i·g_j "
+                    + "(genre mixtures): 0 when a page is one genre", true),
+            new MetricDefinition(CALIBRATION, "mean over visits (by members with past plays) of KL(p ‖ 0.99·q + 0.01·p), p the "
+                    + "genre distribution of the member's last 20 plays, q that of the page (Steck 2018): 0 is perfectly calibrated", false),
+            new MetricDefinition(HOMOGENIZATION, "mean pairwise Jaccard similarity of members' sets of played titles (Chaney et al. "
+                    + "2018); over every pair up to 3,000 members, else over a fixed sample of 2,000,000 pairs", false),
             new MetricDefinition(NEW_TITLE_DAYS_TO_FIRST_PLAY, "over titles released during the run: mean days from release to "
                     + "first play, a title never played counting as played at the horizon (a restricted mean); NaN without new titles", false),
             new MetricDefinition(OSCILLATION_INDEX, "mean over genres of the peak periodogram power (periods 3 days to half the run) "

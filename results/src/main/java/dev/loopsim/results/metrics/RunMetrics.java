@@ -121,6 +121,12 @@ public final class RunMetrics implements RunObserver {
         summary.put(Metrics.CATALOG_COVERAGE, ratio(impressed.cardinality(), released));
         summary.put(Metrics.PLAY_COVERAGE, ratio(played.cardinality(), released));
         summary.put(Metrics.CHURN_RATE, ratio(churned, present));
+        summary.put(Metrics.EXPOSURE_GINI, Exposure.gini(releasedImpressions(horizon)));
+        summary.put(Metrics.INTRA_LIST_DIVERSITY, t.visits == 0 ? 0 : shards.stream().mapToDouble(s -> s.diversitySum).sum() / t.visits);
+        long calibrated = shards.stream().mapToLong(s -> s.calibratedVisits).sum();
+        summary.put(Metrics.CALIBRATION, calibrated == 0 ? Double.NaN
+                : shards.stream().mapToDouble(s -> s.calibrationSum).sum() / calibrated);
+        summary.put(Metrics.HOMOGENIZATION, homogenization(runMembers, horizon));
         for (int i = 0; i < options.retentionDays().size(); i++) {
             int d = options.retentionDays().get(i);
             summary.put(Metrics.RETENTION_PREFIX + d, retention(i, d, runMembers, m -> true));
@@ -128,6 +134,68 @@ public final class RunMetrics implements RunObserver {
         }
         summary.put(Metrics.NEW_TITLE_DAYS_TO_FIRST_PLAY, daysToFirstPlay(horizon));
         summary.put(Metrics.OSCILLATION_INDEX, OscillationIndex.of(genreShares()));
+    }
+
+    private long[] releasedImpressions(double horizon) {
+        return catalog.titles().stream().filter(title -> title.releaseDay() < horizon).mapToLong(title -> {
+            long n = 0;
+            for (ShardTally s : shards) {
+                n += s.impressionsByTitle[title.id()];
+            }
+            return n;
+        }).toArray();
+    }
+
+    /**
+     * Mean pairwise Jaccard similarity of members' sets of played titles (Chaney et al. 2018),
+     * over members present. Up to {@value #HOMOGENIZATION_EXACT_MEMBERS} members every pair is
+     * used; beyond, a fixed sample of {@value #HOMOGENIZATION_PAIRS} pairs chosen by hashing the
+     * pair index, the same whatever the thread count.
+     */
+    private double homogenization(List<MemberState> runMembers, double horizon) {
+        List<int[]> sets = new ArrayList<>();
+        for (MemberState m : runMembers) {
+            if (m.profile().joinDay() < horizon) {
+                java.util.TreeSet<Integer> played = null;
+                for (ShardTally s : shards) {
+                    played = played != null ? played : s.consumed.get(m.id());
+                }
+                sets.add(played == null ? new int[0] : played.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+        int n = sets.size();
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double total = 0;
+        long pairs = 0;
+        if (n <= HOMOGENIZATION_EXACT_MEMBERS) {
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    total += Exposure.jaccard(sets.get(i), sets.get(j));
+                    pairs++;
+                }
+            }
+        } else {
+            for (long k = 0; k < HOMOGENIZATION_PAIRS; k++) {
+                int i = (int) Long.remainderUnsigned(mix(2 * k), n);
+                int j = (int) Long.remainderUnsigned(mix(2 * k + 1), n - 1);
+                j = j >= i ? j + 1 : j; // a pair of two different members
+                total += Exposure.jaccard(sets.get(i), sets.get(j));
+                pairs++;
+            }
+        }
+        return total / pairs;
+    }
+
+    static final int HOMOGENIZATION_EXACT_MEMBERS = 3000;
+    static final long HOMOGENIZATION_PAIRS = 2_000_000;
+
+    private static long mix(long z) {
+        z = (z + 0x9E3779B97F4A7C15L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** A churn day is known only once decided (it may lie ahead of the visit that decided it): fill rows in at the end. */

@@ -27,6 +27,11 @@ final class ShardTally implements ShardObserver {
     long completions;
     double enjoymentSum;
     double fidelitySum;
+    final long[] impressionsByTitle;
+    final java.util.Map<Integer, java.util.TreeSet<Integer>> consumed = new java.util.HashMap<>();
+    double diversitySum;
+    double calibrationSum;
+    long calibratedVisits;
     double regretSum;
 
     ShardTally(Catalog catalog, MetricOptions options) {
@@ -36,6 +41,7 @@ final class ShardTally implements ShardObserver {
         this.firstPlayDay = new double[catalog.size()];
         Arrays.fill(firstPlayDay, Double.POSITIVE_INFINITY);
         this.genrePlays = new long[catalog.genreCount()];
+        this.impressionsByTitle = new long[catalog.size()];
         this.retained = new BitSet[options.retentionDays().size()];
         for (int i = 0; i < retained.length; i++) {
             retained[i] = new BitSet();
@@ -46,18 +52,41 @@ final class ShardTally implements ShardObserver {
     public void visit(MemberState member, double day, Page page, VisitResponse response, double oraclePlayProbability) {
         visits++;
         activeToday.set(member.id());
+        int genres = catalog.genreCount();
+        double[] shownSum = new double[genres];
+        double shownSquares = 0;
+        int shown = 0;
         for (int slot = 0; slot < page.slots(); slot++) {
             int title = page.titleAt(slot);
             if (title >= 0) {
                 impressions++;
                 impressedTitles.set(title);
+                impressionsByTitle[title]++;
+                var t = catalog.title(title);
+                for (int g = 0; g < genres; g++) {
+                    double share = t.genre(g);
+                    shownSum[g] += share;
+                    shownSquares += share * share;
+                }
+                shown++;
             }
+        }
+        diversitySum += Exposure.intraListDiversity(shownSum, shownSquares, shown);
+        // The member's plays were recorded before observers run: leave this visit's own play out of the history.
+        int skip = response.played() ? 1 : 0;
+        if (member.recentPlayCount() > skip && shown > 0) {
+            for (int g = 0; g < genres; g++) {
+                shownSum[g] /= shown;
+            }
+            calibrationSum += Exposure.calibration(historyGenres(member, skip), shownSum);
+            calibratedVisits++;
         }
         if (response.played()) {
             int title = page.titleAt(response.playedSlot());
             plays++;
             playedTitles.set(title);
             firstPlayDay[title] = Math.min(firstPlayDay[title], day);
+            consumed.computeIfAbsent(member.id(), id -> new java.util.TreeSet<>()).add(title);
             genrePlays[dominantGenre[title]]++;
             enjoymentSum += response.watchFraction();
             fidelitySum += catalog.title(title).artwork(page.artworkAt(response.playedSlot())).fidelity();
@@ -73,6 +102,19 @@ final class ShardTally implements ShardObserver {
                 retained[i].set(member.id());
             }
         }
+    }
+
+    /** The genre distribution of the member's remembered plays, leaving out the {@code skip} latest. */
+    private double[] historyGenres(MemberState member, int skip) {
+        double[] history = new double[catalog.genreCount()];
+        int n = member.recentPlayCount() - skip;
+        for (int k = skip; k < member.recentPlayCount(); k++) {
+            var title = catalog.title(member.recentPlayTitle(k));
+            for (int g = 0; g < history.length; g++) {
+                history[g] += title.genre(g) / n;
+            }
+        }
+        return history;
     }
 
     @Override

@@ -65,6 +65,12 @@ class RunMetricsTest {
         assertThat(summary.get(Metrics.EXPECTED_REGRET_PER_VISIT)).isCloseTo(0.4 / 3, offset(1e-12));
         assertThat(summary.get(Metrics.CATALOG_COVERAGE)).isEqualTo(0.2);
         assertThat(summary.get(Metrics.CHURN_RATE)).isZero();
+        // Impressions: title 0 three times, title 1 three times, the other eight released titles never (8 and 9 count too).
+        assertThat(summary.get(Metrics.EXPOSURE_GINI)).isCloseTo(Exposure.gini(new long[] {3, 3, 0, 0, 0, 0, 0, 0, 0, 0}), offset(1e-12));
+        // Every page shows titles 0 (genre 0) and 1 (genre 1): diversity 1.
+        assertThat(summary.get(Metrics.INTRA_LIST_DIVERSITY)).isCloseTo(1, offset(1e-12));
+        // Member 0 played {0, 1} (slots 0 then 1 of the page); member 1 nothing: Jaccard 0.
+        assertThat(summary.get(Metrics.HOMOGENIZATION)).isZero();
         // Titles 8 (released day 2) and 9 (day 4) were never played: both count as played at the horizon, day 14.
         assertThat(summary.get(Metrics.NEW_TITLE_DAYS_TO_FIRST_PLAY)).isEqualTo(((14 - 2) + (14 - 4)) / 2.0);
         assertThat(summary.get(Metrics.PLAY_COVERAGE)).isEqualTo(0.2);
