@@ -59,7 +59,7 @@ public final class RowsPageBuilder implements PageBuilder {
 
     @Override
     public Page build(DecisionContext context) {
-        BitSet placed = new BitSet();
+        BitSet placed = new BitSet(context.catalog().size()); // sized once: growing it word by word costs more than the page
         List<String> kinds = new ArrayList<>();
         List<int[]> filled = new ArrayList<>();
         for (Row row : rows) {

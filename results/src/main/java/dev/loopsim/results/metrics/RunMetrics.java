@@ -156,11 +156,14 @@ public final class RunMetrics implements RunObserver {
         List<int[]> sets = new ArrayList<>();
         for (MemberState m : runMembers) {
             if (m.profile().joinDay() < horizon) {
-                java.util.TreeSet<Integer> played = null;
+                int[] played = new int[0];
                 for (ShardTally s : shards) {
-                    played = played != null ? played : s.consumed.get(m.id());
+                    if (s.consumed.containsKey(m.id())) {
+                        played = s.consumedBy(m.id());
+                        break;
+                    }
                 }
-                sets.add(played == null ? new int[0] : played.stream().mapToInt(Integer::intValue).toArray());
+                sets.add(played);
             }
         }
         int n = sets.size();

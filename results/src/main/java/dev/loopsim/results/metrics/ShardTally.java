@@ -28,7 +28,8 @@ final class ShardTally implements ShardObserver {
     double enjoymentSum;
     double fidelitySum;
     final long[] impressionsByTitle;
-    final java.util.Map<Integer, java.util.TreeSet<Integer>> consumed = new java.util.HashMap<>();
+    /** Per member, the distinct titles played: {count, title, title, …}, grown by doubling. */
+    final java.util.Map<Integer, int[]> consumed = new java.util.HashMap<>();
     double diversitySum;
     double calibrationSum;
     long calibratedVisits;
@@ -86,7 +87,7 @@ final class ShardTally implements ShardObserver {
             plays++;
             playedTitles.set(title);
             firstPlayDay[title] = Math.min(firstPlayDay[title], day);
-            consumed.computeIfAbsent(member.id(), id -> new java.util.TreeSet<>()).add(title);
+            remember(member.id(), title);
             genrePlays[dominantGenre[title]]++;
             enjoymentSum += response.watchFraction();
             fidelitySum += catalog.title(title).artwork(page.artworkAt(response.playedSlot())).fidelity();
@@ -102,6 +103,35 @@ final class ShardTally implements ShardObserver {
                 retained[i].set(member.id());
             }
         }
+    }
+
+    private void remember(int memberId, int title) {
+        int[] set = consumed.get(memberId);
+        if (set == null) {
+            consumed.put(memberId, new int[] {1, title, 0, 0});
+            return;
+        }
+        for (int i = 1; i <= set[0]; i++) {
+            if (set[i] == title) {
+                return;
+            }
+        }
+        if (set[0] + 1 == set.length) {
+            set = Arrays.copyOf(set, set.length * 2);
+            consumed.put(memberId, set);
+        }
+        set[++set[0]] = title;
+    }
+
+    /** The distinct titles a member played, sorted; empty if none. */
+    int[] consumedBy(int memberId) {
+        int[] set = consumed.get(memberId);
+        if (set == null) {
+            return new int[0];
+        }
+        int[] titles = Arrays.copyOfRange(set, 1, set[0] + 1);
+        Arrays.sort(titles);
+        return titles;
     }
 
     /** The genre distribution of the member's remembered plays, leaving out the {@code skip} latest. */

@@ -16,7 +16,8 @@ import dev.loopsim.core.world.Page;
  */
 final class MemberShard {
     private final SimulationSetup setup;
-    private final List<MemberState> members = new ArrayList<>();
+    /** Joined members with a pending event, by the time of their next event (ties by id: a fixed order). */
+    private final java.util.PriorityQueue<Pending> queue = new java.util.PriorityQueue<>();
     private final ShardObserver observer;
     private final List<VisitFeedback> pendingVisits = new ArrayList<>();
     private final List<RewardFeedback> pendingRewards = new ArrayList<>();
@@ -28,16 +29,37 @@ final class MemberShard {
         this.observer = observer;
     }
 
-    void add(MemberState member) {
-        members.add(member);
+    private record Pending(double day, MemberState member) implements Comparable<Pending> {
+        @Override
+        public int compareTo(Pending other) {
+            int byDay = Double.compare(day, other.day);
+            return byDay != 0 ? byDay : Integer.compare(member.id(), other.member.id());
+        }
     }
 
-    /** Runs every member event strictly before {@code day}, with the given released titles. */
+    /** Starts following a member who has joined (and has had their first visit drawn). */
+    void track(MemberState member) {
+        enqueue(member);
+    }
+
+    private void enqueue(MemberState member) {
+        MemberState.PendingReward reward = member.peekReward();
+        double next = Math.min(member.nextVisitDay(), reward == null ? Double.POSITIVE_INFINITY : reward.day());
+        if (next < Double.POSITIVE_INFINITY) {
+            queue.add(new Pending(next, member));
+        }
+    }
+
+    /**
+     * Runs every member event strictly before {@code day}, with the given released titles. Only
+     * members with an event in the window are touched; members are independent within a window,
+     * so running them in order of their first event gives the same outcome as any other order.
+     */
     void advanceTo(double day, int[] available) {
-        for (MemberState member : members) {
-            if (member.joined()) {
-                advanceMember(member, day, available);
-            }
+        while (!queue.isEmpty() && queue.peek().day() < day) {
+            MemberState member = queue.poll().member();
+            advanceMember(member, day, available);
+            enqueue(member);
         }
     }
 

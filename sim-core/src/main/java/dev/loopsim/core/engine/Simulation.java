@@ -62,7 +62,6 @@ public final class Simulation {
         for (MemberProfile profile : setup.members()) {
             MemberState member = newMember(profile);
             members.add(member);
-            shards.get(profile.id() % shards.size()).add(member);
             if (profile.joinDay() <= 0) {
                 join(member, 0);
             } else if (profile.joinDay() < horizon) {
@@ -115,6 +114,7 @@ public final class Simulation {
         advanceTo(day);
         member.markJoined();
         MemberShard.scheduleNextVisit(setup, member, day);
+        shards.get(member.id() % shards.size()).track(member);
     }
 
     private void policyUpdate() {
