@@ -6,7 +6,7 @@ import dev.loopsim.core.policy.ArtworkSelector;
 import dev.loopsim.core.policy.Ranker;
 import dev.loopsim.policies.artwork.DefaultArtwork;
 import dev.loopsim.policies.artwork.RandomArtwork;
-import dev.loopsim.policies.artwork.ThompsonArtwork;
+import dev.loopsim.policies.artwork.ArtworkBandits;
 import dev.loopsim.policies.ranking.NewestRanker;
 import dev.loopsim.policies.ranking.OracleRanker;
 import dev.loopsim.policies.ranking.PopularityRanker;
@@ -32,9 +32,18 @@ public final class PolicyRegistry {
                     DefaultArtwork.Parameters.class, new DefaultArtwork.Parameters(), (catalog, p) -> new DefaultArtwork()),
             new PolicyType<>("random", "A uniformly random artwork of the title's pool.",
                     RandomArtwork.Parameters.class, new RandomArtwork.Parameters(), (catalog, p) -> new RandomArtwork()),
-            new PolicyType<>("thompson", "Beta-Bernoulli Thompson sampling per title over its artworks; reward: click, "
-                    + "quality-play or completion (delayed).",
-                    ThompsonArtwork.Parameters.class, ThompsonArtwork.Parameters.DEFAULTS, ThompsonArtwork::new));
+            new PolicyType<>("thompson", "Beta-Bernoulli Thompson sampling per title over its artworks (discount < 1 forgets, "
+                    + "for drift); reward: click, quality-play or completion (delayed).",
+                    ArtworkBandits.ThompsonParameters.class, ArtworkBandits.ThompsonParameters.DEFAULTS, ArtworkBandits::thompson),
+            new PolicyType<>("epsilon-greedy", "Per title: a random artwork with probability epsilon, else the best so far.",
+                    ArtworkBandits.EpsilonGreedyParameters.class, ArtworkBandits.EpsilonGreedyParameters.DEFAULTS,
+                    ArtworkBandits::epsilonGreedy),
+            new PolicyType<>("ucb1", "Per title: UCB1 over its artworks.",
+                    ArtworkBandits.UcbParameters.class, ArtworkBandits.UcbParameters.DEFAULTS, ArtworkBandits::ucb1),
+            new PolicyType<>("bayes-ucb", "Per title: Bayes-UCB (Beta posterior quantiles) over its artworks.",
+                    ArtworkBandits.UcbParameters.class, ArtworkBandits.UcbParameters.DEFAULTS, ArtworkBandits::bayesUcb),
+            new PolicyType<>("softmax", "Per title: Boltzmann exploration over its artworks' mean rewards.",
+                    ArtworkBandits.SoftmaxParameters.class, ArtworkBandits.SoftmaxParameters.DEFAULTS, ArtworkBandits::softmax));
 
     private PolicyRegistry() { }
 

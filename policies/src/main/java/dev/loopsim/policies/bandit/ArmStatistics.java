@@ -18,6 +18,10 @@ final class ArmStatistics {
         rewards[arm] += reward;
     }
 
+    void credit(int arm, double reward) {
+        rewards[arm] += reward;
+    }
+
     /** Multiplies every statistic by γ: the forgetting of a discounted bandit. */
     void discount(double gamma) {
         for (int a = 0; a < pulls.length; a++) {

@@ -20,4 +20,11 @@ public interface BanditPolicy {
 
     /** A reward (in [0, 1] for Bernoulli policies) observed for an arm chosen in the given context. */
     void update(int arm, double[] context, double reward);
+
+    /**
+     * A reward that arrives after the pull it belongs to was already counted (with reward 0):
+     * adds the reward without a new pull. This is how delayed outcomes such as completions reach
+     * a bandit.
+     */
+    void credit(int arm, double[] context, double reward);
 }

@@ -38,4 +38,9 @@ public final class BayesUcb implements BanditPolicy {
         stats.add(arm, reward);
         steps++;
     }
+
+    @Override
+    public void credit(int arm, double[] context, double reward) {
+        stats.credit(arm, reward);
+    }
 }

@@ -41,4 +41,9 @@ public final class EpsilonGreedy implements BanditPolicy {
     public void update(int arm, double[] context, double reward) {
         stats.add(arm, reward);
     }
+
+    @Override
+    public void credit(int arm, double[] context, double reward) {
+        stats.credit(arm, reward);
+    }
 }

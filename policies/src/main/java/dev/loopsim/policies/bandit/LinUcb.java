@@ -45,4 +45,9 @@ public final class LinUcb implements BanditPolicy {
     public double[] mean(int arm) {
         return models[arm].mean();
     }
+
+    @Override
+    public void credit(int arm, double[] context, double reward) {
+        models[arm].credit(context, reward);
+    }
 }

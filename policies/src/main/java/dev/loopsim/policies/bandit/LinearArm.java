@@ -37,6 +37,13 @@ final class LinearArm {
         }
     }
 
+    /** b ← b + r·x, A unchanged: a late reward for an observation already counted. */
+    void credit(double[] x, double reward) {
+        for (int i = 0; i < b.length; i++) {
+            b[i] += reward * x[i];
+        }
+    }
+
     /** θ̂ = A⁻¹b. */
     double[] mean() {
         return times(b);

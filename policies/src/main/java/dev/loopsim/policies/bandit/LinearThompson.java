@@ -99,4 +99,9 @@ public final class LinearThompson implements BanditPolicy {
     public double[][] covariance(int arm) {
         return models[arm].covariance();
     }
+
+    @Override
+    public void credit(int arm, double[] context, double reward) {
+        models[arm].credit(context, reward);
+    }
 }

@@ -74,4 +74,9 @@ public final class ThompsonSampling implements BanditPolicy {
         }
         stats.add(arm, reward);
     }
+
+    @Override
+    public void credit(int arm, double[] context, double reward) {
+        stats.credit(arm, reward);
+    }
 }

@@ -34,4 +34,9 @@ public final class Ucb1 implements BanditPolicy {
         stats.add(arm, reward);
         steps++;
     }
+
+    @Override
+    public void credit(int arm, double[] context, double reward) {
+        stats.credit(arm, reward);
+    }
 }

@@ -75,6 +75,22 @@ class BanditAlgorithmsTest {
     }
 
     @Test
+    void aLateCreditEqualsHavingSeenTheRewardAtOnce() {
+        var late = new LinUcb(1, 2, 1, 1);
+        var direct = new LinUcb(1, 2, 1, 1);
+        double[] x = {0.4, 1};
+        late.update(0, x, 0);
+        late.credit(0, x, 0.7);
+        direct.update(0, x, 0.7);
+        assertThat(late.mean(0)).containsExactly(direct.mean(0), offset(1e-12));
+        var ts = new ThompsonSampling(2, 1, 1, 1, 0);
+        ts.update(1, new double[0], 0);
+        ts.credit(1, new double[0], 1);
+        assertThat(ts.alpha(1)).isEqualTo(2);
+        assertThat(ts.beta(1)).isEqualTo(1);
+    }
+
+    @Test
     void epsilonGreedyAndSoftmaxReportTheirExactPropensities() {
         var greedy = new EpsilonGreedy(3, 0.3);
         greedy.update(2, new double[0], 1);

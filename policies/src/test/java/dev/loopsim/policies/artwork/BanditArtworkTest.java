@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ThompsonArtworkTest {
+class BanditArtworkTest {
     private static VisitFeedback shown(int title, int artwork, boolean played, double watch) {
         return new VisitFeedback(1, 0, new Page(1, 1, List.of("top-picks"), new int[] {title}, new int[] {artwork}),
                 played ? 0 : -1, played ? watch : 0);
@@ -28,22 +28,28 @@ class ThompsonArtworkTest {
         }
         List<RewardFeedback> completions = List.of(new RewardFeedback(3, 0, 0, 1, 1, 1));
         FeedbackBatch batch = new FeedbackBatch(0, 3, visits, completions);
-        var click = new ThompsonArtwork(catalog, new ThompsonArtwork.Parameters("click", 0.5, 1, 1));
-        var quality = new ThompsonArtwork(catalog, new ThompsonArtwork.Parameters("quality-play", 0.5, 1, 1));
-        var completion = new ThompsonArtwork(catalog, new ThompsonArtwork.Parameters("completion", 0.5, 2, 3));
+        var click = ArtworkBandits.thompson(catalog, new ArtworkBandits.ThompsonParameters("click", 0.5, 1, 1, 1));
+        var quality = ArtworkBandits.thompson(catalog, new ArtworkBandits.ThompsonParameters("quality-play", 0.5, 1, 1, 1));
+        var completion = ArtworkBandits.thompson(catalog, new ArtworkBandits.ThompsonParameters("completion", 0.5, 2, 3, 1));
         click.learn(batch);
         quality.learn(batch);
         completion.learn(batch);
-        assertThat(click.posteriorMean(0, 1)).isCloseTo((1 + 4) / (2.0 + 10), offset(1e-12));
-        assertThat(quality.posteriorMean(0, 1)).isCloseTo((1 + 2) / (2.0 + 10), offset(1e-12));
-        assertThat(completion.posteriorMean(0, 1)).isCloseTo((2 + 1) / (5.0 + 10), offset(1e-12));
-        assertThat(click.posteriorMean(0, 0)).isEqualTo(0.5); // untouched: the prior mean
+        assertThat(posteriorMean(click, 0, 1)).isCloseTo((1 + 4) / (2.0 + 10), offset(1e-12));
+        assertThat(posteriorMean(quality, 0, 1)).isCloseTo((1 + 2) / (2.0 + 10), offset(1e-12));
+        // Ten pulls counted at once with reward 0; the one completion credited days later.
+        assertThat(posteriorMean(completion, 0, 1)).isCloseTo((2 + 1) / (5.0 + 10), offset(1e-12));
+        assertThat(posteriorMean(click, 0, 0)).isEqualTo(0.5); // untouched: the prior mean
+    }
+
+    private static double posteriorMean(BanditArtwork selector, int title, int artwork) {
+        var ts = (dev.loopsim.policies.bandit.ThompsonSampling) selector.bandit(title);
+        return ts.alpha(artwork) / (ts.alpha(artwork) + ts.beta(artwork));
     }
 
     @Test
     void itLearnsToShowTheArtworkThatPays() {
         Catalog catalog = Worlds.catalogWithArtworks(1, 3);
-        var selector = new ThompsonArtwork(catalog, ThompsonArtwork.Parameters.DEFAULTS);
+        var selector = ArtworkBandits.thompson(catalog, ArtworkBandits.ThompsonParameters.DEFAULTS);
         var member = Worlds.member(0, 4);
         double[] clickRate = {0.1, 0.5, 0.2};
         var random = member.consumeStream();
@@ -63,7 +69,7 @@ class ThompsonArtworkTest {
     @Test
     void anUnknownRewardIsRejectedByName() {
         var e = org.assertj.core.api.Assertions.catchThrowableOfType(dev.loopsim.core.ParameterException.class,
-                () -> new ThompsonArtwork.Parameters("likes", 0.5, 1, 1));
+                () -> new ArtworkBandits.ThompsonParameters("likes", 0.5, 1, 1, 1));
         assertThat(e.parameter()).isEqualTo("reward");
         assertThat(e).hasMessage("reward must be one of click, quality-play, completion; found 'likes'");
     }
