@@ -7,6 +7,8 @@ import dev.loopsim.core.policy.Ranker;
 import dev.loopsim.policies.artwork.DefaultArtwork;
 import dev.loopsim.policies.artwork.RandomArtwork;
 import dev.loopsim.policies.artwork.ArtworkBandits;
+import dev.loopsim.policies.ranking.EaseRanker;
+import dev.loopsim.policies.ranking.ItemKnnRanker;
 import dev.loopsim.policies.ranking.NewestRanker;
 import dev.loopsim.policies.ranking.OracleRanker;
 import dev.loopsim.policies.ranking.PopularityRanker;
@@ -22,6 +24,12 @@ public final class PolicyRegistry {
                     PopularityRanker.Parameters.class, PopularityRanker.Parameters.DEFAULTS, PopularityRanker::new),
             new PolicyType<>("trending", "What is hot in the last window_days (score: plays, or take-rate smoothed by a prior), refreshed at each retrain: chases what is watched now.",
                     TrendingRanker.Parameters.class, TrendingRanker.Parameters.DEFAULTS, TrendingRanker::new),
+            new PolicyType<>("item-knn", "Item-based kNN: cosine similarity of titles' play vectors in the run's own logs, "
+                    + "scored against the member's recent plays; refit at each retrain.",
+                    ItemKnnRanker.Parameters.class, ItemKnnRanker.Parameters.DEFAULTS, ItemKnnRanker::new),
+            new PolicyType<>("ease", "EASE (Steck 2019): closed-form item-item weights from the run's own plays, scored "
+                    + "against the member's recent plays; refit at each retrain (O(titles³)).",
+                    EaseRanker.Parameters.class, EaseRanker.Parameters.DEFAULTS, EaseRanker::new),
             new PolicyType<>("newest", "Most recently released first.",
                     NewestRanker.Parameters.class, new NewestRanker.Parameters(), (catalog, p) -> new NewestRanker()),
             new PolicyType<>("oracle", "True utility, which no real policy sees: the reference for regret.",

@@ -1,0 +1,33 @@
+package dev.loopsim.policies.ranking;
+
+import dev.loopsim.core.policy.DecisionContext;
+import dev.loopsim.core.policy.TopTitles;
+import dev.loopsim.core.world.MemberState;
+
+/**
+ * Scores candidates from an item × item weight matrix and the member's observable history (their
+ * remembered plays): score_i = Σ_{j ∈ history} W[j][i]. Ties, and members with no history, go
+ * by the catalog's popularity prior, scaled below any real score gap.
+ */
+final class HistoryScores {
+    private HistoryScores() { }
+
+    static int[] rank(DecisionContext context, double[][] weights, int count) {
+        int[] offered = context.available();
+        MemberState member = context.member();
+        double maxPrior = 1;
+        for (int id : offered) {
+            maxPrior = Math.max(maxPrior, context.catalog().title(id).popularityPrior());
+        }
+        double[] scores = new double[offered.length];
+        for (int k = 0; k < offered.length; k++) {
+            int i = offered[k];
+            double score = 0;
+            for (int h = 0; h < member.recentPlayCount(); h++) {
+                score += weights[member.recentPlayTitle(h)][i];
+            }
+            scores[k] = score + 1e-9 * context.catalog().title(i).popularityPrior() / maxPrior;
+        }
+        return TopTitles.select(offered, scores, count);
+    }
+}
