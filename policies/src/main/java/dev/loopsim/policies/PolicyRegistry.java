@@ -8,6 +8,7 @@ import dev.loopsim.policies.artwork.DefaultArtwork;
 import dev.loopsim.policies.artwork.RandomArtwork;
 import dev.loopsim.policies.artwork.ArtworkBandits;
 import dev.loopsim.policies.ranking.EaseRanker;
+import dev.loopsim.policies.ranking.ImplicitAls;
 import dev.loopsim.policies.ranking.ItemKnnRanker;
 import dev.loopsim.policies.ranking.NewestRanker;
 import dev.loopsim.policies.ranking.OracleRanker;
@@ -30,6 +31,8 @@ public final class PolicyRegistry {
             new PolicyType<>("ease", "EASE (Steck 2019): closed-form item-item weights from the run's own plays, scored "
                     + "against the member's recent plays; refit at each retrain (O(titles³)).",
                     EaseRanker.Parameters.class, EaseRanker.Parameters.DEFAULTS, EaseRanker::new),
+            new PolicyType<>("ials", "Implicit ALS (Hu, Koren and Volinsky 2008) on the run's own plays; refit at each retrain.",
+                    ImplicitAls.Parameters.class, ImplicitAls.Parameters.DEFAULTS, ImplicitAls::new),
             new PolicyType<>("newest", "Most recently released first.",
                     NewestRanker.Parameters.class, new NewestRanker.Parameters(), (catalog, p) -> new NewestRanker()),
             new PolicyType<>("oracle", "True utility, which no real policy sees: the reference for regret.",

@@ -36,6 +36,23 @@ class PolicyContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rankers")
+    void ranksMembersWithHistoryBeforeAndAfterLearning(PolicyType<?, Ranker> type) {
+        Catalog catalog = Worlds.catalog(40);
+        Ranker ranker = create(type, catalog);
+        var member = Worlds.member(5, 2);
+        member.recordPlay(3, 0.5);
+        member.recordPlay(17, 0.7);
+        assertThat(ranker.rank(Worlds.context(catalog, member), 10)).hasSize(10); // history, nothing learned yet
+        ranker.learn(Worlds.plays(1, 3, 17, 3, 22));
+        ranker.retrain(1);
+        var other = Worlds.member(6, 2); // played after the fit: unknown to it
+        other.recordPlay(8, 1.5);
+        assertThat(ranker.rank(Worlds.context(catalog, member), 10)).hasSize(10);
+        assertThat(ranker.rank(Worlds.context(catalog, other), 10)).hasSize(10);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rankers")
     void isDeterministicUnderTheSameStreams(PolicyType<?, Ranker> type) {
         Catalog catalog = Worlds.catalog(40);
         int[] first = create(type, catalog).rank(Worlds.context(catalog, Worlds.member(3, 9)), 20);

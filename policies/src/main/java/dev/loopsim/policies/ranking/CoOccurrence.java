@@ -37,6 +37,11 @@ final class CoOccurrence {
         }
     }
 
+    /** Each member's played titles (binary), for refits that read it between policy updates. */
+    Map<Integer, java.util.BitSet> played() {
+        return played;
+    }
+
     /** G itself, for refits that read it between policy updates. */
     double[][] gram() {
         return gram;

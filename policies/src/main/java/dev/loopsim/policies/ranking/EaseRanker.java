@@ -58,6 +58,7 @@ public final class EaseRanker implements Ranker {
         for (int i = 0; i < n; i++) {
             g.addToEntry(i, i, lambda);
         }
+        // G is integer counts, symmetric exactly; λI keeps it positive definite.
         double[][] p = new CholeskyDecomposition(g).getSolver().getInverse().getData();
         double[][] b = new double[n][n];
         for (int i = 0; i < n; i++) {

@@ -12,6 +12,16 @@ import dev.loopsim.core.world.MemberState;
 final class HistoryScores {
     private HistoryScores() { }
 
+    /** The offered titles by the catalog's popularity prior alone: for members a model knows nothing of. */
+    static int[] byPrior(DecisionContext context, int count) {
+        int[] offered = context.available();
+        double[] priors = new double[offered.length];
+        for (int k = 0; k < offered.length; k++) {
+            priors[k] = context.catalog().title(offered[k]).popularityPrior();
+        }
+        return TopTitles.select(offered, priors, count);
+    }
+
     static int[] rank(DecisionContext context, double[][] weights, int count) {
         int[] offered = context.available();
         MemberState member = context.member();

@@ -72,8 +72,8 @@ class ScenarioLoaderTest {
                 """);
         assertThat(e.yamlPath()).isEqualTo("cells[0].ranker.type");
         assertThat(e.line()).isEqualTo(4);
-        assertThat(e.problem()).isEqualTo("unknown ranker type 'popularty' (did you mean 'popularity'?); "
-                + "known types: [random, popularity, trending, newest, oracle]");
+        assertThat(e.problem()).isEqualTo("unknown ranker type 'popularty' (did you mean 'popularity'?); known types: "
+                + dev.loopsim.policies.PolicyRegistry.rankers().stream().map(t -> t.name()).toList());
     }
 
     @Test
