@@ -8,17 +8,10 @@ import org.apache.commons.statistics.distribution.BetaDistribution;
  * Beta(1 + s, 1 + f) posterior has the highest quantile of level 1 − 1/(t·(ln T)^c), here with
  * c = 0 and the current step t. Deterministic: propensity 1.
  */
-public final class BayesUcb implements BanditPolicy {
-    private final ArmStatistics stats;
-    private double steps;
+public final class BayesUcb extends AbstractArmBandit {
 
     public BayesUcb(int arms) {
-        this.stats = new ArmStatistics(arms);
-    }
-
-    @Override
-    public int arms() {
-        return stats.arms();
+        super(arms);
     }
 
     @Override
@@ -33,14 +26,4 @@ public final class BayesUcb implements BanditPolicy {
         return new ArmChoice(ArmStatistics.argmax(scores), 1);
     }
 
-    @Override
-    public void update(int arm, double[] context, double reward) {
-        stats.add(arm, reward);
-        steps++;
-    }
-
-    @Override
-    public void credit(int arm, double[] context, double reward) {
-        stats.credit(arm, reward);
-    }
 }

@@ -6,21 +6,15 @@ import org.apache.commons.rng.UniformRandomProvider;
  * With probability ε a uniformly random arm, otherwise the arm with the best mean reward so far
  * (unpulled arms first). Propensity: 1 − ε + ε/K for the greedy arm, ε/K for the others.
  */
-public final class EpsilonGreedy implements BanditPolicy {
-    private final ArmStatistics stats;
+public final class EpsilonGreedy extends AbstractArmBandit {
     private final double epsilon;
 
     public EpsilonGreedy(int arms, double epsilon) {
+        super(arms);
         if (!(epsilon >= 0 && epsilon <= 1)) {
             throw new IllegalArgumentException("epsilon must be in [0, 1], found " + epsilon);
         }
-        this.stats = new ArmStatistics(arms);
         this.epsilon = epsilon;
-    }
-
-    @Override
-    public int arms() {
-        return stats.arms();
     }
 
     @Override
@@ -37,13 +31,4 @@ public final class EpsilonGreedy implements BanditPolicy {
         return new ArmChoice(arm, propensity);
     }
 
-    @Override
-    public void update(int arm, double[] context, double reward) {
-        stats.add(arm, reward);
-    }
-
-    @Override
-    public void credit(int arm, double[] context, double reward) {
-        stats.credit(arm, reward);
-    }
 }

@@ -6,23 +6,17 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Boltzmann exploration: Pr(a) ∝ exp(mean_a / τ), an unpulled arm counting as
  * {@code initialMean}. Propensity: that probability, exactly.
  */
-public final class Softmax implements BanditPolicy {
-    private final ArmStatistics stats;
+public final class Softmax extends AbstractArmBandit {
     private final double temperature;
     private final double initialMean;
 
     public Softmax(int arms, double temperature, double initialMean) {
+        super(arms);
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("temperature must be > 0, found " + temperature);
         }
-        this.stats = new ArmStatistics(arms);
         this.temperature = temperature;
         this.initialMean = initialMean;
-    }
-
-    @Override
-    public int arms() {
-        return stats.arms();
     }
 
     /** The choice probabilities. */
@@ -60,13 +54,4 @@ public final class Softmax implements BanditPolicy {
         return new ArmChoice(arm, p[arm]);
     }
 
-    @Override
-    public void update(int arm, double[] context, double reward) {
-        stats.add(arm, reward);
-    }
-
-    @Override
-    public void credit(int arm, double[] context, double reward) {
-        stats.credit(arm, reward);
-    }
 }

@@ -10,30 +10,24 @@ import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
  * posterior {@code propensityDraws} times from the same stream, with a floor of 1/(draws + 1)
  * so it is never 0.
  */
-public final class ThompsonSampling implements BanditPolicy {
-    private final ArmStatistics stats;
+public final class ThompsonSampling extends AbstractArmBandit {
     private final double priorSuccesses;
     private final double priorFailures;
     private final double discount;
     private final int propensityDraws;
 
     public ThompsonSampling(int arms, double priorSuccesses, double priorFailures, double discount, int propensityDraws) {
+        super(arms);
         if (!(priorSuccesses > 0 && priorFailures > 0)) {
             throw new IllegalArgumentException("Beta prior parameters must be > 0");
         }
         if (!(discount > 0 && discount <= 1)) {
             throw new IllegalArgumentException("discount must be in (0, 1], found " + discount);
         }
-        this.stats = new ArmStatistics(arms);
         this.priorSuccesses = priorSuccesses;
         this.priorFailures = priorFailures;
         this.discount = discount;
         this.propensityDraws = propensityDraws;
-    }
-
-    @Override
-    public int arms() {
-        return stats.arms();
     }
 
     private int draw(UniformRandomProvider random) {
@@ -70,13 +64,8 @@ public final class ThompsonSampling implements BanditPolicy {
     @Override
     public void update(int arm, double[] context, double reward) {
         if (discount < 1) {
-            stats.discount(discount);
+            stats.discount(discount); // forget first, then count the new pull
         }
-        stats.add(arm, reward);
-    }
-
-    @Override
-    public void credit(int arm, double[] context, double reward) {
-        stats.credit(arm, reward);
+        super.update(arm, context, reward);
     }
 }

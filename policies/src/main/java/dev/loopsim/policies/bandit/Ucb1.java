@@ -6,17 +6,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * UCB1 (Auer, Cesa-Bianchi and Fischer 2002): each arm once, then the arm maximising
  * mean + √(2 ln t / n_a). Deterministic: propensity 1.
  */
-public final class Ucb1 implements BanditPolicy {
-    private final ArmStatistics stats;
-    private double steps;
+public final class Ucb1 extends AbstractArmBandit {
 
     public Ucb1(int arms) {
-        this.stats = new ArmStatistics(arms);
-    }
-
-    @Override
-    public int arms() {
-        return stats.arms();
+        super(arms);
     }
 
     @Override
@@ -29,14 +22,4 @@ public final class Ucb1 implements BanditPolicy {
         return new ArmChoice(ArmStatistics.argmax(scores), 1);
     }
 
-    @Override
-    public void update(int arm, double[] context, double reward) {
-        stats.add(arm, reward);
-        steps++;
-    }
-
-    @Override
-    public void credit(int arm, double[] context, double reward) {
-        stats.credit(arm, reward);
-    }
 }
