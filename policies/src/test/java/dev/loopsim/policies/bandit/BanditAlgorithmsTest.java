@@ -183,4 +183,29 @@ class BanditAlgorithmsTest {
         // ε/K·Σ gaps per step forever: regret ∝ t, ratio ≈ 10 (the first steps add a little).
         assertThat(ratio).isBetween(8.0, 11.0);
     }
+
+    @Test
+    void constrainedThompsonAvoidsTheBestArmWhenItBreaksTheGuardrail() {
+        // Arm 2 clicks most (0.7) but its guardrail (say, completion) is 0.2 < 0.5; arm 1 clicks 0.5 with guardrail 0.8.
+        double[] click = {0.3, 0.5, 0.7};
+        double[] guard = {0.9, 0.8, 0.2};
+        var policy = new ConstrainedThompson(3, 0.5, 0);
+        var plain = new ThompsonSampling(3, 1, 1, 1, 0);
+        var random = stream("guardrail");
+        int[] lastThousand = new int[3];
+        int[] plainLast = new int[3];
+        for (int t = 0; t < 5000; t++) {
+            int a = policy.choose(NO_CONTEXT, random).arm();
+            policy.update(a, new double[0], random.nextDouble() < click[a] ? 1 : 0);
+            policy.updateGuardrail(a, random.nextDouble() < guard[a] ? 1 : 0);
+            int b = plain.choose(NO_CONTEXT, random).arm();
+            plain.update(b, new double[0], random.nextDouble() < click[b] ? 1 : 0);
+            if (t >= 4000) {
+                lastThousand[a]++;
+                plainLast[b]++;
+            }
+        }
+        assertThat(lastThousand[1]).as("the best arm that keeps the guardrail").isGreaterThan(850);
+        assertThat(plainLast[2]).as("unconstrained, the click-maximising arm").isGreaterThan(850);
+    }
 }
