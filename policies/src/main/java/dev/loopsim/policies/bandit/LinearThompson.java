@@ -62,15 +62,7 @@ public final class LinearThompson implements BanditPolicy {
         for (int a = 0; a < models.length; a++) {
             factors[a] = cholesky(models[a].covariance());
         }
-        int arm = draw(contexts, factors, gaussian);
-        if (propensityDraws == 0) {
-            return new ArmChoice(arm, 1);
-        }
-        int same = 0;
-        for (int i = 0; i < propensityDraws; i++) {
-            same += draw(contexts, factors, gaussian) == arm ? 1 : 0;
-        }
-        return new ArmChoice(arm, Math.max(same, 1) / (double) (propensityDraws + 1));
+        return Redraws.choose(() -> draw(contexts, factors, gaussian), propensityDraws);
     }
 
     /** Lower-triangular L with L·Lᵀ = S (S symmetrised first: rank-one updates leave rounding asymmetry). */

@@ -49,15 +49,7 @@ public final class LogisticThompson implements BanditPolicy {
     @Override
     public ArmChoice choose(double[][] contexts, UniformRandomProvider random) {
         var gaussian = ZigguratSampler.NormalizedGaussian.of(random);
-        int arm = draw(contexts, gaussian);
-        if (propensityDraws == 0) {
-            return new ArmChoice(arm, 1);
-        }
-        int same = 0;
-        for (int i = 0; i < propensityDraws; i++) {
-            same += draw(contexts, gaussian) == arm ? 1 : 0;
-        }
-        return new ArmChoice(arm, Math.max(same, 1) / (double) (propensityDraws + 1));
+        return Redraws.choose(() -> draw(contexts, gaussian), propensityDraws);
     }
 
     @Override

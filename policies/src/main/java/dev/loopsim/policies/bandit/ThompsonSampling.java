@@ -50,15 +50,7 @@ public final class ThompsonSampling extends AbstractArmBandit {
 
     @Override
     public ArmChoice choose(double[][] contexts, UniformRandomProvider random) {
-        int arm = draw(random);
-        if (propensityDraws == 0) {
-            return new ArmChoice(arm, 1); // the caller asked for no propensity estimate
-        }
-        int same = 0;
-        for (int i = 0; i < propensityDraws; i++) {
-            same += draw(random) == arm ? 1 : 0;
-        }
-        return new ArmChoice(arm, Math.max(same, 1) / (double) (propensityDraws + 1));
+        return Redraws.choose(() -> draw(random), propensityDraws);
     }
 
     @Override
