@@ -1,5 +1,6 @@
 package dev.loopsim.policies.bandit;
 
+import dev.loopsim.core.world.Vectors;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -31,7 +32,7 @@ public final class LinUcb implements BanditPolicy {
         double[] scores = new double[models.length];
         for (int a = 0; a < models.length; a++) {
             double[] x = contexts[a];
-            scores[a] = LinearArm.dot(models[a].mean(), x) + alpha * Math.sqrt(models[a].variance(x));
+            scores[a] = Vectors.dot(models[a].mean(), x) + alpha * Math.sqrt(models[a].variance(x));
         }
         return new ArmChoice(ArmStatistics.argmax(scores), 1);
     }

@@ -1,5 +1,7 @@
 package dev.loopsim.policies.bandit;
 
+import dev.loopsim.core.world.Vectors;
+
 /**
  * Bayesian linear regression of one arm's reward on a context: with prior precision λ·I,
  * A = λI + Σ x·xᵀ and b = Σ r·x, the posterior mean is θ̂ = A⁻¹b. A⁻¹ is kept up to date with
@@ -27,7 +29,7 @@ final class LinearArm {
     /** A ← A + x·xᵀ, b ← b + r·x: (A + xxᵀ)⁻¹ = A⁻¹ − A⁻¹x·xᵀA⁻¹ / (1 + xᵀA⁻¹x). */
     void update(double[] x, double reward) {
         double[] ax = times(x);
-        double denominator = 1 + dot(x, ax);
+        double denominator = 1 + Vectors.dot(x, ax);
         int d = b.length;
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < d; j++) {
@@ -65,7 +67,7 @@ final class LinearArm {
 
     /** xᵀA⁻¹x: the posterior variance (in units of the noise variance) of the mean reward at x. */
     double variance(double[] x) {
-        return dot(x, times(x));
+        return Vectors.dot(x, times(x));
     }
 
     /** A copy of A⁻¹. */
@@ -75,13 +77,5 @@ final class LinearArm {
             copy[i] = inverse[i].clone();
         }
         return copy;
-    }
-
-    static double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 }

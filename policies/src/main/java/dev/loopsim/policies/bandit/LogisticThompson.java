@@ -1,5 +1,6 @@
 package dev.loopsim.policies.bandit;
 
+import dev.loopsim.core.world.Vectors;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
@@ -58,14 +59,14 @@ public final class LogisticThompson implements BanditPolicy {
         double[] q = precisions[arm];
         double[] w = m.clone();
         for (int step = 0; step < NEWTON_STEPS; step++) {
-            double p = sigmoid(dot(w, context));
+            double p = sigmoid(Vectors.dot(w, context));
             for (int i = 0; i < w.length; i++) {
                 double gradient = q[i] * (w[i] - m[i]) + (p - reward) * context[i];
                 double curvature = q[i] + p * (1 - p) * context[i] * context[i];
                 w[i] -= gradient / curvature;
             }
         }
-        double p = sigmoid(dot(w, context));
+        double p = sigmoid(Vectors.dot(w, context));
         for (int i = 0; i < w.length; i++) {
             m[i] = w[i];
             q[i] += p * (1 - p) * context[i] * context[i];
@@ -90,13 +91,5 @@ public final class LogisticThompson implements BanditPolicy {
 
     private static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }
