@@ -65,10 +65,11 @@ public final class PositionBasedLogit implements MemberResponse {
         if (played < 0) {
             return new VisitResponse(examined, -1, 0, parameters.noPlaySatisfaction(), playProbability, false);
         }
-        double u = utility.utility(member, catalog.title(page.titleAt(played)), day);
-        double unfaithful = 1 - catalog.title(page.titleAt(played)).artwork(page.artworkAt(played)).fidelity();
-        double watch = watchFraction(u - parameters.disappointmentWeight() * unfaithful, member.consumeStream());
-        boolean completes = catalog.title(page.titleAt(played)).series()
+        Title title = catalog.title(page.titleAt(played));
+        double unfaithful = 1 - title.artwork(page.artworkAt(played)).fidelity();
+        double watch = watchFraction(utility.utility(member, title, day) - parameters.disappointmentWeight() * unfaithful,
+                member.consumeStream());
+        boolean completes = title.series()
                 && watch >= parameters.qualityPlayThreshold()
                 && member.consumeStream().nextDouble() < watch;
         return new VisitResponse(examined, played, watch, watch, playProbability, completes);
