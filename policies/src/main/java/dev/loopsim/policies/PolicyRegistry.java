@@ -6,7 +6,10 @@ import dev.loopsim.core.policy.ArtworkSelector;
 import dev.loopsim.core.policy.Ranker;
 import dev.loopsim.policies.artwork.DefaultArtwork;
 import dev.loopsim.policies.artwork.RandomArtwork;
-import dev.loopsim.policies.artwork.ArtworkBandits;
+import dev.loopsim.policies.artwork.BanditArtwork;
+import dev.loopsim.policies.bandit.BanditAlgorithms;
+import dev.loopsim.policies.ranking.BanditRanker;
+import java.util.stream.Stream;
 import dev.loopsim.policies.ranking.EaseRanker;
 import dev.loopsim.policies.ranking.ImplicitAls;
 import dev.loopsim.policies.ranking.ItemKnnRanker;
@@ -18,7 +21,7 @@ import dev.loopsim.policies.ranking.TrendingRanker;
 
 /** Every policy a scenario can name. Register a new one here to make it usable in YAML. */
 public final class PolicyRegistry {
-    private static final List<PolicyType<?, Ranker>> RANKERS = List.of(
+    private static final List<PolicyType<?, Ranker>> RANKERS = Stream.<PolicyType<?, Ranker>>concat(Stream.of(
             new PolicyType<>("random", "Uniformly random titles: the floor every policy should beat.",
                     RandomRanker.Parameters.class, new RandomRanker.Parameters(), (catalog, p) -> new RandomRanker()),
             new PolicyType<>("popularity", "All-time plays (plus the catalog's popularity prior), refreshed at each retrain.",
@@ -36,25 +39,33 @@ public final class PolicyRegistry {
             new PolicyType<>("newest", "Most recently released first.",
                     NewestRanker.Parameters.class, new NewestRanker.Parameters(), (catalog, p) -> new NewestRanker()),
             new PolicyType<>("oracle", "True utility, which no real policy sees: the reference for regret.",
-                    OracleRanker.Parameters.class, new OracleRanker.Parameters(), (catalog, p) -> new OracleRanker()));
+                    OracleRanker.Parameters.class, new OracleRanker.Parameters(), (catalog, p) -> new OracleRanker())),
+            BanditAlgorithms.all().stream().map(PolicyRegistry::rankerBandit)).toList();
 
-    private static final List<PolicyType<?, ArtworkSelector>> ARTWORK = List.of(
+    private static final List<PolicyType<?, ArtworkSelector>> ARTWORK = Stream.<PolicyType<?, ArtworkSelector>>concat(Stream.of(
             new PolicyType<>("default", "Every title with its default artwork.",
                     DefaultArtwork.Parameters.class, new DefaultArtwork.Parameters(), (catalog, p) -> new DefaultArtwork()),
             new PolicyType<>("random", "A uniformly random artwork of the title's pool.",
-                    RandomArtwork.Parameters.class, new RandomArtwork.Parameters(), (catalog, p) -> new RandomArtwork()),
-            new PolicyType<>("thompson", "Beta-Bernoulli Thompson sampling per title over its artworks (discount < 1 forgets, "
-                    + "for drift); reward: click, quality-play or completion (delayed).",
-                    ArtworkBandits.ThompsonParameters.class, ArtworkBandits.ThompsonParameters.DEFAULTS, ArtworkBandits::thompson),
-            new PolicyType<>("epsilon-greedy", "Per title: a random artwork with probability epsilon, else the best so far.",
-                    ArtworkBandits.EpsilonGreedyParameters.class, ArtworkBandits.EpsilonGreedyParameters.DEFAULTS,
-                    ArtworkBandits::epsilonGreedy),
-            new PolicyType<>("ucb1", "Per title: UCB1 over its artworks.",
-                    ArtworkBandits.UcbParameters.class, ArtworkBandits.UcbParameters.DEFAULTS, ArtworkBandits::ucb1),
-            new PolicyType<>("bayes-ucb", "Per title: Bayes-UCB (Beta posterior quantiles) over its artworks.",
-                    ArtworkBandits.UcbParameters.class, ArtworkBandits.UcbParameters.DEFAULTS, ArtworkBandits::bayesUcb),
-            new PolicyType<>("softmax", "Per title: Boltzmann exploration over its artworks' mean rewards.",
-                    ArtworkBandits.SoftmaxParameters.class, ArtworkBandits.SoftmaxParameters.DEFAULTS, ArtworkBandits::softmax));
+                    RandomArtwork.Parameters.class, new RandomArtwork.Parameters(), (catalog, p) -> new RandomArtwork())),
+            BanditAlgorithms.all().stream().map(PolicyRegistry::artworkBandit)).toList();
+
+    private static <P extends Record & BanditAlgorithms.Settings> PolicyType<P, Ranker> rankerBandit(
+            BanditAlgorithms.Type<P> type) {
+        String scope = type.contextual()
+                ? "Title slots by a contextual bandit (one model of title genres x the member's played genres): "
+                : "Title slots by a bandit with an arm per title: ";
+        return new PolicyType<>(type.name(), scope + type.description(), type.parameterType(), type.defaults(),
+                (catalog, p) -> new BanditRanker(catalog, type, p));
+    }
+
+    private static <P extends Record & BanditAlgorithms.Settings> PolicyType<P, ArtworkSelector> artworkBandit(
+            BanditAlgorithms.Type<P> type) {
+        String scope = type.contextual()
+                ? "Contextual, one model for all titles (artwork theme x the themes the member played): "
+                : "Per title, over its artworks: ";
+        return new PolicyType<>(type.name(), scope + type.description(), type.parameterType(), type.defaults(),
+                (catalog, p) -> new BanditArtwork(catalog, type, p));
+    }
 
     private PolicyRegistry() { }
 

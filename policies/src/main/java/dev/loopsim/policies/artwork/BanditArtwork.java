@@ -1,6 +1,5 @@
 package dev.loopsim.policies.artwork;
 
-import java.util.function.IntFunction;
 import dev.loopsim.core.policy.ArtworkSelector;
 import dev.loopsim.core.policy.DecisionContext;
 import dev.loopsim.core.policy.FeedbackBatch;
@@ -9,64 +8,99 @@ import dev.loopsim.core.policy.VisitFeedback;
 import dev.loopsim.core.world.Catalog;
 import dev.loopsim.core.world.Page;
 import dev.loopsim.core.world.Title;
+import dev.loopsim.policies.bandit.BanditAlgorithms;
 import dev.loopsim.policies.bandit.BanditPolicy;
+import dev.loopsim.policies.bandit.SlotLearning;
+import dev.loopsim.policies.bandit.SlotReward;
+import dev.loopsim.policies.features.MemberFeatures;
+import dev.loopsim.policies.features.PlayHistory;
+import dev.loopsim.policies.features.RecentPlays;
 
 /**
- * A bandit per title over its artworks (the per-title artwork personalisation of Netflix's
- * artwork work, without member context). Every impression is a pull; its reward is a click or a
- * quality play, seen at once, or a completion, credited to the pull when it arrives days later.
+ * Artwork chosen by a bandit. A non-contextual algorithm keeps a bandit per title over its
+ * artworks (every impression is a pull). A contextual one keeps one model for all titles, whose
+ * features for artwork a shown to member u are [h_a, s_u ∘ h_a]: the artwork's theme and its
+ * match with the themes of the artworks u played recently — Netflix's artwork personalisation,
+ * where what a member responded to before says which image to show them next. Rewards: a click
+ * or a quality play, seen at once, or (non-contextual only) a completion, credited when it arrives.
  */
 public final class BanditArtwork implements ArtworkSelector {
     private static final double[] NONE = new double[0];
-    private final BanditPolicy[] bandits;
-    private final ArtworkReward reward;
+    private final Catalog catalog;
+    private final BanditPolicy[] perTitle;
+    private final BanditPolicy shared;
+    private final SlotReward reward;
     private final double qualityThreshold;
+    private final RecentPlays history = new RecentPlays();
 
-    /** @param bandit makes the bandit of a title with the given number of artworks */
-    public BanditArtwork(Catalog catalog, ArtworkReward reward, double qualityThreshold, IntFunction<BanditPolicy> bandit) {
-        this.bandits = new BanditPolicy[catalog.size()];
-        for (Title t : catalog.titles()) {
-            bandits[t.id()] = bandit.apply(t.artworks().size());
+    public <P extends Record & BanditAlgorithms.Settings> BanditArtwork(Catalog catalog, BanditAlgorithms.Type<P> type,
+                                                                         P parameters) {
+        this.catalog = catalog;
+        this.reward = parameters.slotReward();
+        this.qualityThreshold = parameters.qualityThreshold();
+        if (type.contextual()) {
+            this.perTitle = null;
+            this.shared = type.create(parameters, 0, 2 * MemberFeatures.themes(catalog), true);
+        } else {
+            this.shared = null;
+            this.perTitle = new BanditPolicy[catalog.size()];
+            for (Title t : catalog.titles()) {
+                perTitle[t.id()] = type.create(parameters, t.artworks().size(), 0, false);
+            }
         }
-        this.reward = reward;
-        this.qualityThreshold = qualityThreshold;
     }
 
     @Override
     public int select(DecisionContext context, Title title) {
-        BanditPolicy bandit = bandits[title.id()];
-        return bandit.choose(new double[bandit.arms()][0], context.random()).arm();
+        if (shared == null) {
+            BanditPolicy bandit = perTitle[title.id()];
+            return bandit.choose(new double[bandit.arms()][0], context.random()).arm();
+        }
+        double[] themes = MemberFeatures.themeShares(PlayHistory.of(context.member()), catalog);
+        return shared.choose(contexts(themes, title), context.random()).arm();
     }
 
-    /** The bandit of a title, for inspection. */
+    private static double[][] contexts(double[] themes, Title title) {
+        double[][] contexts = new double[title.artworks().size()][];
+        for (int a = 0; a < contexts.length; a++) {
+            contexts[a] = MemberFeatures.interaction(title.artwork(a).theme(), themes);
+        }
+        return contexts;
+    }
+
+    /** The bandit of a title (non-contextual), for inspection. */
     public BanditPolicy bandit(int titleId) {
-        return bandits[titleId];
+        return shared != null ? shared : perTitle[titleId];
     }
 
     @Override
     public void learn(FeedbackBatch batch) {
         for (VisitFeedback visit : batch.visits()) {
             Page page = visit.page();
+            double[] themes = shared == null ? null : MemberFeatures.themeShares(history.of(visit.memberId()), catalog);
             for (int slot = 0; slot < page.slots(); slot++) {
                 int title = page.titleAt(slot);
-                if (title >= 0) {
-                    bandits[title].update(page.artworkAt(slot), NONE, immediateReward(visit, slot));
+                if (title < 0) {
+                    continue;
+                }
+                int artwork = page.artworkAt(slot);
+                double value = SlotLearning.reward(reward, qualityThreshold, visit, slot);
+                boolean played = slot == visit.playedSlot();
+                if (shared == null) {
+                    SlotLearning.learn(perTitle[title], artwork, NONE, value, visit, played, qualityThreshold);
+                } else {
+                    double[] x = MemberFeatures.interaction(catalog.title(title).artwork(artwork).theme(), themes);
+                    SlotLearning.learn(shared, 0, x, value, visit, played, qualityThreshold);
                 }
             }
-        }
-        if (reward == ArtworkReward.COMPLETION) {
-            for (RewardFeedback completion : batch.rewards()) {
-                bandits[completion.titleId()].credit(completion.artwork(), NONE, Math.min(completion.value(), 1));
+            if (shared != null) {
+                history.record(visit);
             }
         }
-    }
-
-    private double immediateReward(VisitFeedback visit, int slot) {
-        boolean played = slot == visit.playedSlot();
-        return switch (reward) {
-            case CLICK -> played ? 1 : 0;
-            case QUALITY_PLAY -> played && visit.watchFraction() >= qualityThreshold ? 1 : 0;
-            case COMPLETION -> 0; // credited when the completion arrives
-        };
+        if (reward == SlotReward.COMPLETION) {
+            for (RewardFeedback completion : batch.rewards()) {
+                perTitle[completion.titleId()].credit(completion.artwork(), NONE, Math.min(completion.value(), 1));
+            }
+        }
     }
 }

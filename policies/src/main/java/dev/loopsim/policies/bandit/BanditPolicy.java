@@ -18,6 +18,16 @@ public interface BanditPolicy {
      */
     ArmChoice choose(double[][] contexts, UniformRandomProvider random);
 
+    /**
+     * A ranking score for each of {@code arms} (higher first), so that many arms are ranked in one
+     * pass: the policy's own index, with its randomness drawn once for the list (a posterior sample,
+     * a Gumbel perturbation, an exploration coin per arm). Sorting by it fills a row's slots.
+     *
+     * @param contexts a feature vector per listed arm ({@code contexts[k]} for {@code arms[k]}); empty
+     *                 arrays for non-contextual policies
+     */
+    double[] scores(int[] arms, double[][] contexts, UniformRandomProvider random);
+
     /** A reward (in [0, 1] for Bernoulli policies) observed for an arm chosen in the given context. */
     void update(int arm, double[] context, double reward);
 

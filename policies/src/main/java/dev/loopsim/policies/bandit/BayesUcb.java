@@ -16,14 +16,22 @@ public final class BayesUcb extends AbstractArmBandit {
 
     @Override
     public ArmChoice choose(double[][] contexts, UniformRandomProvider random) {
-        double level = 1 - 1 / Math.max(steps + 1, 2);
         double[] scores = new double[arms()];
         for (int a = 0; a < scores.length; a++) {
-            double s = stats.rewards[a];
-            double f = stats.pulls[a] - s;
-            scores[a] = BetaDistribution.of(1 + s, 1 + f).inverseCumulativeProbability(level);
+            scores[a] = quantile(a);
         }
         return new ArmChoice(ArmStatistics.argmax(scores), 1);
+    }
+
+    private double quantile(int arm) {
+        double level = 1 - 1 / Math.max(steps + 1, 2);
+        double s = stats.rewards[arm];
+        return BetaDistribution.of(1 + s, 1 + stats.pulls[arm] - s).inverseCumulativeProbability(level);
+    }
+
+    @Override
+    double score(int arm, UniformRandomProvider random) {
+        return quantile(arm);
     }
 
 }

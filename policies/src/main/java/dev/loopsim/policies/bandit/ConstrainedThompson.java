@@ -65,6 +65,18 @@ public final class ConstrainedThompson implements BanditPolicy {
         return Redraws.choose(() -> draw(random), propensityDraws);
     }
 
+    /** Ranking: arms whose sampled guardrail clears the threshold first, by sampled primary; then the rest by guardrail. */
+    @Override
+    public double[] scores(int[] arms, double[][] contexts, UniformRandomProvider random) {
+        double[] scores = new double[arms.length];
+        for (int k = 0; k < arms.length; k++) {
+            double p = sample(primary, arms[k], random);
+            double g = sample(guardrail, arms[k], random);
+            scores[k] = g >= threshold ? 1 + p : g;
+        }
+        return scores;
+    }
+
     @Override
     public void update(int arm, double[] context, double reward) {
         primary.add(arm, reward);

@@ -31,4 +31,13 @@ public final class EpsilonGreedy extends AbstractArmBandit {
         return new ArmChoice(arm, propensity);
     }
 
+    /** Ranking: each arm jumps to the front with probability ε (explored arms in random order), then by mean. */
+    @Override
+    double score(int arm, UniformRandomProvider random) {
+        if (random.nextDouble() < epsilon) {
+            return 1e7 + random.nextDouble();
+        }
+        return stats.pulls[arm] == 0 ? unpulled(random) : stats.mean(arm);
+    }
+
 }

@@ -22,6 +22,14 @@ final class LinearArm {
         b = new double[dimension];
     }
 
+    static LinearArm[] models(int count, int dimension, double priorPrecision) {
+        LinearArm[] models = new LinearArm[count];
+        for (int a = 0; a < count; a++) {
+            models[a] = new LinearArm(dimension, priorPrecision);
+        }
+        return models;
+    }
+
     int dimension() {
         return b.length;
     }

@@ -19,6 +19,16 @@ public final class Softmax extends AbstractArmBandit {
         this.initialMean = initialMean;
     }
 
+    /**
+     * Ranking: mean/τ plus a standard Gumbel draw, so that sorting samples the whole ranking from
+     * the Plackett–Luce model of the same probabilities (the Gumbel-max trick).
+     */
+    @Override
+    double score(int arm, UniformRandomProvider random) {
+        double mean = stats.pulls[arm] == 0 ? initialMean : stats.mean(arm);
+        return mean / temperature - Math.log(-Math.log(1 - random.nextDouble()));
+    }
+
     /** The choice probabilities. */
     public double[] probabilities() {
         int k = arms();

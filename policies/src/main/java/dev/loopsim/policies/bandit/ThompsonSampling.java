@@ -38,6 +38,12 @@ public final class ThompsonSampling extends AbstractArmBandit {
         return ArmStatistics.argmax(samples);
     }
 
+    /** Ranking: one posterior sample per arm. */
+    @Override
+    double score(int arm, UniformRandomProvider random) {
+        return ChengBetaSampler.of(random, alpha(arm), beta(arm)).sample();
+    }
+
     /** Posterior α of an arm. */
     public double alpha(int arm) {
         return priorSuccesses + stats.rewards[arm];

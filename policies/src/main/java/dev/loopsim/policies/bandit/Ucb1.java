@@ -16,10 +16,18 @@ public final class Ucb1 extends AbstractArmBandit {
     public ArmChoice choose(double[][] contexts, UniformRandomProvider random) {
         double[] scores = new double[arms()];
         for (int a = 0; a < scores.length; a++) {
-            scores[a] = stats.pulls[a] == 0 ? Double.POSITIVE_INFINITY
-                    : stats.mean(a) + Math.sqrt(2 * Math.log(Math.max(steps, 1)) / stats.pulls[a]);
+            scores[a] = stats.pulls[a] == 0 ? Double.POSITIVE_INFINITY : index(a);
         }
         return new ArmChoice(ArmStatistics.argmax(scores), 1);
+    }
+
+    private double index(int arm) {
+        return stats.mean(arm) + Math.sqrt(2 * Math.log(Math.max(steps, 1)) / stats.pulls[arm]);
+    }
+
+    @Override
+    double score(int arm, UniformRandomProvider random) {
+        return stats.pulls[arm] == 0 ? unpulled(random) : index(arm);
     }
 
 }

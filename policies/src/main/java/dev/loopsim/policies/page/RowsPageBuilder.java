@@ -19,7 +19,8 @@ import dev.loopsim.core.world.Title;
  * A page of rows, each of a {@link RowKind} filled by its own ranker, in the order given, with
  * no title twice on the page; rows with no candidates are left out and the page has at most
  * {@code maxRows} rows. Each title gets an artwork from the artwork selector, falling back to
- * the selector's unpersonalised choice and then to the default artwork when it fails.
+ * the selector's unpersonalised choice and then to the default artwork when it fails. The rows go
+ * in plan order, or in the order a {@link RowOrder} bandit chooses per visit.
  */
 public final class RowsPageBuilder implements PageBuilder {
 
@@ -41,8 +42,15 @@ public final class RowsPageBuilder implements PageBuilder {
     private final int columns;
     private final ArtworkSelector artwork;
     private final List<Ranker> learners;
+    private final RowOrder rowOrder;
 
     public RowsPageBuilder(List<Row> rows, int maxRows, int columns, ArtworkSelector artwork) {
+        this(rows, maxRows, columns, artwork, null);
+    }
+
+    /** @param rowOrder orders the rows per visit; null keeps the plan's order */
+    public RowsPageBuilder(List<Row> rows, int maxRows, int columns, ArtworkSelector artwork, RowOrder rowOrder) {
+        this.rowOrder = rowOrder;
         this.rows = List.copyOf(rows);
         this.maxRows = maxRows;
         this.columns = columns;
@@ -62,7 +70,9 @@ public final class RowsPageBuilder implements PageBuilder {
         BitSet placed = new BitSet(context.catalog().size()); // sized once: growing it word by word costs more than the page
         List<String> kinds = new ArrayList<>();
         List<int[]> filled = new ArrayList<>();
-        for (Row row : rows) {
+        int[] order = rowOrder == null ? null : rowOrder.order(context);
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(order == null ? r : order[r]);
             if (filled.size() == maxRows) {
                 break;
             }
@@ -126,6 +136,9 @@ public final class RowsPageBuilder implements PageBuilder {
     public void learn(FeedbackBatch batch) {
         learners.forEach(ranker -> ranker.learn(batch));
         artwork.learn(batch);
+        if (rowOrder != null) {
+            rowOrder.learn(batch);
+        }
     }
 
     @Override

@@ -9,6 +9,8 @@ import dev.loopsim.core.policy.VisitFeedback;
 import dev.loopsim.core.world.Catalog;
 import dev.loopsim.core.world.Page;
 import dev.loopsim.policies.Worlds;
+import dev.loopsim.policies.bandit.BanditAlgorithms;
+import dev.loopsim.policies.bandit.BanditAlgorithms.ThompsonParameters;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,9 +30,9 @@ class BanditArtworkTest {
         }
         List<RewardFeedback> completions = List.of(new RewardFeedback(3, 0, 0, 1, 1, 1));
         FeedbackBatch batch = new FeedbackBatch(0, 3, visits, completions);
-        var click = ArtworkBandits.thompson(catalog, new ArtworkBandits.ThompsonParameters("click", 0.5, 1, 1, 1));
-        var quality = ArtworkBandits.thompson(catalog, new ArtworkBandits.ThompsonParameters("quality-play", 0.5, 1, 1, 1));
-        var completion = ArtworkBandits.thompson(catalog, new ArtworkBandits.ThompsonParameters("completion", 0.5, 2, 3, 1));
+        var click = thompson(catalog, new ThompsonParameters("click", 0.5, 1, 1, 1));
+        var quality = thompson(catalog, new ThompsonParameters("quality-play", 0.5, 1, 1, 1));
+        var completion = thompson(catalog, new ThompsonParameters("completion", 0.5, 2, 3, 1));
         click.learn(batch);
         quality.learn(batch);
         completion.learn(batch);
@@ -41,6 +43,12 @@ class BanditArtworkTest {
         assertThat(posteriorMean(click, 0, 0)).isEqualTo(0.5); // untouched: the prior mean
     }
 
+    @SuppressWarnings("unchecked")
+    static BanditArtwork thompson(Catalog catalog, ThompsonParameters parameters) {
+        var type = (BanditAlgorithms.Type<ThompsonParameters>) BanditAlgorithms.find("thompson").orElseThrow();
+        return new BanditArtwork(catalog, type, parameters);
+    }
+
     private static double posteriorMean(BanditArtwork selector, int title, int artwork) {
         var ts = (dev.loopsim.policies.bandit.ThompsonSampling) selector.bandit(title);
         return ts.alpha(artwork) / (ts.alpha(artwork) + ts.beta(artwork));
@@ -49,7 +57,7 @@ class BanditArtworkTest {
     @Test
     void itLearnsToShowTheArtworkThatPays() {
         Catalog catalog = Worlds.catalogWithArtworks(1, 3);
-        var selector = ArtworkBandits.thompson(catalog, ArtworkBandits.ThompsonParameters.DEFAULTS);
+        var selector = thompson(catalog, ThompsonParameters.DEFAULTS);
         var member = Worlds.member(0, 4);
         double[] clickRate = {0.1, 0.5, 0.2};
         var random = member.consumeStream();
@@ -69,7 +77,7 @@ class BanditArtworkTest {
     @Test
     void anUnknownRewardIsRejectedByName() {
         var e = org.assertj.core.api.Assertions.catchThrowableOfType(dev.loopsim.core.ParameterException.class,
-                () -> new ArtworkBandits.ThompsonParameters("likes", 0.5, 1, 1, 1));
+                () -> new ThompsonParameters("likes", 0.5, 1, 1, 1));
         assertThat(e.parameter()).isEqualTo("reward");
         assertThat(e).hasMessage("reward must be one of click, quality-play, completion; found 'likes'");
     }

@@ -102,7 +102,7 @@ final class MemberShard {
         }
         if (response.played()) {
             int title = page.titleAt(response.playedSlot());
-            setup.response().afterPlay(member, title, day, catalog);
+            setup.response().afterPlay(member, title, page.artworkAt(response.playedSlot()), day, catalog);
             if (response.completes()) {
                 double delay = -setup.response().completionDelayDays() * Math.log(1 - member.consumeStream().nextDouble());
                 member.scheduleReward(new MemberState.PendingReward(day + delay, title,

@@ -16,8 +16,8 @@ public interface MemberResponse {
      */
     default void prepare(MemberState member, double day) { }
 
-    /** Updates the member's state after a play: boredom, memory of plays. */
-    default void afterPlay(MemberState member, int titleId, double day, Catalog catalog) { }
+    /** Updates the member's state after a play of a title shown with an artwork: boredom, memory of plays. */
+    default void afterPlay(MemberState member, int titleId, int artwork, double day, Catalog catalog) { }
 
     /** Draws the member's response to a page. Randomness comes from the member's own streams. */
     VisitResponse respond(MemberState member, Page page, Catalog catalog, double day);

@@ -28,6 +28,7 @@ public final class MemberState {
     private final double[] boredom;
     private double dynamicsDay = Double.NaN;
     private final int[] recentPlayTitles = new int[RECENT_PLAYS];
+    private final int[] recentPlayArtworks = new int[RECENT_PLAYS];
     private final double[] recentPlayDays = new double[RECENT_PLAYS];
     private final boolean[] recentPlayCompleted = new boolean[RECENT_PLAYS];
     private int recentPlayCount;
@@ -88,9 +89,15 @@ public final class MemberState {
         this.dynamicsDay = day;
     }
 
-    /** Remembers a play, dropping the oldest beyond {@link #RECENT_PLAYS}. */
+    /** Remembers a play shown with the default artwork. */
     public void recordPlay(int titleId, double day) {
+        recordPlay(titleId, 0, day);
+    }
+
+    /** Remembers a play and the artwork it was shown with, dropping the oldest beyond {@link #RECENT_PLAYS}. */
+    public void recordPlay(int titleId, int artwork, double day) {
         recentPlayTitles[recentPlayHead] = titleId;
+        recentPlayArtworks[recentPlayHead] = artwork;
         recentPlayDays[recentPlayHead] = day;
         recentPlayCompleted[recentPlayHead] = false;
         recentPlayHead = (recentPlayHead + 1) % RECENT_PLAYS;
@@ -114,6 +121,11 @@ public final class MemberState {
     /** The title of the k-th most recent play, k = 0 being the latest. */
     public int recentPlayTitle(int k) {
         return recentPlayTitles[playSlot(k)];
+    }
+
+    /** The artwork index the k-th most recent play was shown with (0 for a play from outside the page). */
+    public int recentPlayArtwork(int k) {
+        return recentPlayArtworks[playSlot(k)];
     }
 
     public double recentPlayDay(int k) {

@@ -15,6 +15,9 @@ import java.util.List;
  */
 public record Page(int rows, int columns, List<String> rowKinds, int[] titles, int[] artworks) {
 
+    /** No page: what a member who goes straight to search sees. */
+    public static final Page EMPTY = new Page(0, 1, List.of(), new int[0]);
+
     public Page {
         rowKinds = List.copyOf(rowKinds);
         titles = titles.clone();

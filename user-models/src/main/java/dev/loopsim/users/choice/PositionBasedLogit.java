@@ -46,8 +46,8 @@ public final class PositionBasedLogit implements MemberResponse {
     }
 
     @Override
-    public void afterPlay(MemberState member, int titleId, double day, Catalog catalog) {
-        dynamics.afterPlay(member, catalog.title(titleId), day);
+    public void afterPlay(MemberState member, int titleId, int artwork, double day, Catalog catalog) {
+        dynamics.afterPlay(member, catalog.title(titleId), artwork, day);
     }
 
     @Override

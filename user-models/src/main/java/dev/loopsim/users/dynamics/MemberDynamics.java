@@ -52,10 +52,15 @@ public final class MemberDynamics {
 
     /** A play of {@code title}: boredom rises in its genres, and the play is remembered. */
     public void afterPlay(MemberState member, Title title, double day) {
+        afterPlay(member, title, 0, day);
+    }
+
+    /** A play of {@code title} shown with {@code artwork}: boredom rises in its genres, and the play is remembered. */
+    public void afterPlay(MemberState member, Title title, int artwork, double day) {
         double[] boredom = member.boredom();
         for (int g = 0; g < boredom.length; g++) {
             boredom[g] += parameters.boredomIncrement() * title.genre(g);
         }
-        member.recordPlay(title.id(), day);
+        member.recordPlay(title.id(), artwork, day);
     }
 }

@@ -1,0 +1,89 @@
+package dev.loopsim.policies.ranking;
+
+import dev.loopsim.core.policy.DecisionContext;
+import dev.loopsim.core.policy.FeedbackBatch;
+import dev.loopsim.core.policy.Ranker;
+import dev.loopsim.core.policy.RewardFeedback;
+import dev.loopsim.core.policy.VisitFeedback;
+import dev.loopsim.core.world.Catalog;
+import dev.loopsim.core.world.Page;
+import dev.loopsim.policies.bandit.BanditAlgorithms;
+import dev.loopsim.policies.bandit.BanditPolicy;
+import dev.loopsim.policies.bandit.SlotLearning;
+import dev.loopsim.policies.bandit.SlotReward;
+import dev.loopsim.policies.features.MemberFeatures;
+import dev.loopsim.policies.features.PlayHistory;
+import dev.loopsim.policies.features.RecentPlays;
+
+/**
+ * A row's slots filled by a bandit over titles: every impression of a title is a pull, rewarded by
+ * a click, a quality play or (non-contextual only) a later completion. A non-contextual algorithm
+ * has an arm per title; a contextual one a single model whose features for title i shown to
+ * member u are [g_i, s_u ∘ g_i]: the title's genres and their match with the genres u played
+ * recently. The slots are the candidates sorted by the bandit's ranking scores (one posterior
+ * draw or exploration coin per candidate), so a ranking costs O(candidates) per row.
+ * Impressions are counted in every slot, examined or not: the position bias stays in the data.
+ */
+public final class BanditRanker implements Ranker {
+    private static final double[] NONE = new double[0];
+    private final Catalog catalog;
+    private final BanditPolicy bandit;
+    private final boolean contextual;
+    private final SlotReward reward;
+    private final double qualityThreshold;
+    private final RecentPlays history = new RecentPlays();
+
+    public <P extends Record & BanditAlgorithms.Settings> BanditRanker(Catalog catalog, BanditAlgorithms.Type<P> type,
+                                                                        P parameters) {
+        this.catalog = catalog;
+        this.contextual = type.contextual();
+        this.bandit = type.create(parameters, catalog.size(), 2 * catalog.genreCount(), true);
+        this.reward = parameters.slotReward();
+        this.qualityThreshold = parameters.qualityThreshold();
+    }
+
+    @Override
+    public int[] rank(DecisionContext context, int count) {
+        int[] candidates = context.available();
+        double[][] contexts = contexts(candidates.length, i -> candidates[i], contextual
+                ? MemberFeatures.genreShares(PlayHistory.of(context.member()), catalog) : null);
+        int[] order = SlotLearning.order(bandit.scores(candidates, contexts, context.random()));
+        int[] ranked = new int[Math.min(count, candidates.length)];
+        for (int k = 0; k < ranked.length; k++) {
+            ranked[k] = candidates[order[k]];
+        }
+        return ranked;
+    }
+
+    private double[][] contexts(int n, java.util.function.IntUnaryOperator title, double[] genres) {
+        double[][] contexts = new double[n][];
+        for (int k = 0; k < n; k++) {
+            contexts[k] = genres == null ? NONE : MemberFeatures.interaction(catalog.title(title.applyAsInt(k)).genres(), genres);
+        }
+        return contexts;
+    }
+
+    @Override
+    public void learn(FeedbackBatch batch) {
+        for (VisitFeedback visit : batch.visits()) {
+            Page page = visit.page();
+            double[] genres = contextual ? MemberFeatures.genreShares(history.of(visit.memberId()), catalog) : null;
+            for (int slot = 0; slot < page.slots(); slot++) {
+                int title = page.titleAt(slot);
+                if (title >= 0) {
+                    double[] x = genres == null ? NONE : MemberFeatures.interaction(catalog.title(title).genres(), genres);
+                    SlotLearning.learn(bandit, title, x, SlotLearning.reward(reward, qualityThreshold, visit, slot), visit,
+                            slot == visit.playedSlot(), qualityThreshold);
+                }
+            }
+            if (contextual) {
+                history.record(visit);
+            }
+        }
+        if (reward == SlotReward.COMPLETION) {
+            for (RewardFeedback completion : batch.rewards()) {
+                bandit.credit(completion.titleId(), NONE, Math.min(completion.value(), 1));
+            }
+        }
+    }
+}
