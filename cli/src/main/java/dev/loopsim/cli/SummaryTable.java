@@ -15,8 +15,10 @@ final class SummaryTable {
 
     static void print(ExperimentResult result, PrintWriter out) {
         var spec = result.spec();
-        out.printf(Locale.ROOT, "%s: %d cell(s) x %d replicate(s), %.0f days; mean %s%n", spec.name(),
-                spec.cells().size(), spec.replicates(), spec.horizonDays(),
+        String length = spec.bandit() != null ? String.format(Locale.ROOT, "%,d steps of a %s bandit", spec.bandit().steps(),
+                spec.bandit().type()) : String.format(Locale.ROOT, "%.0f days", spec.horizonDays());
+        out.printf(Locale.ROOT, "%s: %d cell(s) x %d replicate(s), %s; mean %s%n", spec.name(),
+                spec.cells().size(), spec.replicates(), length,
                 spec.replicates() > 1 ? String.format(Locale.ROOT, "± half-width of the %.0f%% interval", 100 * spec.metrics().confidence())
                         : "(one replicate: no interval)");
         List<String> cells = new ArrayList<>(result.summary().keySet());
@@ -42,9 +44,13 @@ final class SummaryTable {
                 out.printf("  %s  %s: %s%n", e.passed() ? "PASS" : "FAIL", e.expectation().text(), e.detail());
             }
         }
-        out.printf(Locale.ROOT, "%n%,d visits simulated in %.1f s (%,.0f visits/s)%n", result.visits(),
-                result.seconds(), result.visitsPerSecond());
+        out.printf(Locale.ROOT, "%n%,d %s simulated in %.1f s (%,.0f %s/s)%n", result.visits(), unit(spec),
+                result.seconds(), result.visitsPerSecond(), unit(spec));
         out.flush();
+    }
+
+    private static String unit(dev.loopsim.scenarios.spec.ScenarioSpec spec) {
+        return spec.bandit() != null ? "pulls" : "visits";
     }
 
     static String format(Interval interval) {

@@ -7,7 +7,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * The classic K-armed Bernoulli bandit, for algorithm-level checks. Regret is the expected
  * regret Σ_t (μ* − μ_{a_t}), computed from the true means, not from the sampled rewards.
  */
-public final class BernoulliBandits {
+public final class BernoulliBandits implements BanditWorld {
     private final double[] means;
     private final double best;
 
@@ -24,8 +24,15 @@ public final class BernoulliBandits {
         this.best = Arrays.stream(means).max().orElseThrow();
     }
 
+    @Override
     public int arms() {
         return means.length;
+    }
+
+    /** One constant feature, so that contextual policies play it as a plain Bernoulli bandit. */
+    @Override
+    public int dimension() {
+        return 1;
     }
 
     /**
@@ -37,21 +44,30 @@ public final class BernoulliBandits {
      */
     public double[] run(BanditPolicy policy, long[] checkpoints, UniformRandomProvider policyRandom,
                         UniformRandomProvider rewardRandom) {
+        return play(policy, checkpoints, policyRandom, rewardRandom).regret();
+    }
+
+    @Override
+    public Outcome play(BanditPolicy policy, long[] checkpoints, UniformRandomProvider policyRandom,
+                        UniformRandomProvider rewardRandom) {
         if (policy.arms() != means.length) {
             throw new IllegalArgumentException("the policy has " + policy.arms() + " arms, the world " + means.length);
         }
         double[] regret = new double[checkpoints.length];
         double cumulative = 0;
-        double[][] noContext = new double[means.length][0];
+        long optimal = 0;
+        double[][] constant = new double[means.length][];
+        java.util.Arrays.fill(constant, new double[] {1});
         int next = 0;
         for (long step = 1; next < checkpoints.length; step++) {
-            int arm = policy.choose(noContext, policyRandom).arm();
+            int arm = policy.choose(constant, policyRandom).arm();
             cumulative += best - means[arm];
-            policy.update(arm, noContext[arm], rewardRandom.nextDouble() < means[arm] ? 1 : 0);
+            optimal += means[arm] == best ? 1 : 0;
+            policy.update(arm, constant[arm], rewardRandom.nextDouble() < means[arm] ? 1 : 0);
             while (next < checkpoints.length && checkpoints[next] == step) {
                 regret[next++] = cumulative;
             }
         }
-        return regret;
+        return new Outcome(regret, optimal / (double) checkpoints[checkpoints.length - 1]);
     }
 }

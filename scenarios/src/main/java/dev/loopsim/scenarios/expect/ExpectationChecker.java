@@ -12,8 +12,8 @@ public final class ExpectationChecker {
     public static ExpectationResult check(Expectation e, List<CellRun> runs, int replicates, double confidence) {
         double[] differences = new double[replicates];
         for (int r = 0; r < replicates; r++) {
-            double left = value(runs, e.leftCell(), e.leftMetric(), r);
-            double right = value(runs, e.rightCell(), e.rightMetric(), r);
+            double left = value(runs, e.left(), r);
+            double right = value(runs, e.right(), r);
             differences[r] = e.greater() ? left - right : right - left;
         }
         Interval interval = Interval.of(differences, confidence);
@@ -27,6 +27,16 @@ public final class ExpectationChecker {
                 passed ? "holds" : "does not hold", interval.mean(), percent(confidence), interval.lower(),
                 interval.upper(), p, passed ? "<" : ">=", 1 - confidence);
         return new ExpectationResult(e, passed, interval, p, detail);
+    }
+
+    private static double value(List<CellRun> runs, Expectation.Side side, int replicate) {
+        double numerator = value(runs, side.numerator(), replicate);
+        return side.denominator() == null ? numerator : numerator / value(runs, side.denominator(), replicate);
+    }
+
+    private static double value(List<CellRun> runs, Expectation.Term term, int replicate) {
+        return term.reference() == null ? term.constant()
+                : value(runs, term.reference().cell(), term.reference().metric(), replicate);
     }
 
     private static double value(List<CellRun> runs, String cell, String metric, int replicate) {

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.loopsim.core.ParameterException;
 import dev.loopsim.scenarios.spec.MetricsSpec;
 import dev.loopsim.scenarios.spec.PageSpec;
+import dev.loopsim.scenarios.spec.BanditWorldSpec;
 import dev.loopsim.scenarios.spec.ScenarioSpec;
 import dev.loopsim.scenarios.spec.WorldSpec;
 import java.util.ArrayList;
@@ -71,6 +72,10 @@ public final class ScenarioLoader {
             Overrides.apply(MAPPER, root, assignment);
         }
         JsonNode merged = DefaultsMerge.merge(defaults(), root);
+        if (root.get("bandit") instanceof ObjectNode bandit) {
+            // A bandit world's defaults apply only to a scenario that asks for one.
+            ((ObjectNode) merged).set("bandit", DefaultsMerge.merge(MAPPER.valueToTree(BanditWorldSpec.DEFAULTS), bandit));
+        }
         ScenarioSpec spec;
         try {
             spec = MAPPER.treeToValue(merged, ScenarioSpec.class);

@@ -38,18 +38,7 @@ public final class ExperimentRunner {
         long started = System.nanoTime();
         ExecutorService executor = threads == 1 ? null : Executors.newFixedThreadPool(threads, daemonThreads());
         try {
-            List<CellRun> runs = new ArrayList<>();
-            WorldBuilder builder = new WorldBuilder(spec);
-            double totalDays = spec.horizonDays() * spec.cells().size() * spec.replicates();
-            for (int replicate = 0; replicate < spec.replicates(); replicate++) {
-                WorldBuilder.World world = builder.world(replicate);
-                for (CellSpec cell : spec.cells()) {
-                    double doneBefore = runs.size() * spec.horizonDays();
-                    String label = cell.name() + " r" + replicate;
-                    runs.add(runCell(spec, builder, world, cell, replicate, executor,
-                            day -> progress.progress(doneBefore + day, totalDays, label)));
-                }
-            }
+            List<CellRun> runs = spec.bandit() != null ? BanditWorldRunner.run(spec, executor, progress) : runPages(spec, executor);
             runs.sort(java.util.Comparator.comparingInt((CellRun r) -> spec.cells().indexOf(spec.cell(r.cell())))
                     .thenComparingInt(CellRun::replicate));
             return new ExperimentResult(spec, runs, summarise(spec, runs), check(spec, runs),
@@ -60,6 +49,23 @@ public final class ExperimentRunner {
                 awaitQuietly(executor);
             }
         }
+    }
+
+    /** Page worlds: runs one after another; inside a run, member shards use the threads. */
+    private List<CellRun> runPages(ScenarioSpec spec, ExecutorService executor) {
+        List<CellRun> runs = new ArrayList<>();
+        WorldBuilder builder = new WorldBuilder(spec);
+        double totalDays = spec.horizonDays() * spec.cells().size() * spec.replicates();
+        for (int replicate = 0; replicate < spec.replicates(); replicate++) {
+            WorldBuilder.World world = builder.world(replicate);
+            for (CellSpec cell : spec.cells()) {
+                double doneBefore = runs.size() * spec.horizonDays();
+                String label = cell.name() + " r" + replicate;
+                runs.add(runCell(spec, builder, world, cell, replicate, executor,
+                        day -> progress.progress(doneBefore + day, totalDays, label)));
+            }
+        }
+        return runs;
     }
 
     private static CellRun runCell(ScenarioSpec spec, WorldBuilder builder, WorldBuilder.World world, CellSpec cell,

@@ -8,7 +8,10 @@ import dev.loopsim.core.world.Catalog;
 import dev.loopsim.core.world.MemberProfile;
 import dev.loopsim.policies.artwork.DefaultArtwork;
 import dev.loopsim.policies.page.RowKind;
+import dev.loopsim.policies.bandit.BanditAlgorithms;
+import dev.loopsim.policies.page.RowOrder;
 import dev.loopsim.policies.page.RowsPageBuilder;
+import dev.loopsim.scenarios.spec.BanditSpec;
 import dev.loopsim.policies.ranking.OracleRanker;
 import dev.loopsim.scenarios.spec.CellSpec;
 import dev.loopsim.scenarios.spec.RankerSpec;
@@ -73,7 +76,16 @@ public final class WorldBuilder {
             RowKind kind = RowKind.parse(row.kind(), catalog.genreCount(), page.newReleaseDays());
             rows.add(new RowsPageBuilder.Row(kind, ranker, row.count()));
         }
-        return new RowsPageBuilder(rows, page.rows(), page.columns(), cell.artwork().create(catalog));
+        RowOrder order = cell.rowOrder() == null ? null : rowOrder(catalog, rows, cell.rowOrder());
+        return new RowsPageBuilder(rows, page.rows(), page.columns(), cell.artwork().create(catalog), order);
+    }
+
+    private static <P extends Record & BanditAlgorithms.Settings> RowOrder rowOrder(Catalog catalog,
+            List<RowsPageBuilder.Row> rows, BanditSpec spec) {
+        @SuppressWarnings("unchecked")
+        var type = (BanditAlgorithms.Type<P>) spec.algorithm();
+        return new RowOrder(catalog, rows.stream().map(r -> r.kind().label()).toList(), type,
+                type.parameterType().cast(spec.parameters()));
     }
 
     /** The oracle's page: top-picks by true utility on every row, default artwork. */

@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  * @param rows          the page's rows, in order; empty means top-picks on every row, filled by {@code ranker}
  * @param artwork       how each title's artwork is chosen
  * @param retrainEvery  interval between batch retrains; 0 for never
+ * @param rowOrder      a bandit that orders the rows per visit; null keeps the order given
+ * @param policy        in a bandit world (scenario key {@code bandit}), the bandit algorithm the cell plays
  */
-public record CellSpec(String name, RankerSpec ranker, List<RowSpec> rows, ArtworkSpec artwork, Days retrainEvery) {
+public record CellSpec(String name, RankerSpec ranker, List<RowSpec> rows, ArtworkSpec artwork, Days retrainEvery,
+                       BanditSpec rowOrder, BanditSpec policy) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
     public CellSpec {
@@ -23,8 +26,12 @@ public record CellSpec(String name, RankerSpec ranker, List<RowSpec> rows, Artwo
                     + (name == null ? "nothing" : "'" + name + "'"));
         }
         rows = rows == null ? List.of() : List.copyOf(rows);
-        if (ranker == null && rows.isEmpty()) {
+        if (ranker == null && rows.isEmpty() && policy == null) {
             throw new ParameterException("ranker", "a cell needs a ranker, or rows (each may name its own ranker)");
+        }
+        if (rowOrder != null && rowOrder.settings().slotReward() == dev.loopsim.policies.bandit.SlotReward.COMPLETION) {
+            throw new ParameterException("rowOrder.reward", "a row order learns from click or quality-play: a completion "
+                    + "does not say which row the play came from");
         }
         Objects.requireNonNull(artwork, "artwork");
         if (retrainEvery == null || !(retrainEvery.value() >= 0)) {

@@ -2,6 +2,7 @@ package dev.loopsim.scenarios.spec;
 
 import dev.loopsim.core.ParameterException;
 import dev.loopsim.core.Validate;
+import dev.loopsim.results.metrics.BanditMetrics;
 import dev.loopsim.results.metrics.Metrics;
 import dev.loopsim.scenarios.expect.Expectation;
 import java.util.HashSet;
@@ -23,12 +24,14 @@ import java.util.Set;
  *                     depend on the thread count)
  * @param world        the world
  * @param page         the page
+ * @param bandit       a classic bandit world instead of members and pages; null for the page world
  * @param cells        the cells compared, under common random numbers
  * @param metrics      measurement settings
  * @param expectations statements that must hold, e.g. {@code oracle.take_fraction > random.take_fraction}
  */
 public record ScenarioSpec(String name, String description, long seed, int replicates, double horizonDays,
-                           Days updateEvery, int shards, WorldSpec world, PageSpec page, List<CellSpec> cells,
+                           Days updateEvery, int shards, WorldSpec world, PageSpec page, BanditWorldSpec bandit,
+                           List<CellSpec> cells,
                            MetricsSpec metrics, List<String> expectations) {
 
     public ScenarioSpec {
@@ -52,6 +55,7 @@ public record ScenarioSpec(String name, String description, long seed, int repli
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < cells.size(); i++) {
+            checkCellKind("cells[" + i + "]", cells.get(i), bandit);
             List<RowSpec> rows = cells.get(i).rows();
             for (int r = 0; r < rows.size(); r++) {
                 // A MovieLens catalog's genres are known only once the data is read: checked when the page is built.
@@ -73,24 +77,53 @@ public record ScenarioSpec(String name, String description, long seed, int repli
         }
         expectations = expectations == null ? List.of() : List.copyOf(expectations);
         for (int i = 0; i < expectations.size(); i++) {
-            checkExpectation("expectations[" + i + "]", expectations.get(i), names, metrics);
+            checkExpectation("expectations[" + i + "]", expectations.get(i), names, metrics, bandit);
         }
     }
 
-    private static void checkExpectation(String where, String text, Set<String> cells, MetricsSpec metrics) {
+    /** A bandit world's cells play a policy; a page world's cells fill pages. */
+    private static void checkCellKind(String where, CellSpec cell, BanditWorldSpec bandit) {
+        if (bandit == null && cell.policy() != null) {
+            throw new ParameterException(where + ".policy", "only a bandit world (scenario key bandit) plays a policy; "
+                    + "a page cell names a ranker, and may choose artwork or row order by a bandit");
+        }
+        if (bandit != null) {
+            if (cell.policy() == null) {
+                throw new ParameterException(where + ".policy", "a bandit world's cells each need a policy, e.g. {type: ucb1}");
+            }
+            if (cell.ranker() != null || !cell.rows().isEmpty() || cell.rowOrder() != null) {
+                throw new ParameterException(where + ".ranker", "a bandit world has no pages: give the cell a policy only");
+            }
+            if (!cell.policy().settings().reward().equals("click")) {
+                throw new ParameterException(where + ".policy.reward", "in a bandit world the reward is the arm's own "
+                        + "Bernoulli draw; reward applies to pages only");
+            }
+        }
+    }
+
+    private static void checkExpectation(String where, String text, Set<String> cells, MetricsSpec metrics,
+                                         BanditWorldSpec bandit) {
         Expectation e;
         try {
             e = Expectation.parse(text);
         } catch (IllegalArgumentException bad) {
             throw new ParameterException(where, bad.getMessage());
         }
-        for (String cell : List.of(e.leftCell(), e.rightCell())) {
+        for (String cell : e.references().stream().map(Expectation.Reference::cell).toList()) {
             if (!cells.contains(cell)) {
                 throw new ParameterException(where, "expectation '" + text + "' names cell '" + cell
                         + "', which is not one of " + cells.stream().sorted().toList());
             }
         }
-        for (String metric : List.of(e.leftMetric(), e.rightMetric())) {
+        for (String metric : e.references().stream().map(Expectation.Reference::metric).toList()) {
+            if (bandit != null) {
+                if (BanditMetrics.find(metric, bandit.checkpoints()).isEmpty()) {
+                    throw new ParameterException(where, "expectation '" + text + "' names metric '" + metric
+                            + "', which is not one of " + BanditMetrics.definitions(bandit.checkpoints()).stream()
+                            .map(d -> d.name()).toList());
+                }
+                continue;
+            }
             if (Metrics.find(metric, metrics.retentionDays()).isEmpty()) {
                 throw new ParameterException(where, "expectation '" + text + "' names metric '" + metric
                         + "', which is not one of " + Metrics.definitions(metrics.retentionDays()).stream()

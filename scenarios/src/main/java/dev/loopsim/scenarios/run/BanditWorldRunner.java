@@ -1,0 +1,95 @@
+package dev.loopsim.scenarios.run;
+
+import dev.loopsim.core.random.RandomStreams;
+import dev.loopsim.policies.bandit.BanditPolicy;
+import dev.loopsim.policies.bandit.BanditWorld;
+import dev.loopsim.policies.bandit.BernoulliBandits;
+import dev.loopsim.policies.bandit.LinearBandits;
+import dev.loopsim.results.metrics.BanditMetrics;
+import dev.loopsim.scenarios.spec.BanditWorldSpec;
+import dev.loopsim.scenarios.spec.CellSpec;
+import dev.loopsim.scenarios.spec.ScenarioSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Plays a scenario's bandit world: every cell's policy in every replicate, each run on its own
+ * thread when there are several. Cells of a replicate see the same arms and the same stream of
+ * contexts and reward draws (common random numbers); each policy has its own stream.
+ */
+final class BanditWorldRunner {
+    private BanditWorldRunner() { }
+
+    static List<CellRun> run(ScenarioSpec spec, ExecutorService executor, ProgressListener progress) {
+        BanditWorldSpec world = spec.bandit();
+        long[] checkpoints = world.checkpoints();
+        List<java.util.concurrent.Callable<CellRun>> jobs = new ArrayList<>();
+        for (int replicate = 0; replicate < spec.replicates(); replicate++) {
+            for (CellSpec cell : spec.cells()) {
+                int r = replicate;
+                jobs.add(() -> runOne(spec, world, cell, r, checkpoints));
+            }
+        }
+        List<CellRun> runs = new ArrayList<>();
+        double total = jobs.size();
+        if (executor == null) {
+            for (var job : jobs) {
+                runs.add(call(job));
+                progress.progress(runs.size(), total, runs.get(runs.size() - 1).cell());
+            }
+            return runs;
+        }
+        List<Future<CellRun>> futures = jobs.stream().map(executor::submit).toList();
+        for (Future<CellRun> future : futures) {
+            try {
+                runs.add(future.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            }
+            progress.progress(runs.size(), total, runs.get(runs.size() - 1).cell());
+        }
+        return runs;
+    }
+
+    private static CellRun call(java.util.concurrent.Callable<CellRun> job) {
+        try {
+            return job.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CellRun runOne(ScenarioSpec spec, BanditWorldSpec world, CellSpec cell, int replicate,
+                                  long[] checkpoints) {
+        long started = System.nanoTime();
+        RandomStreams streams = RandomStreams.of(spec.seed(), replicate);
+        BanditWorld bandits = world.type().equals("bernoulli")
+                ? new BernoulliBandits(world.means().stream().mapToDouble(Double::doubleValue).toArray())
+                : new LinearBandits(world.arms(), world.dimension(), streams.forWorld("bandit-arms"));
+        BanditPolicy policy = cell.policy().algorithm().create(cell.policy().parameters(), bandits.arms(),
+                bandits.dimension(), false, 0);
+        BanditWorld.Outcome outcome = bandits.play(policy, checkpoints, streams.forPolicy(cell.name(), "bandit"),
+                streams.forWorld("bandit-draws"));
+        double[] regret = outcome.regret();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        int last = regret.length - 1;
+        metrics.put(BanditMetrics.REGRET, regret[last]);
+        int tenth = java.util.Arrays.binarySearch(checkpoints, world.steps() / 10);
+        metrics.put(BanditMetrics.REGRET_GROWTH, regret[last] / regret[tenth]);
+        metrics.put(BanditMetrics.OPTIMAL_ARM_SHARE, outcome.optimalShare());
+        for (int i = 0; i < checkpoints.length; i++) {
+            metrics.put(BanditMetrics.regretAt(checkpoints[i]).name(), regret[i]);
+        }
+        return new CellRun(cell.name(), replicate, metrics, List.of(), world.steps(), (System.nanoTime() - started) / 1e9);
+    }
+}
