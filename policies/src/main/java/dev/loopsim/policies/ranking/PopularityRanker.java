@@ -12,30 +12,42 @@ import dev.loopsim.core.world.Catalog;
  * All-time popularity: titles ordered by plays so far (plus the catalog's popularity prior),
  * the same for every member. A batch learner: it counts plays as feedback arrives but
  * re-orders only when retrained, so what it shows lags what it has seen — the feedback loop
- * of a recommender trained on its own logs.
+ * of a recommender trained on its own logs. With {@code weighting: ips} each page play counts
+ * 1 / (share of pages that showed the title), clipped at {@code max_weight}: a title's score then
+ * tracks how often it is played when shown rather than how often it was shown.
  */
 public final class PopularityRanker implements Ranker {
 
     /**
      * @param priorWeight weight of the pre-launch popularity prior against observed plays
+     * @param weighting   none, or ips: inverse-propensity weights on plays from pages
+     * @param maxWeight   the clip of an inverse-propensity weight
      */
-    public record Parameters(double priorWeight) {
-        public static final Parameters DEFAULTS = new Parameters(1.0);
+    public record Parameters(double priorWeight, String weighting, double maxWeight) {
+        public static final Parameters DEFAULTS = new Parameters(1.0, "none", 10);
 
         public Parameters {
             Validate.nonNegative("priorWeight", priorWeight);
+            if (!"none".equals(weighting) && !"ips".equals(weighting)) {
+                throw new dev.loopsim.core.ParameterException("weighting", "weighting must be none or ips, found '"
+                        + weighting + "'");
+            }
+            Validate.inRange("maxWeight", maxWeight, 1, 1e6);
         }
     }
 
     private final Catalog catalog;
     private final double[] plays;
     private final Parameters parameters;
+    private final ExposurePropensity propensity;
     private volatile int[] ranking;
 
     public PopularityRanker(Catalog catalog, Parameters parameters) {
         this.catalog = catalog;
         this.parameters = parameters;
         this.plays = new double[catalog.size()];
+        this.propensity = parameters.weighting().equals("ips") ? new ExposurePropensity(catalog.size(), parameters.maxWeight())
+                : null;
         retrainOn(catalog.titles().stream().filter(t -> t.releaseDay() <= 0).mapToInt(t -> t.id()).toArray());
     }
 
@@ -48,8 +60,11 @@ public final class PopularityRanker implements Ranker {
     @Override
     public void learn(FeedbackBatch batch) {
         for (VisitFeedback visit : batch.visits()) {
+            if (propensity != null) {
+                propensity.observe(visit);
+            }
             if (visit.played()) {
-                plays[visit.playedTitle()]++;
+                plays[visit.playedTitle()] += propensity == null ? 1 : propensity.weight(visit);
             }
         }
     }

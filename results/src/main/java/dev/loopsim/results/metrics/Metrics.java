@@ -15,6 +15,7 @@ public final class Metrics {
     public static final String COMPLETIONS_PER_MEMBER = "completions_per_member";
     public static final String PLAY_ARTWORK_FIDELITY = "play_artwork_fidelity";
     public static final String EXPECTED_REGRET_PER_VISIT = "expected_regret_per_visit";
+    public static final String SEARCH_PLAY_SHARE = "search_play_share";
     public static final String CATALOG_COVERAGE = "catalog_coverage";
     public static final String PLAY_COVERAGE = "play_coverage";
     public static final String CHURN_RATE = "churn_rate";
@@ -22,14 +23,15 @@ public final class Metrics {
     public static final String INTRA_LIST_DIVERSITY = "intra_list_diversity";
     public static final String CALIBRATION = "calibration";
     public static final String HOMOGENIZATION = "homogenization";
+    public static final String HOMOGENIZATION_VS_ORACLE = "homogenization_vs_oracle";
     public static final String NEW_TITLE_DAYS_TO_FIRST_PLAY = "new_title_days_to_first_play";
     public static final String OSCILLATION_INDEX = "oscillation_index";
     public static final String RETENTION_PREFIX = "retention_d";
     public static final String NEW_MEMBER_RETENTION_PREFIX = "new_member_retention_d";
 
     private static final List<MetricDefinition> FIXED = List.of(
-            new MetricDefinition(TAKE_FRACTION, "plays / impressions, where an impression is a filled slot of a page shown", true),
-            new MetricDefinition(PLAYS_PER_VISIT, "plays / visits (at most one play per visit)", true),
+            new MetricDefinition(TAKE_FRACTION, "plays from pages / impressions, where an impression is a filled slot of a page shown", true),
+            new MetricDefinition(PLAYS_PER_VISIT, "plays (from pages and search) / visits (at most one play per visit)", true),
             new MetricDefinition(PLAYS_PER_MEMBER, "plays / members who joined before the horizon", true),
             new MetricDefinition(VISITS_PER_MEMBER_WEEK, "visits / (member-days present / 7), a member being present from joining to the horizon", true),
             new MetricDefinition(ENJOYMENT_PER_PLAY, "mean watch fraction ω of plays", true),
@@ -38,6 +40,7 @@ public final class Metrics {
                     + "(low: plays bought with clickbait)", true),
             new MetricDefinition(COMPLETIONS_PER_MEMBER, "series completions observed (delayed rewards) / members", true),
             new MetricDefinition(EXPECTED_REGRET_PER_VISIT, "mean over visits of Pr(play | oracle's page) − Pr(play | page shown), both exact given the slots the member examined on that visit", false),
+            new MetricDefinition(SEARCH_PLAY_SHARE, "plays from search (world.search) / all plays: the open-loop share", false),
             new MetricDefinition(CATALOG_COVERAGE, "distinct titles shown at least once / titles released by the horizon", true),
             new MetricDefinition(PLAY_COVERAGE, "distinct titles played at least once / titles released by the horizon", true),
             new MetricDefinition(CHURN_RATE, "share of members present who churned before the horizon", false),
@@ -49,6 +52,9 @@ public final class Metrics {
                     + "genre distribution of the member's last 20 plays, q that of the page (Steck 2018): 0 is perfectly calibrated", false),
             new MetricDefinition(HOMOGENIZATION, "mean pairwise Jaccard similarity of members' sets of played titles (Chaney et al. "
                     + "2018); over every pair up to 3,000 members, else over a fixed sample of 2,000,000 pairs", false),
+            new MetricDefinition(HOMOGENIZATION_VS_ORACLE, "homogenization / the homogenization of the scenario's first "
+                    + "cell ranked by the oracle alone, in the same replicate (Chaney et al. 2018's measure relative to "
+                    + "the ideal); present only when there is such a cell", false),
             new MetricDefinition(NEW_TITLE_DAYS_TO_FIRST_PLAY, "over titles released during the run: mean days from release to "
                     + "first play, a title never played counting as played at the horizon (a restricted mean); NaN without new titles", false),
             new MetricDefinition(OSCILLATION_INDEX, "mean over genres of the peak periodogram power (periods 3 days to half the run) "

@@ -106,23 +106,29 @@ public final class RunMetrics implements RunObserver {
         });
         int released = (int) catalog.titles().stream().filter(title -> title.releaseDay() < horizon).count();
         countChurnByDay(runMembers);
-        summary.put(Metrics.TAKE_FRACTION, ratio(t.plays, t.impressions));
+        long searchVisits = shards.stream().mapToLong(s -> s.searchVisits).sum();
+        long searchPlays = shards.stream().mapToLong(s -> s.searchPlays).sum();
+        long pageVisits = t.visits - searchVisits;
+        long pagePlays = t.plays - searchPlays;
+        summary.put(Metrics.TAKE_FRACTION, ratio(pagePlays, t.impressions));
         summary.put(Metrics.PLAYS_PER_VISIT, ratio(t.plays, t.visits));
         summary.put(Metrics.PLAYS_PER_MEMBER, ratio(t.plays, present));
         summary.put(Metrics.VISITS_PER_MEMBER_WEEK, memberDays == 0 ? 0 : t.visits / (memberDays / 7));
         summary.put(Metrics.ENJOYMENT_PER_PLAY, t.plays == 0 ? 0 : t.enjoyment / t.plays);
         summary.put(Metrics.QUALITY_PLAY_SHARE, ratio(t.qualityPlays, t.plays));
-        summary.put(Metrics.PLAY_ARTWORK_FIDELITY, t.plays == 0 ? Double.NaN
-                : shards.stream().mapToDouble(s -> s.fidelitySum).sum() / t.plays);
+        summary.put(Metrics.PLAY_ARTWORK_FIDELITY, pagePlays == 0 ? Double.NaN
+                : shards.stream().mapToDouble(s -> s.fidelitySum).sum() / pagePlays);
+        summary.put(Metrics.SEARCH_PLAY_SHARE, ratio(searchPlays, t.plays));
         summary.put(Metrics.COMPLETIONS_PER_MEMBER, ratio(t.completions, present));
         if (options.regret()) {
-            summary.put(Metrics.EXPECTED_REGRET_PER_VISIT, t.visits == 0 ? 0 : t.regret / t.visits);
+            summary.put(Metrics.EXPECTED_REGRET_PER_VISIT, pageVisits == 0 ? 0 : t.regret / pageVisits);
         }
         summary.put(Metrics.CATALOG_COVERAGE, ratio(impressed.cardinality(), released));
         summary.put(Metrics.PLAY_COVERAGE, ratio(played.cardinality(), released));
         summary.put(Metrics.CHURN_RATE, ratio(churned, present));
         summary.put(Metrics.EXPOSURE_GINI, Exposure.gini(releasedImpressions(horizon)));
-        summary.put(Metrics.INTRA_LIST_DIVERSITY, t.visits == 0 ? 0 : shards.stream().mapToDouble(s -> s.diversitySum).sum() / t.visits);
+        summary.put(Metrics.INTRA_LIST_DIVERSITY, pageVisits == 0 ? 0
+                : shards.stream().mapToDouble(s -> s.diversitySum).sum() / pageVisits);
         long calibrated = shards.stream().mapToLong(s -> s.calibratedVisits).sum();
         summary.put(Metrics.CALIBRATION, calibrated == 0 ? Double.NaN
                 : shards.stream().mapToDouble(s -> s.calibrationSum).sum() / calibrated);

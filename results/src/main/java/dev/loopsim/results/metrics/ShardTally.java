@@ -3,6 +3,7 @@ package dev.loopsim.results.metrics;
 import java.util.Arrays;
 import java.util.BitSet;
 import dev.loopsim.core.engine.ShardObserver;
+import dev.loopsim.core.model.SearchResponse;
 import dev.loopsim.core.model.VisitResponse;
 import dev.loopsim.core.policy.RewardFeedback;
 import dev.loopsim.core.world.Catalog;
@@ -21,8 +22,10 @@ final class ShardTally implements ShardObserver {
     final BitSet activeToday = new BitSet();
     final long[] genrePlays;
     long visits;
+    long searchVisits;
     long impressions;
     long plays;
+    long searchPlays;
     long qualityPlays;
     long completions;
     double enjoymentSum;
@@ -84,18 +87,39 @@ final class ShardTally implements ShardObserver {
         }
         if (response.played()) {
             int title = page.titleAt(response.playedSlot());
-            plays++;
-            playedTitles.set(title);
-            firstPlayDay[title] = Math.min(firstPlayDay[title], day);
-            remember(member.id(), title);
-            genrePlays[dominantGenre[title]]++;
-            enjoymentSum += response.watchFraction();
+            countPlay(member, day, title, response.watchFraction());
             fidelitySum += catalog.title(title).artwork(page.artworkAt(response.playedSlot())).fidelity();
-            if (response.watchFraction() >= options.qualityThreshold()) {
-                qualityPlays++;
-            }
         }
         regretSum += oraclePlayProbability - response.playProbability();
+        countPresence(member, day);
+    }
+
+    /** A search visit: a visit and maybe a play, but no page, so no impressions, page metrics or regret. */
+    @Override
+    public void search(MemberState member, double day, SearchResponse response) {
+        visits++;
+        searchVisits++;
+        activeToday.set(member.id());
+        if (response.played()) {
+            searchPlays++;
+            countPlay(member, day, response.title(), response.watchFraction());
+        }
+        countPresence(member, day);
+    }
+
+    private void countPlay(MemberState member, double day, int title, double watchFraction) {
+        plays++;
+        playedTitles.set(title);
+        firstPlayDay[title] = Math.min(firstPlayDay[title], day);
+        remember(member.id(), title);
+        genrePlays[dominantGenre[title]]++;
+        enjoymentSum += watchFraction;
+        if (watchFraction >= options.qualityThreshold()) {
+            qualityPlays++;
+        }
+    }
+
+    private void countPresence(MemberState member, double day) {
         double sinceJoin = day - member.profile().joinDay();
         for (int i = 0; i < retained.length; i++) {
             int d = options.retentionDays().get(i);

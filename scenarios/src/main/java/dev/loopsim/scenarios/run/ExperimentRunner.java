@@ -2,6 +2,7 @@ package dev.loopsim.scenarios.run;
 
 import dev.loopsim.core.engine.Simulation;
 import dev.loopsim.results.metrics.MetricOptions;
+import dev.loopsim.results.metrics.Metrics;
 import dev.loopsim.results.metrics.RunMetrics;
 import dev.loopsim.results.stats.Interval;
 import dev.loopsim.scenarios.expect.Expectation;
@@ -38,7 +39,8 @@ public final class ExperimentRunner {
         long started = System.nanoTime();
         ExecutorService executor = threads == 1 ? null : Executors.newFixedThreadPool(threads, daemonThreads());
         try {
-            List<CellRun> runs = spec.bandit() != null ? BanditWorldRunner.run(spec, executor, progress) : runPages(spec, executor);
+            List<CellRun> runs = spec.bandit() != null ? BanditWorldRunner.run(spec, executor, progress)
+                    : relativeToOracle(spec, runPages(spec, executor));
             runs.sort(java.util.Comparator.comparingInt((CellRun r) -> spec.cells().indexOf(spec.cell(r.cell())))
                     .thenComparingInt(CellRun::replicate));
             return new ExperimentResult(spec, runs, summarise(spec, runs), check(spec, runs),
@@ -66,6 +68,23 @@ public final class ExperimentRunner {
             }
         }
         return runs;
+    }
+
+    /** Adds homogenization relative to the oracle cell of the same replicate, when there is one. */
+    private static List<CellRun> relativeToOracle(ScenarioSpec spec, List<CellRun> runs) {
+        var oracle = spec.oracleCell();
+        if (oracle.isEmpty()) {
+            return runs;
+        }
+        List<CellRun> out = new ArrayList<>();
+        for (CellRun run : runs) {
+            double reference = runs.stream().filter(r -> r.cell().equals(oracle.get()) && r.replicate() == run.replicate())
+                    .findFirst().orElseThrow().metrics().get(Metrics.HOMOGENIZATION);
+            Map<String, Double> metrics = new LinkedHashMap<>(run.metrics());
+            metrics.put(Metrics.HOMOGENIZATION_VS_ORACLE, metrics.get(Metrics.HOMOGENIZATION) / reference);
+            out.add(new CellRun(run.cell(), run.replicate(), metrics, run.daily(), run.visits(), run.seconds()));
+        }
+        return out;
     }
 
     private static CellRun runCell(ScenarioSpec spec, WorldBuilder builder, WorldBuilder.World world, CellSpec cell,

@@ -59,9 +59,11 @@ public final class WorldBuilder {
     public SimulationSetup setup(World world, CellSpec cell) {
         PageBuilder oracle = spec.metrics().regret() ? oraclePages() : null;
         return new SimulationSetup(world.catalog(), world.members(),
-                new PositionBasedLogit(spec.world().response(), new MemberDynamics(spec.world().dynamics())),
+                new PositionBasedLogit(spec.world().response(), new MemberDynamics(spec.world().dynamics()),
+                        spec.world().search()),
                 new Churning(spec.world().visits().create(), spec.world().churn()), pages(world.catalog(), cell), oracle,
-                world.streams(), spec.horizonDays(), spec.updateEvery().value(), cell.retrainEvery().value(), spec.shards());
+                world.streams(), spec.horizonDays(), spec.updateEvery().value(), cell.retrainEvery().value(), spec.shards(),
+                cell.searchShare() != null ? cell.searchShare() : spec.world().search().share());
     }
 
     /** The cell's page: its rows, each with a fresh ranker, and its artwork selector. */

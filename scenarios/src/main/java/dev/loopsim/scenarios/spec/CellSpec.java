@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * @param retrainEvery  interval between batch retrains; 0 for never
  * @param rowOrder      a bandit that orders the rows per visit; null keeps the order given
  * @param policy        in a bandit world (scenario key {@code bandit}), the bandit algorithm the cell plays
+ * @param searchShare   this cell's share of visits that go to search (the open loop); null for world.search.share
  */
 public record CellSpec(String name, RankerSpec ranker, List<RowSpec> rows, ArtworkSpec artwork, Days retrainEvery,
-                       BanditSpec rowOrder, BanditSpec policy) {
+                       BanditSpec rowOrder, BanditSpec policy, Double searchShare) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
     public CellSpec {
@@ -28,6 +29,9 @@ public record CellSpec(String name, RankerSpec ranker, List<RowSpec> rows, Artwo
         rows = rows == null ? List.of() : List.copyOf(rows);
         if (ranker == null && rows.isEmpty() && policy == null) {
             throw new ParameterException("ranker", "a cell needs a ranker, or rows (each may name its own ranker)");
+        }
+        if (searchShare != null) {
+            dev.loopsim.core.Validate.inRange("searchShare", searchShare, 0, 1);
         }
         if (rowOrder != null && rowOrder.settings().slotReward() == dev.loopsim.policies.bandit.SlotReward.COMPLETION) {
             throw new ParameterException("rowOrder.reward", "a row order learns from click or quality-play: a completion "

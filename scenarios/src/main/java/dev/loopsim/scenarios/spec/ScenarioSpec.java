@@ -77,7 +77,8 @@ public record ScenarioSpec(String name, String description, long seed, int repli
         }
         expectations = expectations == null ? List.of() : List.copyOf(expectations);
         for (int i = 0; i < expectations.size(); i++) {
-            checkExpectation("expectations[" + i + "]", expectations.get(i), names, metrics, bandit);
+            checkExpectation("expectations[" + i + "]", expectations.get(i), names, metrics, bandit,
+                    oracleCellOf(cells).isPresent());
         }
     }
 
@@ -102,7 +103,7 @@ public record ScenarioSpec(String name, String description, long seed, int repli
     }
 
     private static void checkExpectation(String where, String text, Set<String> cells, MetricsSpec metrics,
-                                         BanditWorldSpec bandit) {
+                                         BanditWorldSpec bandit, boolean hasOracle) {
         Expectation e;
         try {
             e = Expectation.parse(text);
@@ -129,10 +130,24 @@ public record ScenarioSpec(String name, String description, long seed, int repli
                         + "', which is not one of " + Metrics.definitions(metrics.retentionDays()).stream()
                         .map(d -> d.name()).toList());
             }
+            if (metric.equals(Metrics.HOMOGENIZATION_VS_ORACLE) && !hasOracle) {
+                throw new ParameterException(where, "expectation '" + text + "' needs a cell ranked by {type: oracle} alone, "
+                        + "the reference of homogenization_vs_oracle");
+            }
             if (metric.equals(Metrics.EXPECTED_REGRET_PER_VISIT) && !metrics.regret()) {
                 throw new ParameterException(where, "expectation '" + text + "' needs metrics.regret: true");
             }
         }
+    }
+
+    /** The first cell ranked by the oracle alone: the reference of homogenization_vs_oracle. */
+    public java.util.Optional<String> oracleCell() {
+        return oracleCellOf(cells);
+    }
+
+    private static java.util.Optional<String> oracleCellOf(List<CellSpec> cells) {
+        return cells.stream().filter(c -> c.ranker() != null && c.ranker().type().equals("oracle") && c.rows().isEmpty())
+                .map(CellSpec::name).findFirst();
     }
 
     public CellSpec cell(String cellName) {

@@ -2,6 +2,7 @@ package dev.loopsim.scenarios.spec;
 
 import dev.loopsim.users.catalog.CatalogParameters;
 import dev.loopsim.users.choice.ResponseParameters;
+import dev.loopsim.users.choice.SearchParameters;
 import dev.loopsim.users.dynamics.DynamicsParameters;
 import dev.loopsim.users.population.PopulationParameters;
 import dev.loopsim.users.visit.ChurnParameters;
@@ -12,9 +13,10 @@ import java.util.Objects;
  * visit, and when they leave.
  */
 public record WorldSpec(CatalogParameters catalog, PopulationParameters population, ResponseParameters response,
-                        DynamicsParameters dynamics, VisitSpec visits, ChurnParameters churn) {
+                        DynamicsParameters dynamics, VisitSpec visits, ChurnParameters churn, SearchParameters search) {
     public static final WorldSpec DEFAULTS = new WorldSpec(CatalogParameters.DEFAULTS, PopulationParameters.DEFAULTS,
-            ResponseParameters.DEFAULTS, DynamicsParameters.DEFAULTS, VisitSpec.DEFAULTS, ChurnParameters.DEFAULTS);
+            ResponseParameters.DEFAULTS, DynamicsParameters.DEFAULTS, VisitSpec.DEFAULTS, ChurnParameters.DEFAULTS,
+            SearchParameters.DEFAULTS);
 
     public WorldSpec {
         Objects.requireNonNull(catalog, "catalog");
@@ -23,5 +25,6 @@ public record WorldSpec(CatalogParameters catalog, PopulationParameters populati
         Objects.requireNonNull(dynamics, "dynamics");
         Objects.requireNonNull(visits, "visits");
         Objects.requireNonNull(churn, "churn");
+        Objects.requireNonNull(search, "search");
     }
 }

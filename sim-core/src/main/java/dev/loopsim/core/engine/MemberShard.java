@@ -2,6 +2,7 @@ package dev.loopsim.core.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.loopsim.core.model.SearchResponse;
 import dev.loopsim.core.model.VisitResponse;
 import dev.loopsim.core.policy.DecisionContext;
 import dev.loopsim.core.policy.RewardFeedback;
@@ -92,6 +93,11 @@ final class MemberShard {
         var catalog = setup.catalog();
         var truth = setup.response().utility();
         setup.response().prepare(member, day);
+        // Drawn only when search is on, so a scenario without it keeps its visit stream unchanged.
+        if (setup.searchShare() > 0 && member.visitStream().nextDouble() < setup.searchShare()) {
+            search(member, day, available);
+            return;
+        }
         DecisionContext context = new DecisionContext(member, day, catalog, available, member.policyStream(), truth);
         Page page = setup.pages().build(context);
         VisitResponse response = setup.response().respond(member, page, catalog, day);
@@ -112,6 +118,25 @@ final class MemberShard {
         member.recordVisit(day, response.satisfaction(), response.played());
         pendingVisits.add(new VisitFeedback(day, member.id(), page, response.playedSlot(), response.watchFraction()));
         observer.visit(member, day, page, response, oracleProbability);
+        visitCount++;
+        scheduleNextVisit(setup, member, day);
+    }
+
+    /** A visit that skips the page: the member plays what they find, or nothing. */
+    private void search(MemberState member, double day, int[] available) {
+        var catalog = setup.catalog();
+        SearchResponse response = setup.response().search(member, available, catalog, day);
+        if (response.played()) {
+            setup.response().afterPlay(member, response.title(), 0, day, catalog);
+            if (response.completes()) {
+                double delay = -setup.response().completionDelayDays() * Math.log(1 - member.consumeStream().nextDouble());
+                member.scheduleReward(new MemberState.PendingReward(day + delay, response.title(), 0, 1.0, day,
+                        rewardSequence++));
+            }
+        }
+        member.recordVisit(day, response.satisfaction(), response.played());
+        pendingVisits.add(VisitFeedback.search(day, member.id(), response.title(), response.watchFraction()));
+        observer.search(member, day, response);
         visitCount++;
         scheduleNextVisit(setup, member, day);
     }

@@ -1,5 +1,6 @@
 package dev.loopsim.core.engine;
 
+import dev.loopsim.core.model.SearchResponse;
 import dev.loopsim.core.model.VisitResponse;
 import dev.loopsim.core.policy.RewardFeedback;
 import dev.loopsim.core.world.MemberState;
@@ -18,6 +19,9 @@ public interface ShardObserver {
      *                              the same examination, or NaN when regret is not measured
      */
     void visit(MemberState member, double day, Page page, VisitResponse response, double oraclePlayProbability);
+
+    /** A search visit happened: the member skipped the page. */
+    default void search(MemberState member, double day, SearchResponse response) { }
 
     /** A delayed reward arrived. */
     default void reward(MemberState member, RewardFeedback reward) { }

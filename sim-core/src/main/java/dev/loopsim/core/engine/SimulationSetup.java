@@ -25,11 +25,13 @@ import dev.loopsim.core.world.MemberProfile;
  * @param retrainEveryDays interval between batch retrains, in days; 0 for never
  * @param shards           number of member shards; fixed per scenario, never per thread count,
  *                         so that results do not depend on how many threads run them
+ * @param searchShare      the probability that a visit goes to search instead of the page: the
+ *                         open-loop share, plays no policy chose
  */
 public record SimulationSetup(Catalog catalog, List<MemberProfile> members, MemberResponse response,
                               VisitModel visits, PageBuilder pages, PageBuilder oraclePages,
                               RandomStreams streams, double horizonDays, double updateEveryDays,
-                              double retrainEveryDays, int shards) {
+                              double retrainEveryDays, int shards, double searchShare) {
 
     public SimulationSetup {
         Objects.requireNonNull(catalog, "catalog");
@@ -52,6 +54,9 @@ public record SimulationSetup(Catalog catalog, List<MemberProfile> members, Memb
         }
         if (!(retrainEveryDays >= 0)) {
             throw new IllegalArgumentException("retrainEveryDays must be >= 0, found " + retrainEveryDays);
+        }
+        if (!(searchShare >= 0 && searchShare <= 1)) {
+            throw new IllegalArgumentException("searchShare must be in [0, 1], found " + searchShare);
         }
         if (shards < 1) {
             throw new IllegalArgumentException("shards must be >= 1, found " + shards);

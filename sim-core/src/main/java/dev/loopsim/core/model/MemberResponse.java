@@ -23,6 +23,15 @@ public interface MemberResponse {
     VisitResponse respond(MemberState member, Page page, Catalog catalog, double day);
 
     /**
+     * Draws what a member plays when they search instead of browsing: a title of {@code available}
+     * found by their own preferences, shown with its default artwork. Randomness comes from the
+     * member's own streams. Models without search find nothing.
+     */
+    default SearchResponse search(MemberState member, int[] available, Catalog catalog, double day) {
+        return new SearchResponse(-1, 0, 0, false);
+    }
+
+    /**
      * The exact probability of a play from a page when the member examines the given slots:
      * used to measure expected regret against another page under the same examination.
      */

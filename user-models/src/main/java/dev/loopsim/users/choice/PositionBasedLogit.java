@@ -2,6 +2,7 @@ package dev.loopsim.users.choice;
 
 import dev.loopsim.core.model.MemberResponse;
 import dev.loopsim.core.model.TrueUtility;
+import dev.loopsim.core.model.SearchResponse;
 import dev.loopsim.core.model.VisitResponse;
 import dev.loopsim.core.world.Artwork;
 import dev.loopsim.core.world.Catalog;
@@ -10,6 +11,7 @@ import dev.loopsim.core.world.Page;
 import dev.loopsim.core.world.Title;
 import dev.loopsim.users.dynamics.DynamicsParameters;
 import dev.loopsim.users.dynamics.MemberDynamics;
+import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
 
@@ -28,12 +30,18 @@ public final class PositionBasedLogit implements MemberResponse {
     private final ResponseParameters parameters;
     private final LinearUtility utility;
     private final MemberDynamics dynamics;
+    private final SearchParameters search;
 
     public PositionBasedLogit(ResponseParameters parameters) {
         this(parameters, new MemberDynamics(DynamicsParameters.NONE));
     }
 
     public PositionBasedLogit(ResponseParameters parameters, MemberDynamics dynamics) {
+        this(parameters, dynamics, SearchParameters.DEFAULTS);
+    }
+
+    public PositionBasedLogit(ResponseParameters parameters, MemberDynamics dynamics, SearchParameters search) {
+        this.search = search;
         this.parameters = parameters;
         this.dynamics = dynamics;
         this.utility = new LinearUtility(parameters.qualityWeight(), parameters.genreWeight(), parameters.latentWeight(),
@@ -73,6 +81,38 @@ public final class PositionBasedLogit implements MemberResponse {
                 && watch >= parameters.qualityPlayThreshold()
                 && member.consumeStream().nextDouble() < watch;
         return new VisitResponse(examined, played, watch, watch, playProbability, completes);
+    }
+
+    /**
+     * Search turns up {@code candidates} available titles drawn uniformly (with replacement), each
+     * with its default artwork, all examined; the member chooses among them and no-play by the
+     * page's logit, and watches as after a page play.
+     */
+    @Override
+    public SearchResponse search(MemberState member, int[] available, Catalog catalog, double day) {
+        UniformRandomProvider browse = member.browseStream();
+        int n = Math.min(search.candidates(), available.length);
+        int[] found = new int[n];
+        for (int i = 0; i < n; i++) {
+            found[i] = available[browse.nextInt(available.length)];
+        }
+        Page results = new Page(1, Math.max(n, 1), List.of("search"), n == 0 ? new int[] {-1} : found);
+        boolean[] examined = new boolean[results.slots()];
+        for (int i = 0; i < n; i++) {
+            examined[i] = true;
+        }
+        double[] weights = logitWeights(member, results, examined, catalog, day);
+        int played = parameters.cascade() ? cascadeChoice(weights, browse) : logitChoice(weights, browse);
+        if (played < 0) {
+            return new SearchResponse(-1, 0, parameters.noPlaySatisfaction(), false);
+        }
+        Title title = catalog.title(found[played]);
+        double unfaithful = 1 - title.artwork(0).fidelity();
+        double watch = watchFraction(utility.utility(member, title, day) - parameters.disappointmentWeight() * unfaithful,
+                member.consumeStream());
+        boolean completes = title.series() && watch >= parameters.qualityPlayThreshold()
+                && member.consumeStream().nextDouble() < watch;
+        return new SearchResponse(title.id(), watch, watch, completes);
     }
 
     private static int logitChoice(double[] weights, UniformRandomProvider browse) {
