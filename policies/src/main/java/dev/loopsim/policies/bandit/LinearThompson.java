@@ -48,19 +48,40 @@ public final class LinearThompson implements BanditPolicy {
         return models[shared ? 0 : arm];
     }
 
-    private double[][][] factors() {
-        double[][][] factors = new double[models.length][][];
-        for (int m = 0; m < models.length; m++) {
-            factors[m] = cholesky(models[m].covariance());
+    /**
+     * Means and Cholesky factors of the posteriors, computed once per change: a page asks for
+     * them once per title shown, and the posterior changes only when feedback arrives. Racing
+     * readers compute the same values, so the cache needs no lock.
+     */
+    private volatile Posterior posterior;
+
+    private record Posterior(double[][] means, double[][][] factors) { }
+
+    private Posterior posterior() {
+        Posterior current = posterior;
+        if (current == null) {
+            double[][] means = new double[models.length][];
+            double[][][] factors = new double[models.length][][];
+            for (int m = 0; m < models.length; m++) {
+                means[m] = models[m].mean();
+                factors[m] = cholesky(models[m].covariance());
+            }
+            current = new Posterior(means, factors);
+            posterior = current;
         }
-        return factors;
+        return current;
+    }
+
+    private double[][][] factors() {
+        return posterior().factors();
     }
 
     /** θ̃ ~ N(θ̂, scale²·A⁻¹) for each model, from the Cholesky factors of A⁻¹. */
     private double[][] sampleParameters(double[][][] factors, ZigguratSampler.NormalizedGaussian gaussian) {
         double[][] thetas = new double[models.length][];
+        double[][] means = posterior().means();
         for (int m = 0; m < models.length; m++) {
-            double[] mean = models[m].mean();
+            double[] mean = means[m];
             double[][] l = factors[m];
             int d = mean.length;
             double[] z = new double[d];
@@ -121,6 +142,7 @@ public final class LinearThompson implements BanditPolicy {
     @Override
     public void update(int arm, double[] context, double reward) {
         model(arm).update(context, reward);
+        posterior = null;
     }
 
     /** The posterior mean θ̂ of an arm. */
@@ -136,5 +158,6 @@ public final class LinearThompson implements BanditPolicy {
     @Override
     public void credit(int arm, double[] context, double reward) {
         model(arm).credit(context, reward);
+        posterior = null;
     }
 }

@@ -7,6 +7,8 @@ import java.util.Optional;
 /** The run-level metrics loopsim reports, with their definitions (the README repeats these). */
 public final class Metrics {
     public static final String TAKE_FRACTION = "take_fraction";
+    public static final String HEAD_TAKE_FRACTION = "head_take_fraction";
+    public static final String TAIL_TAKE_FRACTION = "tail_take_fraction";
     public static final String PLAYS_PER_VISIT = "plays_per_visit";
     public static final String PLAYS_PER_MEMBER = "plays_per_member";
     public static final String VISITS_PER_MEMBER_WEEK = "visits_per_member_week";
@@ -31,6 +33,10 @@ public final class Metrics {
 
     private static final List<MetricDefinition> FIXED = List.of(
             new MetricDefinition(TAKE_FRACTION, "plays from pages / impressions, where an impression is a filled slot of a page shown", true),
+            new MetricDefinition(HEAD_TAKE_FRACTION, "take_fraction over the better-known half of the catalog (popularity "
+                    + "prior at or above the median)", true),
+            new MetricDefinition(TAIL_TAKE_FRACTION, "take_fraction over the lesser-known half of the catalog (popularity "
+                    + "prior below the median)", true),
             new MetricDefinition(PLAYS_PER_VISIT, "plays (from pages and search) / visits (at most one play per visit)", true),
             new MetricDefinition(PLAYS_PER_MEMBER, "plays / members who joined before the horizon", true),
             new MetricDefinition(VISITS_PER_MEMBER_WEEK, "visits / (member-days present / 7), a member being present from joining to the horizon", true),

@@ -111,6 +111,10 @@ public final class RunMetrics implements RunObserver {
         long pageVisits = t.visits - searchVisits;
         long pagePlays = t.plays - searchPlays;
         summary.put(Metrics.TAKE_FRACTION, ratio(pagePlays, t.impressions));
+        long tailImpressions = shards.stream().mapToLong(s -> s.tailImpressions).sum();
+        summary.put(Metrics.HEAD_TAKE_FRACTION, ratio(shards.stream().mapToLong(s -> s.headPlays).sum(),
+                t.impressions - tailImpressions));
+        summary.put(Metrics.TAIL_TAKE_FRACTION, ratio(shards.stream().mapToLong(s -> s.tailPlays).sum(), tailImpressions));
         summary.put(Metrics.PLAYS_PER_VISIT, ratio(t.plays, t.visits));
         summary.put(Metrics.PLAYS_PER_MEMBER, ratio(t.plays, present));
         summary.put(Metrics.VISITS_PER_MEMBER_WEEK, memberDays == 0 ? 0 : t.visits / (memberDays / 7));

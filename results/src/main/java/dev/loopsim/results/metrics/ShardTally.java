@@ -31,6 +31,11 @@ final class ShardTally implements ShardObserver {
     double enjoymentSum;
     double fidelitySum;
     final long[] impressionsByTitle;
+    /** Whether a title is lesser-known: its popularity prior below the catalog's median. */
+    private final boolean[] tail;
+    long tailImpressions;
+    long tailPlays;
+    long headPlays;
     /** Per member, the distinct titles played: {count, title, title, …}, grown by doubling. */
     final java.util.Map<Integer, int[]> consumed = new java.util.HashMap<>();
     double diversitySum;
@@ -46,6 +51,12 @@ final class ShardTally implements ShardObserver {
         Arrays.fill(firstPlayDay, Double.POSITIVE_INFINITY);
         this.genrePlays = new long[catalog.genreCount()];
         this.impressionsByTitle = new long[catalog.size()];
+        double[] priors = catalog.titles().stream().mapToDouble(t -> t.popularityPrior()).sorted().toArray();
+        double median = priors.length == 0 ? 0 : priors[priors.length / 2];
+        this.tail = new boolean[catalog.size()];
+        for (var t : catalog.titles()) {
+            tail[t.id()] = t.popularityPrior() < median;
+        }
         this.retained = new BitSet[options.retentionDays().size()];
         for (int i = 0; i < retained.length; i++) {
             retained[i] = new BitSet();
@@ -64,6 +75,7 @@ final class ShardTally implements ShardObserver {
             int title = page.titleAt(slot);
             if (title >= 0) {
                 impressions++;
+                tailImpressions += tail[title] ? 1 : 0;
                 impressedTitles.set(title);
                 impressionsByTitle[title]++;
                 var t = catalog.title(title);
@@ -88,6 +100,11 @@ final class ShardTally implements ShardObserver {
         if (response.played()) {
             int title = page.titleAt(response.playedSlot());
             countPlay(member, day, title, response.watchFraction());
+            if (tail[title]) {
+                tailPlays++;
+            } else {
+                headPlays++;
+            }
             fidelitySum += catalog.title(title).artwork(page.artworkAt(response.playedSlot())).fidelity();
         }
         regretSum += oraclePlayProbability - response.playProbability();

@@ -29,7 +29,7 @@ class ScenarioLoaderTest {
         assertThat(spec.updateEvery().value()).isEqualTo(1 / 24.0);
         assertThat(spec.world().catalog().titles()).isEqualTo(500);
         assertThat(spec.cells().get(0).retrainEvery().value()).isEqualTo(1);
-        assertThat(spec.cells().get(0).ranker().parameters()).hasToString("Parameters[priorWeight=1.0]");
+        assertThat(spec.cells().get(0).ranker().parameters()).hasToString("Parameters[priorWeight=1.0, weighting=none, maxWeight=10.0]");
         assertThat(spec.metrics().retentionDays()).containsExactly(7, 28);
         var short_ = ScenarioLoader.load(new ScenarioSource("s.yaml", MINIMAL), List.of("horizon_days=14")).spec();
         assertThat(short_.metrics().retentionDays()).as("automatic: those within the horizon").containsExactly(7);
