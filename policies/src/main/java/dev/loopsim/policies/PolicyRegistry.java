@@ -17,6 +17,7 @@ import dev.loopsim.policies.ranking.NewestRanker;
 import dev.loopsim.policies.ranking.OracleRanker;
 import dev.loopsim.policies.ranking.PopularityRanker;
 import dev.loopsim.policies.ranking.RandomRanker;
+import dev.loopsim.policies.ranking.SlateQRanker;
 import dev.loopsim.policies.ranking.TrendingRanker;
 
 /** Every policy a scenario can name. Register a new one here to make it usable in YAML. */
@@ -36,6 +37,9 @@ public final class PolicyRegistry {
                     EaseRanker.Parameters.class, EaseRanker.Parameters.DEFAULTS, EaseRanker::new),
             new PolicyType<>("ials", "Implicit ALS (Hu, Koren and Volinsky 2008) on the run's own plays; refit at each retrain.",
                     ImplicitAls.Parameters.class, ImplicitAls.Parameters.DEFAULTS, ImplicitAls::new),
+            new PolicyType<>("slateq", "Long-term value (SlateQ-style): Q(state, title) learned by temporal differences on "
+                    + "visit-to-visit transitions with a per-day discount, combined with a learned logit choice model to "
+                    + "fill the page.", SlateQRanker.Parameters.class, SlateQRanker.Parameters.DEFAULTS, SlateQRanker::new),
             new PolicyType<>("newest", "Most recently released first.",
                     NewestRanker.Parameters.class, new NewestRanker.Parameters(), (catalog, p) -> new NewestRanker()),
             new PolicyType<>("oracle", "True utility, which no real policy sees: the reference for regret.",

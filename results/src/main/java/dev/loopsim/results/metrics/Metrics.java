@@ -11,6 +11,10 @@ public final class Metrics {
     public static final String TAIL_TAKE_FRACTION = "tail_take_fraction";
     public static final String PLAYS_PER_VISIT = "plays_per_visit";
     public static final String PLAYS_PER_MEMBER = "plays_per_member";
+    /** The short and long windows of plays_per_member_first_28d and active_last_28d. */
+    public static final double WINDOW_DAYS = 28;
+    public static final String PLAYS_PER_MEMBER_FIRST_28D = "plays_per_member_first_28d";
+    public static final String ACTIVE_LAST_28D = "active_last_28d";
     public static final String VISITS_PER_MEMBER_WEEK = "visits_per_member_week";
     public static final String ENJOYMENT_PER_PLAY = "enjoyment_per_play";
     public static final String QUALITY_PLAY_SHARE = "quality_play_share";
@@ -39,6 +43,10 @@ public final class Metrics {
                     + "prior below the median)", true),
             new MetricDefinition(PLAYS_PER_VISIT, "plays (from pages and search) / visits (at most one play per visit)", true),
             new MetricDefinition(PLAYS_PER_MEMBER, "plays / members who joined before the horizon", true),
+            new MetricDefinition(PLAYS_PER_MEMBER_FIRST_28D, "plays in the first 28 days / members who joined before "
+                    + "day 28: the short term an A/B test sees", true),
+            new MetricDefinition(ACTIVE_LAST_28D, "share of members who joined more than 28 days before the horizon "
+                    + "and visited in its last 28 days: 28-day retention at the end of the run", true),
             new MetricDefinition(VISITS_PER_MEMBER_WEEK, "visits / (member-days present / 7), a member being present from joining to the horizon", true),
             new MetricDefinition(ENJOYMENT_PER_PLAY, "mean watch fraction ω of plays", true),
             new MetricDefinition(QUALITY_PLAY_SHARE, "share of plays with ω at or above the quality-play threshold", true),

@@ -41,7 +41,7 @@ public final class RunMetrics implements RunObserver {
         if (index != shards.size()) {
             throw new IllegalStateException("shards must be created in order, expected " + shards.size() + " got " + index);
         }
-        ShardTally tally = new ShardTally(catalog, options);
+        ShardTally tally = new ShardTally(catalog, options, horizonDays);
         shards.add(tally);
         return tally;
     }
@@ -90,8 +90,12 @@ public final class RunMetrics implements RunObserver {
         long present = 0;
         long churned = 0;
         double memberDays = 0;
+        long presentByWindow = 0;
+        long presentBeforeLastWindow = 0;
         for (MemberState m : runMembers) {
             double join = m.profile().joinDay();
+            presentByWindow += join < Metrics.WINDOW_DAYS && join < horizon ? 1 : 0;
+            presentBeforeLastWindow += join < horizon - Metrics.WINDOW_DAYS ? 1 : 0;
             if (join < horizon) {
                 present++;
                 memberDays += Math.min(horizon, m.churnDay()) - join;
@@ -117,6 +121,10 @@ public final class RunMetrics implements RunObserver {
         summary.put(Metrics.TAIL_TAKE_FRACTION, ratio(shards.stream().mapToLong(s -> s.tailPlays).sum(), tailImpressions));
         summary.put(Metrics.PLAYS_PER_VISIT, ratio(t.plays, t.visits));
         summary.put(Metrics.PLAYS_PER_MEMBER, ratio(t.plays, present));
+        summary.put(Metrics.PLAYS_PER_MEMBER_FIRST_28D, ratio(shards.stream().mapToLong(s -> s.earlyPlays).sum(), presentByWindow));
+        BitSet activeLate = new BitSet();
+        shards.forEach(s -> activeLate.or(s.activeInLastWindow));
+        summary.put(Metrics.ACTIVE_LAST_28D, ratio(activeLate.cardinality(), presentBeforeLastWindow));
         summary.put(Metrics.VISITS_PER_MEMBER_WEEK, memberDays == 0 ? 0 : t.visits / (memberDays / 7));
         summary.put(Metrics.ENJOYMENT_PER_PLAY, t.plays == 0 ? 0 : t.enjoyment / t.plays);
         summary.put(Metrics.QUALITY_PLAY_SHARE, ratio(t.qualityPlays, t.plays));

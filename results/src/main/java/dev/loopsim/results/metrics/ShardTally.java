@@ -43,8 +43,15 @@ final class ShardTally implements ShardObserver {
     long calibratedVisits;
     double regretSum;
 
-    ShardTally(Catalog catalog, MetricOptions options) {
+    /** Plays in the first {@link Metrics#WINDOW_DAYS} days of the run. */
+    long earlyPlays;
+    /** Members who joined before the last window and visited in it. */
+    final BitSet activeInLastWindow = new BitSet();
+    private final double horizon;
+
+    ShardTally(Catalog catalog, MetricOptions options, double horizon) {
         this.options = options;
+        this.horizon = horizon;
         this.catalog = catalog;
         this.dominantGenre = catalog.titles().stream().mapToInt(t -> t.dominantGenre()).toArray();
         this.firstPlayDay = new double[catalog.size()];
@@ -126,6 +133,7 @@ final class ShardTally implements ShardObserver {
 
     private void countPlay(MemberState member, double day, int title, double watchFraction) {
         plays++;
+        earlyPlays += day < Metrics.WINDOW_DAYS ? 1 : 0;
         playedTitles.set(title);
         firstPlayDay[title] = Math.min(firstPlayDay[title], day);
         remember(member.id(), title);
@@ -137,6 +145,9 @@ final class ShardTally implements ShardObserver {
     }
 
     private void countPresence(MemberState member, double day) {
+        if (day >= horizon - Metrics.WINDOW_DAYS && member.profile().joinDay() < horizon - Metrics.WINDOW_DAYS) {
+            activeInLastWindow.set(member.id());
+        }
         double sinceJoin = day - member.profile().joinDay();
         for (int i = 0; i < retained.length; i++) {
             int d = options.retentionDays().get(i);

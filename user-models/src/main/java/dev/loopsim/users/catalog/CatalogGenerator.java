@@ -104,7 +104,8 @@ public final class CatalogGenerator {
     }
 
     /**
-     * Each artwork shows one theme. The default (index 0) is faithful, fidelity in [0.8, 1];
+     * Each artwork shows one theme. The default (index 0) is faithful, fidelity in [0.8, 1], except
+     * on a clickbait title (clickbaitTitleShare), where it is clickbait too;
      * the others are clickbait with probability clickbaitShare (fidelity in [0, 0.3)) and
      * otherwise faithful enough (fidelity in [0.7, 1]).
      */
@@ -115,7 +116,10 @@ public final class CatalogGenerator {
             double[] theme = new double[p.artworkThemes()];
             theme[random.nextInt(theme.length)] = 1;
             double fidelity;
-            if (a == 0) {
+            // Drawn only when asked for, so catalogs without clickbait titles stay as they were.
+            if (a == 0 && p.clickbaitTitleShare() > 0 && random.nextDouble() < p.clickbaitTitleShare()) {
+                fidelity = 0.3 * random.nextDouble();
+            } else if (a == 0) {
                 fidelity = 0.8 + 0.2 * random.nextDouble();
             } else if (random.nextDouble() < p.clickbaitShare()) {
                 fidelity = 0.3 * random.nextDouble();

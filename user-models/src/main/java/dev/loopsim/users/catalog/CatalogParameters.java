@@ -26,18 +26,20 @@ import dev.loopsim.core.Validate;
  *                                   instead of [0.7, 1]; the default artwork is always faithful
  * @param newTitleQualityShift       added to the quality of titles released during the run (new releases are
  *                                   often what members come for); 0 makes them like the rest
+ * @param clickbaitTitleShare        share of titles whose default artwork is clickbait too (sensational key art):
+ *                                   clicked more and enjoyed less whatever artwork policy runs
  */
 public record CatalogParameters(String from, String path, int titles, int genres, int latentDim, double secondGenreShare, double qualitySd,
                                 double popularityMedianPlays, double popularitySdLog,
                                 double popularityQualityCorrelation, double seriesShare, double newTitleShare,
                                 double releaseWindowDays, int artworksPerTitle, int artworkThemes,
-                                double clickbaitShare, double newTitleQualityShift) {
+                                double clickbaitShare, double newTitleQualityShift, double clickbaitTitleShare) {
 
     /** Genres of a synthetic catalog when {@code genres} is 0. */
     public static final int AUTOMATIC_GENRES = 8;
 
     public static final CatalogParameters DEFAULTS =
-            new CatalogParameters("synthetic", "", 500, 0, 8, 0.4, 1.0, 100, 1.5, 0.5, 0.2, 0.0, 30, 4, 4, 0.25, 0.0);
+            new CatalogParameters("synthetic", "", 500, 0, 8, 0.4, 1.0, 100, 1.5, 0.5, 0.2, 0.0, 30, 4, 4, 0.25, 0.0, 0.0);
 
     public CatalogParameters {
         if (!"synthetic".equals(from) && !"movielens".equals(from)) {
@@ -63,6 +65,7 @@ public record CatalogParameters(String from, String path, int titles, int genres
         Validate.atLeast("artworkThemes", artworkThemes, 1);
         Validate.inRange("clickbaitShare", clickbaitShare, 0, 1);
         Validate.finite("newTitleQualityShift", newTitleQualityShift);
+        Validate.inRange("clickbaitTitleShare", clickbaitTitleShare, 0, 1);
     }
 
     public boolean movieLens() {

@@ -1,0 +1,191 @@
+package dev.loopsim.policies.ranking;
+
+import dev.loopsim.core.Validate;
+import dev.loopsim.core.policy.DecisionContext;
+import dev.loopsim.core.policy.FeedbackBatch;
+import dev.loopsim.core.policy.Ranker;
+import dev.loopsim.core.policy.VisitFeedback;
+import dev.loopsim.core.world.Catalog;
+import dev.loopsim.core.world.Page;
+import dev.loopsim.policies.features.MemberFeatures;
+import dev.loopsim.policies.features.PlayHistory;
+import dev.loopsim.policies.features.RecentPlays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * A long-term policy in the manner of SlateQ (Ie et al. 2019): the value of a page decomposes
+ * into a value per title, Q(s, i), the discounted return of a member in state s who plays i,
+ * weighted by the chance they choose it. Q is learned by SARSA-style temporal differences on
+ * visit-to-visit transitions: after a visit in state s that played i (or nothing, ⊥) with reward
+ * r, the member's next visit, Δ days later, in state s' with page A', gives the target
+ * r + γ^Δ · Σ_{j ∈ A' ∪ ⊥} P(j | s', A') Q(s', j), and Q(s, i) moves toward it at rate α. A
+ * member who never comes back ends the episode: after {@code terminal_days} the target is r.
+ * Since the discount runs per day, titles after which members return sooner are worth more:
+ * the policy optimises engagement across visits, not the click of this one.
+ *
+ * <p>The member's state is the dominant genre of their recent plays (or none yet): what the
+ * policy can observe. The choice model is a conditional logit with weights v(s, i), the take
+ * rate of i in state s smoothed toward the overall take rate, and v(s, ⊥) = 1. The page is the
+ * top of the titles ranked by v(s, i)·(Q(s, i) − Q(s, ⊥)), SlateQ's greedy slate: what a title adds
+ * over the member choosing nothing. Q starts at {@code initial_value}, optimistic, so unseen
+ * titles get shown; each candidate also jumps to the front with probability {@code exploration}.
+ */
+public final class SlateQRanker implements Ranker {
+
+    /**
+     * @param discountPerDay  γ: the weight of a reward one day later
+     * @param learningRate    α of the temporal-difference update
+     * @param initialValue    Q before any evidence: optimistic values explore
+     * @param exploration     per candidate, the probability of jumping to the front
+     * @param priorImpressions the take-rate smoothing: pseudo-impressions at the overall take rate
+     * @param terminalDays    a member not back within this many days ends the episode
+     */
+    public record Parameters(double discountPerDay, double learningRate, double initialValue, double exploration,
+                             double priorImpressions, double terminalDays) {
+        public static final Parameters DEFAULTS = new Parameters(0.95, 0.05, 2.0, 0.02, 20, 30);
+
+        public Parameters {
+            Validate.inHalfOpenRange("discountPerDay", discountPerDay, 0, 1);
+            Validate.inRange("learningRate", learningRate, 0, 1);
+            Validate.finite("initialValue", initialValue);
+            Validate.inRange("exploration", exploration, 0, 1);
+            Validate.positive("priorImpressions", priorImpressions);
+            Validate.positive("terminalDays", terminalDays);
+        }
+    }
+
+    /** The last visit of a member, waiting for the next one to complete its transition. */
+    private record Pending(int state, int item, double reward, double day) { }
+
+    private final Catalog catalog;
+    private final Parameters parameters;
+    private final int none;
+    private final double[][] q;
+    private final double[][] impressions;
+    private final double[][] plays;
+    private double totalImpressions;
+    private double totalPlays;
+    private final RecentPlays history = new RecentPlays();
+    private final Map<Integer, Pending> pending = new HashMap<>();
+
+    public SlateQRanker(Catalog catalog, Parameters parameters) {
+        this.catalog = catalog;
+        this.parameters = parameters;
+        int states = catalog.genreCount() + 1;
+        this.none = catalog.size();
+        this.q = new double[states][catalog.size() + 1];
+        for (double[] row : q) {
+            java.util.Arrays.fill(row, parameters.initialValue());
+        }
+        this.impressions = new double[states][catalog.size()];
+        this.plays = new double[states][catalog.size()];
+    }
+
+    /** The state: the dominant genre of the recent plays, or the last state (genreCount) with none. */
+    int state(PlayHistory history) {
+        if (history.count() == 0) {
+            return catalog.genreCount();
+        }
+        double[] shares = MemberFeatures.genreShares(history, catalog);
+        int best = 0;
+        for (int g = 1; g < shares.length; g++) {
+            if (shares[g] > shares[best]) {
+                best = g;
+            }
+        }
+        return best;
+    }
+
+    /** v(s, i): the smoothed take rate. */
+    double choiceWeight(int state, int title) {
+        double overall = (totalPlays + 1) / (totalImpressions + 50);
+        return (plays[state][title] + parameters.priorImpressions() * overall)
+                / (impressions[state][title] + parameters.priorImpressions());
+    }
+
+    /** Q(s, i); {@code title} = -1 for ⊥. */
+    public double value(int state, int title) {
+        return q[state][title < 0 ? none : title];
+    }
+
+    @Override
+    public int[] rank(DecisionContext context, int count) {
+        int state = state(PlayHistory.of(context.member()));
+        int[] candidates = context.available();
+        double[] scores = new double[candidates.length];
+        var random = context.random();
+        double nothing = q[state][none];
+        for (int k = 0; k < candidates.length; k++) {
+            int title = candidates[k];
+            scores[k] = random.nextDouble() < parameters.exploration() ? 1e9 + random.nextDouble()
+                    : choiceWeight(state, title) * (q[state][title] - nothing);
+        }
+        int[] order = dev.loopsim.policies.bandit.SlotLearning.order(scores);
+        int[] ranked = new int[Math.min(count, candidates.length)];
+        for (int k = 0; k < ranked.length; k++) {
+            ranked[k] = candidates[order[k]];
+        }
+        return ranked;
+    }
+
+    /** Σ_j P(j | s, A) Q(s, j) over the page's titles and ⊥, under the logit with weights v and v(⊥) = 1. */
+    private double pageValue(int state, Page page) {
+        double weights = 1;
+        double value = q[state][none];
+        for (int slot = 0; slot < page.slots(); slot++) {
+            int title = page.titleAt(slot);
+            if (title >= 0) {
+                double v = choiceWeight(state, title);
+                weights += v;
+                value += v * q[state][title];
+            }
+        }
+        return value / weights;
+    }
+
+    @Override
+    public void learn(FeedbackBatch batch) {
+        for (VisitFeedback visit : batch.visits()) {
+            int member = visit.memberId();
+            int state = state(history.of(member));
+            double next = visit.searched() ? value(state, visit.playedTitle()) : pageValue(state, visit.page());
+            Pending last = pending.get(member);
+            if (last != null) {
+                double target = last.reward() + Math.pow(parameters.discountPerDay(), visit.day() - last.day()) * next;
+                update(last, target);
+            }
+            int item = visit.played() ? visit.playedTitle() : -1;
+            pending.put(member, new Pending(state, item, visit.played() ? visit.watchFraction() : 0, visit.day()));
+            Page page = visit.page();
+            for (int slot = 0; slot < page.slots(); slot++) {
+                int title = page.titleAt(slot);
+                if (title >= 0) {
+                    impressions[state][title]++;
+                    totalImpressions++;
+                    if (slot == visit.playedSlot()) {
+                        plays[state][title]++;
+                        totalPlays++;
+                    }
+                }
+            }
+            history.record(visit);
+        }
+        // Members silent for terminal_days: the episode ended with their last visit.
+        Iterator<Pending> waiting = pending.values().iterator();
+        while (waiting.hasNext()) {
+            Pending last = waiting.next();
+            if (batch.toDay() - last.day() > parameters.terminalDays()) {
+                update(last, last.reward());
+                waiting.remove();
+            }
+        }
+    }
+
+    private void update(Pending transition, double target) {
+        int index = transition.item() < 0 ? none : transition.item();
+        double[] row = q[transition.state()];
+        row[index] += parameters.learningRate() * (target - row[index]);
+    }
+}
