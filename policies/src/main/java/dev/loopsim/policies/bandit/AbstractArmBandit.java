@@ -23,7 +23,7 @@ public abstract class AbstractArmBandit implements BanditPolicy {
     abstract double score(int arm, UniformRandomProvider random);
 
     @Override
-    public final double[] scores(int[] arms, double[][] contexts, UniformRandomProvider random) {
+    public double[] scores(int[] arms, double[][] contexts, UniformRandomProvider random) {
         double[] scores = new double[arms.length];
         for (int k = 0; k < arms.length; k++) {
             scores[k] = score(arms[k], random);

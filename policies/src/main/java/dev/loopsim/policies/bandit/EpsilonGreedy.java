@@ -31,12 +31,23 @@ public final class EpsilonGreedy extends AbstractArmBandit {
         return new ArmChoice(arm, propensity);
     }
 
-    /** Ranking: each arm jumps to the front with probability ε (explored arms in random order), then by mean. */
+    /**
+     * Ranking: with probability ε the whole ranking is uniformly random (an exploring page),
+     * otherwise by mean, unpulled arms first in random order. One coin per ranking, not per arm:
+     * a coin per arm would fill the top of a long list with explored arms.
+     */
+    @Override
+    public double[] scores(int[] arms, double[][] contexts, UniformRandomProvider random) {
+        boolean explore = random.nextDouble() < epsilon;
+        double[] scores = new double[arms.length];
+        for (int k = 0; k < arms.length; k++) {
+            scores[k] = explore ? random.nextDouble() : score(arms[k], random);
+        }
+        return scores;
+    }
+
     @Override
     double score(int arm, UniformRandomProvider random) {
-        if (random.nextDouble() < epsilon) {
-            return 1e7 + random.nextDouble();
-        }
         return stats.pulls[arm] == 0 ? unpulled(random) : stats.mean(arm);
     }
 

@@ -19,8 +19,10 @@ import dev.loopsim.policies.features.RecentPlays;
  * A row's slots filled by a bandit over titles: every impression of a title is a pull, rewarded by
  * a click, a quality play or (non-contextual only) a later completion. A non-contextual algorithm
  * has an arm per title; a contextual one a single model whose features for title i shown to
- * member u are [g_i, s_u ∘ g_i]: the title's genres and their match with the genres u played
- * recently. The slots are the candidates sorted by the bandit's ranking scores (one posterior
+ * member u are [g_i, s_u ∘ g_i, p_i]: the title's genres, their match with the genres u played
+ * recently, and the title's standardised log popularity prior. It sees titles only through these
+ * features, so it generalises to titles never shown but cannot learn one title's own appeal: that
+ * is what the per-title bandits do. The slots are the candidates sorted by the bandit's ranking scores (one posterior
  * draw or exploration coin per candidate), so a ranking costs O(candidates) per row.
  * Impressions are counted in every slot, examined or not: the position bias stays in the data.
  */
@@ -32,12 +34,32 @@ public final class BanditRanker implements Ranker {
     private final SlotReward reward;
     private final double qualityThreshold;
     private final RecentPlays history = new RecentPlays();
+    private final double[] prior;
+
+    private static double[] standardisedLogPrior(Catalog catalog) {
+        double[] logs = catalog.titles().stream().mapToDouble(t -> Math.log1p(t.popularityPrior())).toArray();
+        double mean = java.util.Arrays.stream(logs).average().orElse(0);
+        double sd = Math.sqrt(java.util.Arrays.stream(logs).map(v -> (v - mean) * (v - mean)).average().orElse(0));
+        double[] out = new double[logs.length];
+        for (int i = 0; i < logs.length; i++) {
+            out[i] = sd == 0 ? 0 : (logs[i] - mean) / sd;
+        }
+        return out;
+    }
+
+    private double[] features(int title, double[] genres) {
+        double[] match = MemberFeatures.interaction(catalog.title(title).genres(), genres);
+        double[] x = java.util.Arrays.copyOf(match, match.length + 1);
+        x[match.length] = prior[title];
+        return x;
+    }
 
     public <P extends Record & BanditAlgorithms.Settings> BanditRanker(Catalog catalog, BanditAlgorithms.Type<P> type,
                                                                         P parameters) {
         this.catalog = catalog;
         this.contextual = type.contextual();
-        this.bandit = type.create(parameters, catalog.size(), 2 * catalog.genreCount(), true);
+        this.bandit = type.create(parameters, catalog.size(), 2 * catalog.genreCount() + 1, true);
+        this.prior = standardisedLogPrior(catalog);
         this.reward = parameters.slotReward();
         this.qualityThreshold = parameters.qualityThreshold();
     }
@@ -58,7 +80,7 @@ public final class BanditRanker implements Ranker {
     private double[][] contexts(int n, java.util.function.IntUnaryOperator title, double[] genres) {
         double[][] contexts = new double[n][];
         for (int k = 0; k < n; k++) {
-            contexts[k] = genres == null ? NONE : MemberFeatures.interaction(catalog.title(title.applyAsInt(k)).genres(), genres);
+            contexts[k] = genres == null ? NONE : features(title.applyAsInt(k), genres);
         }
         return contexts;
     }
@@ -71,7 +93,7 @@ public final class BanditRanker implements Ranker {
             for (int slot = 0; slot < page.slots(); slot++) {
                 int title = page.titleAt(slot);
                 if (title >= 0) {
-                    double[] x = genres == null ? NONE : MemberFeatures.interaction(catalog.title(title).genres(), genres);
+                    double[] x = genres == null ? NONE : features(title, genres);
                     SlotLearning.learn(bandit, title, x, SlotLearning.reward(reward, qualityThreshold, visit, slot), visit,
                             slot == visit.playedSlot(), qualityThreshold);
                 }
