@@ -6,20 +6,37 @@ import dev.loopsim.core.policy.FeedbackBatch;
 import dev.loopsim.core.policy.VisitFeedback;
 
 /**
- * The Gram matrix G = XᵀX of the binary member × title play matrix X of the run's own logs,
- * kept up to date as plays arrive: a new (member, title) pair adds 1 to G[i][i] and to
- * G[i][j], G[j][i] for every title j the member played before.
+ * The Gram matrix G = XᵀX of the member × title play matrix X of the run's own logs, kept up to
+ * date as plays arrive. X is binary, or with inverse-propensity weights X[u][i] = w_ui, the
+ * weight of u's first play of i ({@link ExposurePropensity}): a new (member, title) pair adds
+ * w_i² to G[i][i] and w_i·w_j to G[i][j], G[j][i] for every title j the member played before.
  */
 final class CoOccurrence {
     private final double[][] gram;
     private final Map<Integer, java.util.BitSet> played = new HashMap<>();
+    private final ExposurePropensity propensity;
+    private final Map<Integer, Map<Integer, Double>> weights = new HashMap<>();
 
     CoOccurrence(int titles) {
+        this(titles, null);
+    }
+
+    /** @param propensity inverse-propensity weights for the plays; null for a binary X */
+    CoOccurrence(int titles, ExposurePropensity propensity) {
         gram = new double[titles][titles];
+        this.propensity = propensity;
+    }
+
+    /** A weighted co-occurrence for {@code weighting} none or ips. */
+    static CoOccurrence of(int titles, String weighting, double maxWeight) {
+        return new CoOccurrence(titles, weighting.equals("ips") ? new ExposurePropensity(titles, maxWeight) : null);
     }
 
     void learn(FeedbackBatch batch) {
         for (VisitFeedback visit : batch.visits()) {
+            if (propensity != null) {
+                propensity.observe(visit);
+            }
             if (!visit.played()) {
                 continue;
             }
@@ -28,11 +45,23 @@ final class CoOccurrence {
             if (history.get(title)) {
                 continue; // X is binary: a replay adds nothing
             }
-            for (int j = history.nextSetBit(0); j >= 0; j = history.nextSetBit(j + 1)) {
-                gram[title][j]++;
-                gram[j][title]++;
+            if (propensity == null) {
+                for (int j = history.nextSetBit(0); j >= 0; j = history.nextSetBit(j + 1)) {
+                    gram[title][j]++;
+                    gram[j][title]++;
+                }
+                gram[title][title]++;
+            } else {
+                double w = propensity.weight(visit);
+                Map<Integer, Double> own = weights.computeIfAbsent(visit.memberId(), id -> new HashMap<>());
+                for (int j = history.nextSetBit(0); j >= 0; j = history.nextSetBit(j + 1)) {
+                    double product = w * own.get(j);
+                    gram[title][j] += product;
+                    gram[j][title] += product;
+                }
+                gram[title][title] += w * w;
+                own.put(title, w);
             }
-            gram[title][title]++;
             history.set(title);
         }
     }

@@ -17,12 +17,17 @@ import org.apache.commons.math3.linear.RealMatrix;
  */
 public final class EaseRanker implements Ranker {
 
-    /** @param lambda L2 regularisation λ */
-    public record Parameters(double lambda) {
-        public static final Parameters DEFAULTS = new Parameters(10);
+    /**
+     * @param lambda    L2 regularisation λ
+     * @param weighting none, or ips: X holds inverse-propensity weights of the plays (see {@link ExposurePropensity})
+     * @param maxWeight the clip of an inverse-propensity weight
+     */
+    public record Parameters(double lambda, String weighting, double maxWeight) {
+        public static final Parameters DEFAULTS = new Parameters(10, "none", 10);
 
         public Parameters {
             Validate.positive("lambda", lambda);
+            ExposurePropensity.checkWeighting(weighting, maxWeight);
         }
     }
 
@@ -31,7 +36,7 @@ public final class EaseRanker implements Ranker {
     private volatile double[][] weights;
 
     public EaseRanker(Catalog catalog, Parameters parameters) {
-        this.plays = new CoOccurrence(catalog.size());
+        this.plays = CoOccurrence.of(catalog.size(), parameters.weighting(), parameters.maxWeight());
         this.parameters = parameters;
         this.weights = new double[catalog.size()][catalog.size()];
     }

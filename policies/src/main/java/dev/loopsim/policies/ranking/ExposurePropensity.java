@@ -16,6 +16,14 @@ final class ExposurePropensity {
     private final double maxWeight;
     private double pages;
 
+    /** Checks the weighting parameters a ranker takes: none or ips, and a clip of at least 1. */
+    static void checkWeighting(String weighting, double maxWeight) {
+        if (!"none".equals(weighting) && !"ips".equals(weighting)) {
+            throw new dev.loopsim.core.ParameterException("weighting", "weighting must be none or ips, found '" + weighting + "'");
+        }
+        dev.loopsim.core.Validate.inRange("maxWeight", maxWeight, 1, 1e6);
+    }
+
     ExposurePropensity(int titles, double maxWeight) {
         this.impressions = new double[titles];
         this.maxWeight = maxWeight;

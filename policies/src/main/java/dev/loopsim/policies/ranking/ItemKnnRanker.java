@@ -16,12 +16,17 @@ import java.util.stream.IntStream;
  */
 public final class ItemKnnRanker implements Ranker {
 
-    /** @param neighbors how many neighbours each title keeps */
-    public record Parameters(int neighbors) {
-        public static final Parameters DEFAULTS = new Parameters(50);
+    /**
+     * @param neighbors how many neighbours each title keeps
+     * @param weighting none, or ips: the play vectors hold inverse-propensity weights (see {@link ExposurePropensity})
+     * @param maxWeight the clip of an inverse-propensity weight
+     */
+    public record Parameters(int neighbors, String weighting, double maxWeight) {
+        public static final Parameters DEFAULTS = new Parameters(50, "none", 10);
 
         public Parameters {
             Validate.atLeast("neighbors", neighbors, 1);
+            ExposurePropensity.checkWeighting(weighting, maxWeight);
         }
     }
 
@@ -30,7 +35,7 @@ public final class ItemKnnRanker implements Ranker {
     private volatile double[][] similarity;
 
     public ItemKnnRanker(Catalog catalog, Parameters parameters) {
-        this.plays = new CoOccurrence(catalog.size());
+        this.plays = CoOccurrence.of(catalog.size(), parameters.weighting(), parameters.maxWeight());
         this.parameters = parameters;
         this.similarity = new double[catalog.size()][catalog.size()];
     }

@@ -28,11 +28,7 @@ public final class PopularityRanker implements Ranker {
 
         public Parameters {
             Validate.nonNegative("priorWeight", priorWeight);
-            if (!"none".equals(weighting) && !"ips".equals(weighting)) {
-                throw new dev.loopsim.core.ParameterException("weighting", "weighting must be none or ips, found '"
-                        + weighting + "'");
-            }
-            Validate.inRange("maxWeight", maxWeight, 1, 1e6);
+            ExposurePropensity.checkWeighting(weighting, maxWeight);
         }
     }
 
