@@ -66,6 +66,16 @@ final class CoOccurrence {
         }
     }
 
+    /** The weight X[u][i] of a member's play of a title: its inverse propensity, or 1 unweighted. */
+    double weight(int member, int title) {
+        if (propensity == null) {
+            return 1;
+        }
+        Map<Integer, Double> own = weights.get(member);
+        Double w = own == null ? null : own.get(title);
+        return w == null ? 1 : w;
+    }
+
     /** Each member's played titles (binary), for refits that read it between policy updates. */
     Map<Integer, java.util.BitSet> played() {
         return played;

@@ -17,10 +17,12 @@ import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * Implicit-feedback ALS (Hu, Koren and Volinsky 2008). With p_ui = 1 if member u played title i
- * (else 0) and confidence c_ui = 1 + α·p_ui, it minimises
+ * (else 0) and confidence c_ui = 1 + α·w_ui·p_ui, it minimises
  * Σ_{u,i} c_ui (p_ui − x_uᵀy_i)² + λ(Σ‖x_u‖² + Σ‖y_i‖²) by alternating exact least-squares
  * solves, using YᵀC_uY = YᵀY + Yᵀ(C_u − I)Y so each member costs only their own plays. Retrained
- * on the run's own plays; members it has not seen get the popularity prior's order.
+ * on the run's own plays; members it has not seen get the popularity prior's order. The weight
+ * w_ui is 1, or with {@code weighting: ips} the inverse propensity of exposure of u's first play
+ * of i ({@link ExposurePropensity}).
  */
 public final class ImplicitAls implements Ranker {
 
@@ -29,15 +31,20 @@ public final class ImplicitAls implements Ranker {
      * @param alpha          confidence α of a play
      * @param regularization λ
      * @param sweeps         ALS sweeps (members then titles) per retrain
+     * @param weighting      none, or ips: a play's confidence is 1 + α·w with w its inverse propensity of
+     *                       exposure (see {@link ExposurePropensity})
+     * @param maxWeight      the clip of an inverse-propensity weight
      */
-    public record Parameters(int factors, double alpha, double regularization, int sweeps) {
-        public static final Parameters DEFAULTS = new Parameters(16, 20, 1, 5);
+    public record Parameters(int factors, double alpha, double regularization, int sweeps, String weighting,
+                             double maxWeight) {
+        public static final Parameters DEFAULTS = new Parameters(16, 20, 1, 5, "none", 10);
 
         public Parameters {
             Validate.atLeast("factors", factors, 1);
             Validate.nonNegative("alpha", alpha);
             Validate.positive("regularization", regularization);
             Validate.atLeast("sweeps", sweeps, 1);
+            ExposurePropensity.checkWeighting(weighting, maxWeight);
         }
     }
 
@@ -51,7 +58,7 @@ public final class ImplicitAls implements Ranker {
     public ImplicitAls(Catalog catalog, Parameters parameters) {
         this.catalog = catalog;
         this.parameters = parameters;
-        this.plays = new CoOccurrence(catalog.size());
+        this.plays = CoOccurrence.of(catalog.size(), parameters.weighting(), parameters.maxWeight());
         this.titleFactors = initialFactors(catalog.size(), parameters.factors());
         this.titleSnapshot = copy(titleFactors);
     }
@@ -100,8 +107,8 @@ public final class ImplicitAls implements Ranker {
     public void retrain(double day) {
         Map<Integer, double[]> members = new TreeMap<>();
         for (int sweep = 0; sweep < parameters.sweeps(); sweep++) {
-            members = solveMembers(plays.played(), titleFactors, parameters);
-            titleFactors = solveTitles(plays.played(), members, catalog.size(), parameters);
+            members = solveMembers(plays.played(), plays::weight, titleFactors, parameters);
+            titleFactors = solveTitles(plays.played(), plays::weight, members, catalog.size(), parameters);
         }
         memberFactors = members;
         titleSnapshot = copy(titleFactors);
@@ -109,14 +116,31 @@ public final class ImplicitAls implements Ranker {
 
     /** Member step: x_u = (YᵀY + Yᵀ(C_u − I)Y + λI)⁻¹ YᵀC_u p_u. */
     static Map<Integer, double[]> solveMembers(Map<Integer, BitSet> played, double[][] y, Parameters p) {
+        return solveMembers(played, UNWEIGHTED, y, p);
+    }
+
+    /** The weight w_ui of a play in the confidence 1 + α·w_ui. */
+    @FunctionalInterface
+    interface PlayWeights {
+        double of(int member, int title);
+    }
+
+    static final PlayWeights UNWEIGHTED = (member, title) -> 1;
+
+    static Map<Integer, double[]> solveMembers(Map<Integer, BitSet> played, PlayWeights w, double[][] y, Parameters p) {
         RealMatrix gram = gramOf(y);
         Map<Integer, double[]> x = new TreeMap<>();
-        new TreeMap<>(played).forEach((member, titles) -> x.put(member, solve(gram, y, titles, p)));
+        new TreeMap<>(played).forEach((member, titles) -> x.put(member, solve(gram, y, titles, t -> w.of(member, t), p)));
         return x;
     }
 
     /** Title step: the same with members and titles swapped. */
     static double[][] solveTitles(Map<Integer, BitSet> played, Map<Integer, double[]> x, int titles, Parameters p) {
+        return solveTitles(played, UNWEIGHTED, x, titles, p);
+    }
+
+    static double[][] solveTitles(Map<Integer, BitSet> played, PlayWeights w, Map<Integer, double[]> x, int titles,
+                                  Parameters p) {
         Map<Integer, BitSet> byTitle = new HashMap<>();
         Integer[] members = x.keySet().toArray(new Integer[0]);
         double[][] memberRows = new double[members.length][];
@@ -130,23 +154,26 @@ public final class ImplicitAls implements Ranker {
         RealMatrix gram = gramOf(memberRows);
         double[][] y = new double[titles][];
         for (int t = 0; t < titles; t++) {
-            y[t] = solve(gram, memberRows, byTitle.getOrDefault(t, new BitSet()), p);
+            int title = t;
+            y[t] = solve(gram, memberRows, byTitle.getOrDefault(t, new BitSet()), row -> w.of(members[row], title), p);
         }
         return y;
     }
 
     /** One exact least-squares solve of the confidence-weighted ridge problem. */
-    private static double[] solve(RealMatrix gram, double[][] others, BitSet positives, Parameters p) {
+    private static double[] solve(RealMatrix gram, double[][] others, BitSet positives,
+                                  java.util.function.IntToDoubleFunction weight, Parameters p) {
         int f = p.factors();
         double[][] a = gram.getData(); // a copy
         double[] rhs = new double[f];
         for (int j = positives.nextSetBit(0); j >= 0; j = positives.nextSetBit(j + 1)) {
             double[] v = others[j];
+            double confidence = p.alpha() * weight.applyAsDouble(j);
             for (int r = 0; r < f; r++) {
                 for (int c = r; c < f; c++) {
-                    a[r][c] += p.alpha() * (v[r] * v[c]); // α·(v_r·v_c): the same number for (r, c) and (c, r)
+                    a[r][c] += confidence * (v[r] * v[c]); // the same number for (r, c) and (c, r)
                 }
-                rhs[r] += (1 + p.alpha()) * v[r];
+                rhs[r] += (1 + confidence) * v[r];
             }
         }
         for (int r = 0; r < f; r++) {
@@ -185,6 +212,11 @@ public final class ImplicitAls implements Ranker {
 
     /** The objective Σ_{u,i} c_ui (p_ui − x_uᵀy_i)² + λ(Σ‖x_u‖² + Σ‖y_i‖²) over the members in {@code x}. */
     static double objective(Map<Integer, BitSet> played, Map<Integer, double[]> x, double[][] y, Parameters p) {
+        return objective(played, UNWEIGHTED, x, y, p);
+    }
+
+    static double objective(Map<Integer, BitSet> played, PlayWeights w, Map<Integer, double[]> x, double[][] y,
+                            Parameters p) {
         double total = 0;
         for (var entry : x.entrySet()) {
             double[] xu = entry.getValue();
@@ -196,7 +228,7 @@ public final class ImplicitAls implements Ranker {
                 }
                 boolean positive = owned.get(i);
                 double error = (positive ? 1 : 0) - prediction;
-                total += (1 + (positive ? p.alpha() : 0)) * error * error;
+                total += (1 + (positive ? p.alpha() * w.of(entry.getKey(), i) : 0)) * error * error;
             }
             for (double v : xu) {
                 total += p.regularization() * v * v;

@@ -26,22 +26,26 @@ class ImplicitAlsTest {
             }
             played.put(u, titles);
         }
-        var p = new ImplicitAls.Parameters(4, 10, 0.5, 1);
-        double[][] y = ImplicitAls.initialFactors(40, 4);
-        Map<Integer, double[]> x = ImplicitAls.solveMembers(played, y, p);
-        double previous = ImplicitAls.objective(played, x, y, p);
-        double first = previous;
-        for (int sweep = 0; sweep < 6; sweep++) {
-            y = ImplicitAls.solveTitles(played, x, 40, p);
-            double afterTitles = ImplicitAls.objective(played, x, y, p);
-            x = ImplicitAls.solveMembers(played, y, p);
-            double afterMembers = ImplicitAls.objective(played, x, y, p);
-            // Each half-step is an exact minimisation in its block: the objective cannot rise (up to rounding).
-            assertThat(afterTitles).isLessThanOrEqualTo(previous * (1 + 1e-12));
-            assertThat(afterMembers).isLessThanOrEqualTo(afterTitles * (1 + 1e-12));
-            previous = afterMembers;
+        var p = new ImplicitAls.Parameters(4, 10, 0.5, 1, "none", 10);
+        // Unweighted, and with confidence weights from 1 to 5 as inverse propensities would give.
+        for (ImplicitAls.PlayWeights w : java.util.List.<ImplicitAls.PlayWeights>of(ImplicitAls.UNWEIGHTED,
+                (member, title) -> 1 + (member * 7 + title * 3) % 5)) {
+            double[][] y = ImplicitAls.initialFactors(40, 4);
+            Map<Integer, double[]> x = ImplicitAls.solveMembers(played, w, y, p);
+            double previous = ImplicitAls.objective(played, w, x, y, p);
+            double first = previous;
+            for (int sweep = 0; sweep < 6; sweep++) {
+                y = ImplicitAls.solveTitles(played, w, x, 40, p);
+                double afterTitles = ImplicitAls.objective(played, w, x, y, p);
+                x = ImplicitAls.solveMembers(played, w, y, p);
+                double afterMembers = ImplicitAls.objective(played, w, x, y, p);
+                // Each half-step is an exact minimisation in its block: the objective cannot rise (up to rounding).
+                assertThat(afterTitles).isLessThanOrEqualTo(previous * (1 + 1e-12));
+                assertThat(afterMembers).isLessThanOrEqualTo(afterTitles * (1 + 1e-12));
+                previous = afterMembers;
+            }
+            assertThat(previous).isLessThan(0.8 * first); // and it actually learns something
         }
-        assertThat(previous).isLessThan(0.8 * first); // and it actually learns something
     }
 
     @Test
@@ -55,7 +59,7 @@ class ImplicitAlsTest {
             }
             played.put(u, titles);
         }
-        var p = new ImplicitAls.Parameters(4, 10, 0.1, 5);
+        var p = new ImplicitAls.Parameters(4, 10, 0.1, 5, "none", 10);
         double[][] y = ImplicitAls.initialFactors(20, 4);
         Map<Integer, double[]> x = null;
         for (int sweep = 0; sweep < 5; sweep++) {
