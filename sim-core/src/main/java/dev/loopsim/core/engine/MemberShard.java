@@ -90,14 +90,14 @@ final class MemberShard {
     }
 
     private void visit(MemberState member, double day, int[] available) {
-        var catalog = setup.catalog();
-        var truth = setup.response().utility();
         setup.response().prepare(member, day);
         // Drawn only when search is on, so a scenario without it keeps its visit stream unchanged.
         if (setup.searchShare() > 0 && member.visitStream().nextDouble() < setup.searchShare()) {
             search(member, day, available);
             return;
         }
+        var catalog = setup.catalog();
+        var truth = setup.response().utility();
         DecisionContext context = new DecisionContext(member, day, catalog, available, member.policyStream(), truth);
         Page page = setup.pages().build(context);
         VisitResponse response = setup.response().respond(member, page, catalog, day);
@@ -107,36 +107,37 @@ final class MemberShard {
             oracleProbability = setup.response().playProbability(member, best, response.examined(), catalog, day);
         }
         if (response.played()) {
-            int title = page.titleAt(response.playedSlot());
-            setup.response().afterPlay(member, title, page.artworkAt(response.playedSlot()), day, catalog);
-            if (response.completes()) {
-                double delay = -setup.response().completionDelayDays() * Math.log(1 - member.consumeStream().nextDouble());
-                member.scheduleReward(new MemberState.PendingReward(day + delay, title,
-                        page.artworkAt(response.playedSlot()), 1.0, day, rewardSequence++));
-            }
+            int slot = response.playedSlot();
+            afterPlay(member, page.titleAt(slot), page.artworkAt(slot), day, response.completes());
         }
         member.recordVisit(day, response.satisfaction(), response.played());
-        pendingVisits.add(new VisitFeedback(day, member.id(), page, response.playedSlot(), response.watchFraction()));
         observer.visit(member, day, page, response, oracleProbability);
-        visitCount++;
-        scheduleNextVisit(setup, member, day);
+        finishVisit(member, day, new VisitFeedback(day, member.id(), page, response.playedSlot(), response.watchFraction()));
     }
 
-    /** A visit that skips the page: the member plays what they find, or nothing. */
+    /** A visit that skips the page: the member plays what they find (with its default artwork), or nothing. */
     private void search(MemberState member, double day, int[] available) {
-        var catalog = setup.catalog();
-        SearchResponse response = setup.response().search(member, available, catalog, day);
+        SearchResponse response = setup.response().search(member, available, setup.catalog(), day);
         if (response.played()) {
-            setup.response().afterPlay(member, response.title(), 0, day, catalog);
-            if (response.completes()) {
-                double delay = -setup.response().completionDelayDays() * Math.log(1 - member.consumeStream().nextDouble());
-                member.scheduleReward(new MemberState.PendingReward(day + delay, response.title(), 0, 1.0, day,
-                        rewardSequence++));
-            }
+            afterPlay(member, response.title(), 0, day, response.completes());
         }
         member.recordVisit(day, response.satisfaction(), response.played());
-        pendingVisits.add(VisitFeedback.search(day, member.id(), response.title(), response.watchFraction()));
         observer.search(member, day, response);
+        finishVisit(member, day, VisitFeedback.search(day, member.id(), response.title(), response.watchFraction()));
+    }
+
+    /** The member's state after a play; a play that will complete schedules its delayed reward. */
+    private void afterPlay(MemberState member, int title, int artwork, double day, boolean completes) {
+        setup.response().afterPlay(member, title, artwork, day, setup.catalog());
+        if (completes) {
+            double delay = -setup.response().completionDelayDays() * Math.log(1 - member.consumeStream().nextDouble());
+            member.scheduleReward(new MemberState.PendingReward(day + delay, title, artwork, 1.0, day, rewardSequence++));
+        }
+    }
+
+    /** Queues the visit's feedback for the next policy update and draws the member's next visit. */
+    private void finishVisit(MemberState member, double day, VisitFeedback feedback) {
+        pendingVisits.add(feedback);
         visitCount++;
         scheduleNextVisit(setup, member, day);
     }

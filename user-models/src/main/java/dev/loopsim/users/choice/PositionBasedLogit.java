@@ -73,14 +73,21 @@ public final class PositionBasedLogit implements MemberResponse {
         if (played < 0) {
             return new VisitResponse(examined, -1, 0, parameters.noPlaySatisfaction(), playProbability, false);
         }
-        Title title = catalog.title(page.titleAt(played));
-        double unfaithful = 1 - title.artwork(page.artworkAt(played)).fidelity();
+        Consumption play = consume(member, catalog.title(page.titleAt(played)), page.artworkAt(played), day);
+        return new VisitResponse(examined, played, play.watch(), play.watch(), playProbability, play.completes());
+    }
+
+    /** How much of a play the member watches, and whether a series play will be completed. */
+    private record Consumption(double watch, boolean completes) { }
+
+    private Consumption consume(MemberState member, Title title, int artwork, double day) {
+        double unfaithful = 1 - title.artwork(artwork).fidelity();
         double watch = watchFraction(utility.utility(member, title, day) - parameters.disappointmentWeight() * unfaithful,
                 member.consumeStream());
         boolean completes = title.series()
                 && watch >= parameters.qualityPlayThreshold()
                 && member.consumeStream().nextDouble() < watch;
-        return new VisitResponse(examined, played, watch, watch, playProbability, completes);
+        return new Consumption(watch, completes);
     }
 
     /**
@@ -106,13 +113,8 @@ public final class PositionBasedLogit implements MemberResponse {
         if (played < 0) {
             return new SearchResponse(-1, 0, parameters.noPlaySatisfaction(), false);
         }
-        Title title = catalog.title(found[played]);
-        double unfaithful = 1 - title.artwork(0).fidelity();
-        double watch = watchFraction(utility.utility(member, title, day) - parameters.disappointmentWeight() * unfaithful,
-                member.consumeStream());
-        boolean completes = title.series() && watch >= parameters.qualityPlayThreshold()
-                && member.consumeStream().nextDouble() < watch;
-        return new SearchResponse(title.id(), watch, watch, completes);
+        Consumption play = consume(member, catalog.title(found[played]), 0, day);
+        return new SearchResponse(found[played], play.watch(), play.watch(), play.completes());
     }
 
     private static int logitChoice(double[] weights, UniformRandomProvider browse) {
