@@ -56,8 +56,17 @@ public final class BanditArtwork implements ArtworkSelector {
             BanditPolicy bandit = perTitle[title.id()];
             return bandit.choose(new double[bandit.arms()][0], context.random()).arm();
         }
+        return forVisit(context).select(title);
+    }
+
+    /** A contextual selector works out the member's theme shares once per page. */
+    @Override
+    public ForVisit forVisit(DecisionContext context) {
+        if (shared == null) {
+            return title -> select(context, title);
+        }
         double[] themes = MemberFeatures.themeShares(PlayHistory.of(context.member()), catalog);
-        return shared.choose(contexts(themes, title), context.random()).arm();
+        return title -> shared.choose(contexts(themes, title), context.random()).arm();
     }
 
     private static double[][] contexts(double[] themes, Title title) {

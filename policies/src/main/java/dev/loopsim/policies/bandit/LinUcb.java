@@ -73,7 +73,7 @@ public final class LinUcb implements BanditPolicy {
 
     /** The posterior mean θ̂ of an arm, for tests and inspection. */
     public double[] mean(int arm) {
-        return model(arm).mean();
+        return model(arm).mean().clone();
     }
 
     @Override

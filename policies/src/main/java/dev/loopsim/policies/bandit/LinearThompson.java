@@ -1,8 +1,6 @@
 package dev.loopsim.policies.bandit;
 
 import dev.loopsim.core.world.Vectors;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
@@ -48,41 +46,12 @@ public final class LinearThompson implements BanditPolicy {
         return models[shared ? 0 : arm];
     }
 
-    /**
-     * Means and Cholesky factors of the posteriors, computed once per change: a page asks for
-     * them once per title shown, and the posterior changes only when feedback arrives. Racing
-     * readers compute the same values, so the cache needs no lock.
-     */
-    private volatile Posterior posterior;
-
-    private record Posterior(double[][] means, double[][][] factors) { }
-
-    private Posterior posterior() {
-        Posterior current = posterior;
-        if (current == null) {
-            double[][] means = new double[models.length][];
-            double[][][] factors = new double[models.length][][];
-            for (int m = 0; m < models.length; m++) {
-                means[m] = models[m].mean();
-                factors[m] = cholesky(models[m].covariance());
-            }
-            current = new Posterior(means, factors);
-            posterior = current;
-        }
-        return current;
-    }
-
-    private double[][][] factors() {
-        return posterior().factors();
-    }
-
-    /** θ̃ ~ N(θ̂, scale²·A⁻¹) for each model, from the Cholesky factors of A⁻¹. */
-    private double[][] sampleParameters(double[][][] factors, ZigguratSampler.NormalizedGaussian gaussian) {
+    /** θ̃ ~ N(θ̂, scale²·A⁻¹) for each model, from the Cholesky factor of A⁻¹. */
+    private double[][] sampleParameters(ZigguratSampler.NormalizedGaussian gaussian) {
         double[][] thetas = new double[models.length][];
-        double[][] means = posterior().means();
         for (int m = 0; m < models.length; m++) {
-            double[] mean = means[m];
-            double[][] l = factors[m];
+            double[] mean = models[m].mean();
+            double[][] l = models[m].factor();
             int d = mean.length;
             double[] z = new double[d];
             for (int i = 0; i < d; i++) {
@@ -99,8 +68,8 @@ public final class LinearThompson implements BanditPolicy {
         return thetas;
     }
 
-    private int draw(double[][] contexts, double[][][] factors, ZigguratSampler.NormalizedGaussian gaussian) {
-        double[][] thetas = sampleParameters(factors, gaussian);
+    private int draw(double[][] contexts, ZigguratSampler.NormalizedGaussian gaussian) {
+        double[][] thetas = sampleParameters(gaussian);
         int k = shared ? contexts.length : models.length;
         double[] scores = new double[k];
         for (int a = 0; a < k; a++) {
@@ -112,14 +81,13 @@ public final class LinearThompson implements BanditPolicy {
     @Override
     public ArmChoice choose(double[][] contexts, UniformRandomProvider random) {
         var gaussian = ZigguratSampler.NormalizedGaussian.of(random);
-        double[][][] factors = factors();
-        return Redraws.choose(() -> draw(contexts, factors, gaussian), propensityDraws);
+        return Redraws.choose(() -> draw(contexts, gaussian), propensityDraws);
     }
 
     /** Ranking: one parameter sample per model, then θ̃ᵀx per arm. */
     @Override
     public double[] scores(int[] arms, double[][] contexts, UniformRandomProvider random) {
-        double[][] thetas = sampleParameters(factors(), ZigguratSampler.NormalizedGaussian.of(random));
+        double[][] thetas = sampleParameters(ZigguratSampler.NormalizedGaussian.of(random));
         double[] scores = new double[arms.length];
         for (int k = 0; k < arms.length; k++) {
             scores[k] = Vectors.dot(thetas[shared ? 0 : arms[k]], contexts[k]);
@@ -127,27 +95,14 @@ public final class LinearThompson implements BanditPolicy {
         return scores;
     }
 
-    /** Lower-triangular L with L·Lᵀ = S (S symmetrised first: rank-one updates leave rounding asymmetry). */
-    static double[][] cholesky(double[][] s) {
-        int d = s.length;
-        double[][] symmetric = new double[d][d];
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < d; j++) {
-                symmetric[i][j] = (s[i][j] + s[j][i]) / 2;
-            }
-        }
-        return new CholeskyDecomposition(new Array2DRowRealMatrix(symmetric, false), 1e-9, 1e-14).getL().getData();
-    }
-
     @Override
     public void update(int arm, double[] context, double reward) {
         model(arm).update(context, reward);
-        posterior = null;
     }
 
     /** The posterior mean θ̂ of an arm. */
     public double[] mean(int arm) {
-        return model(arm).mean();
+        return model(arm).mean().clone();
     }
 
     /** The posterior covariance factor A⁻¹ of an arm (times scale² for the sampling covariance). */
@@ -158,6 +113,5 @@ public final class LinearThompson implements BanditPolicy {
     @Override
     public void credit(int arm, double[] context, double reward) {
         model(arm).credit(context, reward);
-        posterior = null;
     }
 }

@@ -27,19 +27,4 @@ public final class SlotLearning {
             guarded.updateGuardrail(arm, visit.watchFraction() >= qualityThreshold ? 1 : 0);
         }
     }
-
-    /** Indices of the arms, best first, by the bandit's ranking scores. */
-    public static int[] order(double[] scores) {
-        Integer[] order = new Integer[scores.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        // Ties keep the given order, so a ranking is reproducible.
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
-        int[] out = new int[order.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = order[i];
-        }
-        return out;
-    }
 }

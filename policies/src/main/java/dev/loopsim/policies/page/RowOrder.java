@@ -2,6 +2,7 @@ package dev.loopsim.policies.page;
 
 import dev.loopsim.core.policy.DecisionContext;
 import dev.loopsim.core.policy.FeedbackBatch;
+import dev.loopsim.core.policy.TopTitles;
 import dev.loopsim.core.policy.VisitFeedback;
 import dev.loopsim.core.world.Catalog;
 import dev.loopsim.core.world.Page;
@@ -60,7 +61,7 @@ public final class RowOrder {
             arms[r] = r;
             contexts[r] = features;
         }
-        return SlotLearning.order(bandit.scores(arms, contexts, context.random()));
+        return TopTitles.select(arms, bandit.scores(arms, contexts, context.random()), rows);
     }
 
     private double[] features(PlayHistory history) {
@@ -72,12 +73,13 @@ public final class RowOrder {
             Page page = visit.page();
             double[] features = contextual ? features(history.of(visit.memberId())) : NONE;
             String playedKind = visit.playedSlot() >= 0 ? page.rowKindAt(visit.playedSlot()) : null;
-            java.util.Set<Integer> pulled = new java.util.HashSet<>();
+            boolean[] pulled = new boolean[rows];
             for (int row = 0; row < page.rows(); row++) {
                 Integer arm = armOfKind.get(page.rowKinds().get(row));
-                if (arm == null || !pulled.add(arm)) {
+                if (arm == null || pulled[arm]) {
                     continue;
                 }
+                pulled[arm] = true;
                 boolean fromThisRow = page.rowKinds().get(row).equals(playedKind);
                 double value = fromThisRow ? SlotLearning.reward(reward, qualityThreshold, visit, visit.playedSlot()) : 0;
                 SlotLearning.learn(bandit, arm, features, value, visit, fromThisRow, qualityThreshold);

@@ -100,21 +100,31 @@ public final class RowsPageBuilder implements PageBuilder {
         int[] slots = new int[filled.size() * columns];
         int[] artworks = new int[slots.length];
         Arrays.fill(slots, -1);
+        ArtworkSelector.ForVisit choices = artworkForVisit(context);
         for (int r = 0; r < filled.size(); r++) {
             int[] titles = filled.get(r);
             for (int c = 0; c < titles.length; c++) {
                 slots[r * columns + c] = titles[c];
-                artworks[r * columns + c] = chooseArtwork(context, context.catalog().title(titles[c]));
+                artworks[r * columns + c] = chooseArtwork(choices, context.catalog().title(titles[c]));
             }
         }
         return new Page(filled.size(), columns, kinds, slots, artworks);
     }
 
+    /** The selector's choices for this visit, or null when it cannot make them: every title then falls back. */
+    private ArtworkSelector.ForVisit artworkForVisit(DecisionContext context) {
+        try {
+            return artwork.forVisit(context);
+        } catch (RuntimeException failed) {
+            return null;
+        }
+    }
+
     /** The selector's choice; on failure its unpersonalised choice; on failure again the default. */
-    private int chooseArtwork(DecisionContext context, Title title) {
+    private int chooseArtwork(ArtworkSelector.ForVisit choices, Title title) {
         int pool = title.artworks().size();
         try {
-            int chosen = artwork.select(context, title);
+            int chosen = choices == null ? -1 : choices.select(title);
             if (chosen >= 0 && chosen < pool) {
                 return chosen;
             }

@@ -4,6 +4,7 @@ import dev.loopsim.core.policy.DecisionContext;
 import dev.loopsim.core.policy.FeedbackBatch;
 import dev.loopsim.core.policy.Ranker;
 import dev.loopsim.core.policy.RewardFeedback;
+import dev.loopsim.core.policy.TopTitles;
 import dev.loopsim.core.policy.VisitFeedback;
 import dev.loopsim.core.world.Catalog;
 import dev.loopsim.core.world.Page;
@@ -67,22 +68,12 @@ public final class BanditRanker implements Ranker {
     @Override
     public int[] rank(DecisionContext context, int count) {
         int[] candidates = context.available();
-        double[][] contexts = contexts(candidates.length, i -> candidates[i], contextual
-                ? MemberFeatures.genreShares(PlayHistory.of(context.member()), catalog) : null);
-        int[] order = SlotLearning.order(bandit.scores(candidates, contexts, context.random()));
-        int[] ranked = new int[Math.min(count, candidates.length)];
-        for (int k = 0; k < ranked.length; k++) {
-            ranked[k] = candidates[order[k]];
+        double[] genres = contextual ? MemberFeatures.genreShares(PlayHistory.of(context.member()), catalog) : null;
+        double[][] contexts = new double[candidates.length][];
+        for (int k = 0; k < candidates.length; k++) {
+            contexts[k] = genres == null ? NONE : features(candidates[k], genres);
         }
-        return ranked;
-    }
-
-    private double[][] contexts(int n, java.util.function.IntUnaryOperator title, double[] genres) {
-        double[][] contexts = new double[n][];
-        for (int k = 0; k < n; k++) {
-            contexts[k] = genres == null ? NONE : features(title.applyAsInt(k), genres);
-        }
-        return contexts;
+        return TopTitles.select(candidates, bandit.scores(candidates, contexts, context.random()), count);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.loopsim.core.Validate;
 import dev.loopsim.core.policy.DecisionContext;
 import dev.loopsim.core.policy.FeedbackBatch;
 import dev.loopsim.core.policy.Ranker;
+import dev.loopsim.core.policy.TopTitles;
 import dev.loopsim.core.policy.VisitFeedback;
 import dev.loopsim.core.world.Catalog;
 import dev.loopsim.core.world.Page;
@@ -122,12 +123,7 @@ public final class SlateQRanker implements Ranker {
             scores[k] = random.nextDouble() < parameters.exploration() ? 1e9 + random.nextDouble()
                     : choiceWeight(state, title) * (q[state][title] - nothing);
         }
-        int[] order = dev.loopsim.policies.bandit.SlotLearning.order(scores);
-        int[] ranked = new int[Math.min(count, candidates.length)];
-        for (int k = 0; k < ranked.length; k++) {
-            ranked[k] = candidates[order[k]];
-        }
-        return ranked;
+        return TopTitles.select(candidates, scores, count);
     }
 
     /** Σ_j P(j | s, A) Q(s, j) over the page's titles and ⊥, under the logit with weights v and v(⊥) = 1. */

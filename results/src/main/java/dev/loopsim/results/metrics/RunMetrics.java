@@ -116,9 +116,9 @@ public final class RunMetrics implements RunObserver {
         long pagePlays = t.plays - searchPlays;
         summary.put(Metrics.TAKE_FRACTION, ratio(pagePlays, t.impressions));
         long tailImpressions = shards.stream().mapToLong(s -> s.tailImpressions).sum();
-        summary.put(Metrics.HEAD_TAKE_FRACTION, ratio(shards.stream().mapToLong(s -> s.headPlays).sum(),
-                t.impressions - tailImpressions));
-        summary.put(Metrics.TAIL_TAKE_FRACTION, ratio(shards.stream().mapToLong(s -> s.tailPlays).sum(), tailImpressions));
+        long tailPlays = shards.stream().mapToLong(s -> s.tailPlays).sum();
+        summary.put(Metrics.HEAD_TAKE_FRACTION, ratio(pagePlays - tailPlays, t.impressions - tailImpressions));
+        summary.put(Metrics.TAIL_TAKE_FRACTION, ratio(tailPlays, tailImpressions));
         summary.put(Metrics.PLAYS_PER_VISIT, ratio(t.plays, t.visits));
         summary.put(Metrics.PLAYS_PER_MEMBER, ratio(t.plays, present));
         summary.put(Metrics.PLAYS_PER_MEMBER_FIRST_28D, ratio(shards.stream().mapToLong(s -> s.earlyPlays).sum(), presentByWindow));

@@ -35,7 +35,6 @@ final class ShardTally implements ShardObserver {
     private final boolean[] tail;
     long tailImpressions;
     long tailPlays;
-    long headPlays;
     /** Per member, the distinct titles played: {count, title, title, …}, grown by doubling. */
     final java.util.Map<Integer, int[]> consumed = new java.util.HashMap<>();
     double diversitySum;
@@ -72,8 +71,6 @@ final class ShardTally implements ShardObserver {
 
     @Override
     public void visit(MemberState member, double day, Page page, VisitResponse response, double oraclePlayProbability) {
-        visits++;
-        activeToday.set(member.id());
         int genres = catalog.genreCount();
         double[] shownSum = new double[genres];
         double shownSquares = 0;
@@ -107,28 +104,22 @@ final class ShardTally implements ShardObserver {
         if (response.played()) {
             int title = page.titleAt(response.playedSlot());
             countPlay(member, day, title, response.watchFraction());
-            if (tail[title]) {
-                tailPlays++;
-            } else {
-                headPlays++;
-            }
+            tailPlays += tail[title] ? 1 : 0;
             fidelitySum += catalog.title(title).artwork(page.artworkAt(response.playedSlot())).fidelity();
         }
         regretSum += oraclePlayProbability - response.playProbability();
-        countPresence(member, day);
+        countVisit(member, day);
     }
 
     /** A search visit: a visit and maybe a play, but no page, so no impressions, page metrics or regret. */
     @Override
     public void search(MemberState member, double day, SearchResponse response) {
-        visits++;
         searchVisits++;
-        activeToday.set(member.id());
         if (response.played()) {
             searchPlays++;
             countPlay(member, day, response.title(), response.watchFraction());
         }
-        countPresence(member, day);
+        countVisit(member, day);
     }
 
     private void countPlay(MemberState member, double day, int title, double watchFraction) {
@@ -144,7 +135,10 @@ final class ShardTally implements ShardObserver {
         }
     }
 
-    private void countPresence(MemberState member, double day) {
+    /** What every visit counts, page or search: the visit, the member's activity, retention windows. */
+    private void countVisit(MemberState member, double day) {
+        visits++;
+        activeToday.set(member.id());
         if (day >= horizon - Metrics.WINDOW_DAYS && member.profile().joinDay() < horizon - Metrics.WINDOW_DAYS) {
             activeInLastWindow.set(member.id());
         }

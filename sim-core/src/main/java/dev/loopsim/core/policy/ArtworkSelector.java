@@ -12,6 +12,21 @@ public interface ArtworkSelector {
     /** The artwork index for {@code title} on this visit, in [0, title.artworks().size()). */
     int select(DecisionContext context, Title title);
 
+    /**
+     * The choices for one page: called once per visit, so that what depends on the member alone
+     * (such as their features) is worked out once rather than for every title. By default it is
+     * {@link #select} per title.
+     */
+    default ForVisit forVisit(DecisionContext context) {
+        return title -> select(context, title);
+    }
+
+    /** The artwork choices of one visit's page. */
+    @FunctionalInterface
+    interface ForVisit {
+        int select(Title title);
+    }
+
     /** A choice that needs nothing of the member: the fallback when {@link #select} fails. */
     default int unpersonalized(Title title) {
         return 0;
