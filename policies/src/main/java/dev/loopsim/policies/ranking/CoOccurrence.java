@@ -41,26 +41,20 @@ final class CoOccurrence {
                 continue;
             }
             int title = visit.playedTitle();
-            java.util.BitSet history = played.computeIfAbsent(visit.memberId(), id -> new java.util.BitSet());
+            int member = visit.memberId();
+            java.util.BitSet history = played.computeIfAbsent(member, id -> new java.util.BitSet());
             if (history.get(title)) {
-                continue; // X is binary: a replay adds nothing
+                continue; // X holds a member's first play of a title: a replay adds nothing
             }
-            if (propensity == null) {
-                for (int j = history.nextSetBit(0); j >= 0; j = history.nextSetBit(j + 1)) {
-                    gram[title][j]++;
-                    gram[j][title]++;
-                }
-                gram[title][title]++;
-            } else {
-                double w = propensity.weight(visit);
-                Map<Integer, Double> own = weights.computeIfAbsent(visit.memberId(), id -> new HashMap<>());
-                for (int j = history.nextSetBit(0); j >= 0; j = history.nextSetBit(j + 1)) {
-                    double product = w * own.get(j);
-                    gram[title][j] += product;
-                    gram[j][title] += product;
-                }
-                gram[title][title] += w * w;
-                own.put(title, w);
+            double w = propensity == null ? 1 : propensity.weight(visit);
+            for (int j = history.nextSetBit(0); j >= 0; j = history.nextSetBit(j + 1)) {
+                double product = w * weight(member, j);
+                gram[title][j] += product;
+                gram[j][title] += product;
+            }
+            gram[title][title] += w * w;
+            if (propensity != null) {
+                weights.computeIfAbsent(member, id -> new HashMap<>()).put(title, w);
             }
             history.set(title);
         }

@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * Plays a scenario's bandit world: every cell's policy in every replicate, each run on its own
@@ -28,24 +30,19 @@ final class BanditWorldRunner {
     static List<CellRun> run(ScenarioSpec spec, ExecutorService executor, ProgressListener progress) {
         BanditWorldSpec world = spec.bandit();
         long[] checkpoints = world.checkpoints();
-        List<java.util.concurrent.Callable<CellRun>> jobs = new ArrayList<>();
+        List<Callable<CellRun>> jobs = new ArrayList<>();
         for (int replicate = 0; replicate < spec.replicates(); replicate++) {
             for (CellSpec cell : spec.cells()) {
                 int r = replicate;
                 jobs.add(() -> runOne(spec, world, cell, r, checkpoints));
             }
         }
+        // With threads, every job is submitted at once; without, each runs in place when its turn comes.
+        // Either way results are read in order, and progress follows them.
+        List<Future<CellRun>> submitted = executor == null ? null : jobs.stream().map(executor::submit).toList();
         List<CellRun> runs = new ArrayList<>();
-        double total = jobs.size();
-        if (executor == null) {
-            for (var job : jobs) {
-                runs.add(call(job));
-                progress.progress(runs.size(), total, runs.get(runs.size() - 1).cell());
-            }
-            return runs;
-        }
-        List<Future<CellRun>> futures = jobs.stream().map(executor::submit).toList();
-        for (Future<CellRun> future : futures) {
+        for (int i = 0; i < jobs.size(); i++) {
+            Future<CellRun> future = submitted != null ? submitted.get(i) : runInPlace(jobs.get(i));
             try {
                 runs.add(future.get());
             } catch (InterruptedException e) {
@@ -54,19 +51,15 @@ final class BanditWorldRunner {
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
             }
-            progress.progress(runs.size(), total, runs.get(runs.size() - 1).cell());
+            progress.progress(runs.size(), jobs.size(), runs.get(runs.size() - 1).cell());
         }
         return runs;
     }
 
-    private static CellRun call(java.util.concurrent.Callable<CellRun> job) {
-        try {
-            return job.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static Future<CellRun> runInPlace(Callable<CellRun> job) {
+        FutureTask<CellRun> task = new FutureTask<>(job);
+        task.run();
+        return task;
     }
 
     private static CellRun runOne(ScenarioSpec spec, BanditWorldSpec world, CellSpec cell, int replicate,
