@@ -1,0 +1,186 @@
+package dev.loopsim.users.fit;
+
+import dev.loopsim.users.data.DataFileException;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads an event log (CSV with a header: a member id, a timestamp, optionally a reward; other
+ * columns such as the title are ignored) and sessionises it into visits. Timestamps are epoch
+ * seconds or milliseconds, days, or ISO-8601 date-times (UTC unless they say otherwise).
+ *
+ * <p>Day 0 of the result is the Monday 00:00 UTC at or before the first event (for a log in
+ * days, day 0 itself), so the fitted weekly phase names a weekday. A visit starts at its first
+ * event; its satisfaction is the scaled mean reward of its events.
+ */
+public final class EventLogReader {
+    private static final double SECONDS_PER_DAY = 86_400;
+
+    private EventLogReader() { }
+
+    public static VisitLog read(Path file, EventLogFormat format) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(file.toString(), reader, format);
+        } catch (NoSuchFileException e) {
+            throw new DataFileException(file.toString(), 0, "no such file");
+        } catch (IOException | UncheckedIOException e) {
+            throw new DataFileException(file.toString(), 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    public static VisitLog read(String name, Reader reader, EventLogFormat format) throws IOException {
+        CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).build().parse(reader);
+        List<String> header = parser.getHeaderNames();
+        String memberColumn = column(name, header, format.memberColumn(), EventLogFormat.MEMBER_NAMES, "member id", true);
+        String timeColumn = column(name, header, format.timeColumn(), EventLogFormat.TIME_NAMES, "timestamp", true);
+        String rewardColumn = column(name, header, format.rewardColumn(), EventLogFormat.REWARD_NAMES, "reward", false);
+        Map<String, List<double[]>> byMember = new LinkedHashMap<>(); // member -> {seconds, reward or NaN}
+        long events = 0;
+        try (parser) {
+            for (CSVRecord row : parser) {
+                long line = row.getRecordNumber() + 1;
+                if (!row.isConsistent()) {
+                    throw new DataFileException(name, line, "expected " + header.size() + " fields, found " + row.size());
+                }
+                String member = row.get(memberColumn);
+                if (member.isEmpty()) {
+                    throw new DataFileException(name, line, memberColumn + " is empty; expected a member id");
+                }
+                double seconds = seconds(name, line, timeColumn, row.get(timeColumn), format.timeUnit());
+                double reward = rewardColumn == null ? Double.NaN : reward(name, line, rewardColumn, row.get(rewardColumn));
+                byMember.computeIfAbsent(member, key -> new ArrayList<>()).add(new double[]{seconds, reward});
+                events++;
+            }
+        }
+        if (events == 0) {
+            throw new DataFileException(name, 0, "the log holds no events; expected a header and at least one row");
+        }
+        return sessionise(name, byMember, events, format);
+    }
+
+    private static VisitLog sessionise(String name, Map<String, List<double[]>> byMember, long events, EventLogFormat format) {
+        double first = Double.POSITIVE_INFINITY;
+        double last = Double.NEGATIVE_INFINITY;
+        for (List<double[]> list : byMember.values()) {
+            list.sort((a, b) -> Double.compare(a[0], b[0]));
+            first = Math.min(first, list.get(0)[0]);
+            last = Math.max(last, list.get(list.size() - 1)[0]);
+        }
+        double origin = format.timeUnit() == EventLogFormat.TimeUnit.DAYS ? 0 : mondayBefore(first);
+        double gapSeconds = format.sessionGapDays() * SECONDS_PER_DAY;
+        List<VisitLog.MemberVisits> members = new ArrayList<>();
+        for (Map.Entry<String, List<double[]>> entry : byMember.entrySet()) {
+            List<Double> days = new ArrayList<>();
+            List<Double> satisfaction = new ArrayList<>();
+            double previous = Double.NEGATIVE_INFINITY;
+            double rewardSum = 0;
+            int rewarded = 0;
+            for (double[] event : entry.getValue()) {
+                if (event[0] - previous > gapSeconds || (gapSeconds == 0 && event[0] != previous)) {
+                    if (!days.isEmpty()) {
+                        satisfaction.add(satisfaction(rewardSum, rewarded, format.rewardScale()));
+                    }
+                    days.add((event[0] - origin) / SECONDS_PER_DAY);
+                    rewardSum = 0;
+                    rewarded = 0;
+                }
+                if (!Double.isNaN(event[1])) {
+                    rewardSum += event[1];
+                    rewarded++;
+                }
+                previous = event[0];
+            }
+            satisfaction.add(satisfaction(rewardSum, rewarded, format.rewardScale()));
+            members.add(new VisitLog.MemberVisits(entry.getKey(), days.stream().mapToDouble(Double::doubleValue).toArray(),
+                    satisfaction.stream().mapToDouble(Double::doubleValue).toArray()));
+        }
+        Instant originInstant = Instant.ofEpochMilli(Math.round(origin * 1000));
+        return new VisitLog(name, originInstant, (last - origin) / SECONDS_PER_DAY, events, members);
+    }
+
+    private static double satisfaction(double rewardSum, int rewarded, double scale) {
+        return rewarded == 0 ? 1 : scale * rewardSum / rewarded;
+    }
+
+    /** Epoch seconds of the Monday 00:00 UTC at or before the given epoch second. */
+    private static double mondayBefore(double epochSeconds) {
+        Instant at = Instant.ofEpochSecond((long) Math.floor(epochSeconds));
+        LocalDateTime monday = LocalDateTime.ofInstant(at, ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return monday.toEpochSecond(ZoneOffset.UTC);
+    }
+
+    private static String column(String name, List<String> header, String asked, List<String> usual, String what,
+                                 boolean required) {
+        if (asked != null) {
+            if (!header.contains(asked)) {
+                throw new DataFileException(name, 1, "no " + what + " column '" + asked + "'; the header has " + header);
+            }
+            return asked;
+        }
+        for (String candidate : usual) {
+            if (header.contains(candidate)) {
+                return candidate;
+            }
+        }
+        if (required) {
+            throw new DataFileException(name, 1, "expected a " + what + " column named one of " + usual
+                    + " (or name it with an option), found " + header);
+        }
+        return null;
+    }
+
+    private static double seconds(String name, long line, String column, String text, EventLogFormat.TimeUnit unit) {
+        try {
+            double value = Double.parseDouble(text);
+            if (Double.isFinite(value)) {
+                return value * unit.seconds;
+            }
+        } catch (NumberFormatException e) {
+            // not a number: try a date-time below
+        }
+        try {
+            Instant instant = text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")
+                    ? java.time.OffsetDateTime.parse(text.replace(' ', 'T')).toInstant()
+                    : LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+            return instant.getEpochSecond() + instant.getNano() * 1e-9;
+        } catch (DateTimeParseException e) {
+            throw new DataFileException(name, line, column + " must be a number (" + unit.name().toLowerCase()
+                    + ") or an ISO-8601 date-time, found '" + text + "'");
+        }
+    }
+
+    private static double reward(String name, long line, String column, String text) {
+        if (text.isEmpty()) {
+            return Double.NaN;
+        }
+        try {
+            double value = Double.parseDouble(text);
+            if (Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new DataFileException(name, line, column + " must be a number or empty, found '" + text + "'");
+    }
+}

@@ -1,0 +1,158 @@
+package dev.loopsim.users.fit;
+
+import dev.loopsim.core.random.RandomStreams;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * How well a fit on the log before {@code splitDay} predicts the visits after it, for the
+ * members seen before the split (members who first appear later have no history to predict
+ * from and are counted apart).
+ *
+ * <p>Held-out log-likelihood is the predictive one: each member's base rate is integrated
+ * over its posterior given the training visits, and the intensity after the split conditions
+ * on every earlier visit, held-out ones included. Predicted counts are the expected visits in
+ * the held-out period given the training history alone: exact without excitation, otherwise
+ * the mean of {@code draws} continuations simulated by thinning with the member's posterior mean
+ * base rate.
+ *
+ * @param splitDay           start of the held-out period
+ * @param endDay             its end
+ * @param members            members evaluated
+ * @param newMembers         members whose first visit is after the split (not evaluated)
+ * @param heldOutVisits      visits of the evaluated members in the held-out period
+ * @param logLikelihood      predictive log-likelihood of those visits
+ * @param predicted          per evaluated member, the predicted held-out visit count
+ * @param actual             per evaluated member, the held-out visit count
+ */
+public record Holdout(double splitDay, double endDay, int members, int newMembers, long heldOutVisits,
+                      double logLikelihood, double[] predicted, double[] actual) {
+    static final int DRAWS = 200;
+
+    /** Mean absolute error of the per-member counts. */
+    public double countMae() {
+        double sum = 0;
+        for (int u = 0; u < predicted.length; u++) {
+            sum += Math.abs(predicted[u] - actual[u]);
+        }
+        return sum / Math.max(1, predicted.length);
+    }
+
+    /** Root mean squared error of the per-member counts. */
+    public double countRmse() {
+        double sum = 0;
+        for (int u = 0; u < predicted.length; u++) {
+            sum += (predicted[u] - actual[u]) * (predicted[u] - actual[u]);
+        }
+        return Math.sqrt(sum / Math.max(1, predicted.length));
+    }
+
+    public double predictedTotal() {
+        double sum = 0;
+        for (double p : predicted) {
+            sum += p;
+        }
+        return sum;
+    }
+
+    /**
+     * Evaluates {@code fit}, made on {@code log.until(splitDay)}, on the whole log.
+     *
+     * @param seed seeds the simulated continuations
+     */
+    public static Holdout evaluate(VisitLog log, double splitDay, VisitModelFit fit, long seed) {
+        FitParameters p = fit.parameters();
+        Season season = new Season(p);
+        int window = fit.options().window();
+        VisitLog training = log.until(splitDay);
+        List<VisitLog.MemberVisits> all = log.members();
+        int evaluated = training.members().size();
+        double[] predicted = new double[evaluated];
+        double[] actual = new double[evaluated];
+        double logLikelihood = 0;
+        long heldOut = 0;
+        int u = 0;
+        RandomStreams streams = RandomStreams.of(seed, 0);
+        for (VisitLog.MemberVisits member : all) {
+            if (member.days()[0] >= splitDay) {
+                continue;
+            }
+            VisitLog.MemberVisits before = training.members().get(u);
+            MemberTrack.Stats train = new MemberTrack(before.days(), before.satisfaction(), splitDay).evaluate(p, season, window, null);
+            MemberTrack.Stats whole = new MemberTrack(member.days(), member.satisfaction(), log.endDay()).evaluate(p, season, window, null);
+            int count = whole.count() - train.count();
+            double mu = p.logRateMean();
+            double sigma = p.logRateSd();
+            logLikelihood += whole.logSum() - train.logSum()
+                    + RateMarginal.logMarginal(whole.count(), whole.integral(), mu, sigma)
+                    - RateMarginal.logMarginal(train.count(), train.integral(), mu, sigma);
+            double rate = RateMarginal.posteriorMean(train.count(), train.integral(), mu, sigma);
+            actual[u] = count;
+            predicted[u] = p.excitation() == 0
+                    ? rate * (whole.integral() - train.integral())
+                    : simulatedCount(p, season, window, before, rate, splitDay, log.endDay(), streams.forMember(u, "holdout"));
+            heldOut += count;
+            u++;
+        }
+        return new Holdout(splitDay, log.endDay(), evaluated, all.size() - evaluated, heldOut, logLikelihood, predicted, actual);
+    }
+
+    /** The mean count of visits in [from, until) over {@link #DRAWS} continuations of the member's history. */
+    private static double simulatedCount(FitParameters p, Season season, int window, VisitLog.MemberVisits history,
+                                         double rate, double from, double until, UniformRandomProvider random) {
+        double[] trig = new double[8];
+        long total = 0;
+        for (int draw = 0; draw < DRAWS; draw++) {
+            double[] days = new double[window];
+            double[] satisfaction = new double[window];
+            int kept = Math.min(window, history.visits());
+            int start = history.visits() - kept;
+            System.arraycopy(history.days(), start, days, 0, kept);
+            System.arraycopy(history.satisfaction(), start, satisfaction, 0, kept);
+            double meanSatisfaction = mean(history.satisfaction());
+            double t = from;
+            while (true) {
+                double bound = rate * season.maximum * Math.exp(excitation(p, days, satisfaction, kept, t, true));
+                t -= Math.log(1 - random.nextDouble()) / bound;
+                if (t >= until) {
+                    break;
+                }
+                Season.trig(t, trig, 0);
+                double lambda = rate * season.at(trig, 0) * Math.exp(excitation(p, days, satisfaction, kept, t, false));
+                if (random.nextDouble() * bound < lambda) {
+                    total++;
+                    // The newest visit replaces the oldest; its satisfaction is the member's average.
+                    if (kept == window) {
+                        System.arraycopy(days, 1, days, 0, window - 1);
+                        System.arraycopy(satisfaction, 1, satisfaction, 0, window - 1);
+                        kept--;
+                    }
+                    days[kept] = t;
+                    satisfaction[kept] = meanSatisfaction;
+                    kept++;
+                }
+            }
+        }
+        return (double) total / DRAWS;
+    }
+
+    private static double excitation(FitParameters p, double[] days, double[] satisfaction, int kept, double t,
+                                     boolean positiveOnly) {
+        double sum = 0;
+        for (int k = 0; k < kept; k++) {
+            double term = p.excitation() * satisfaction[k] * Math.exp(-(t - days[k]) / p.decayDays());
+            if (!positiveOnly || term > 0) {
+                sum += term;
+            }
+        }
+        return sum;
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.loopsim.users.fit;
+
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
+
+/**
+ * One member's visits prepared for the likelihood: the trigonometric values the seasonal
+ * integrals need depend only on the data, so they are computed once, not at every evaluation.
+ *
+ * <p>Observation runs from the member's first visit (taken as given: it is when they joined
+ * the log) to {@code end}. Between visits the excitation is one decaying exponential,
+ * E(t) = E_j·e^{−(t − t_j)/τ}, so ∫ season(t)·exp(E(t)) dt over a gap is exactly the series
+ * Σ_n E_j^n/n! · ∫ season(t)·e^{−n(t − t_j)/τ} dt, each term closed-form; the series is summed
+ * until its terms fall below double precision.
+ */
+final class MemberTrack {
+    /** Below this excitation the alternating series would cancel badly: integrate that stretch by quadrature. */
+    private static final double NEGATIVE_LIMIT = -4;
+    private static final int LEGENDRE_NODES = 10;
+    private static final double PANEL_DAYS = 0.125;
+    private static final double[] GL_X = new double[LEGENDRE_NODES];
+    private static final double[] GL_W = new double[LEGENDRE_NODES];
+
+    static {
+        var rule = new GaussIntegratorFactory().legendre(LEGENDRE_NODES);
+        for (int i = 0; i < LEGENDRE_NODES; i++) {
+            GL_X[i] = rule.getPoint(i);
+            GL_W[i] = rule.getWeight(i);
+        }
+    }
+
+    final double[] days;
+    final double[] satisfaction;
+    final double end;
+    private final double[] eventTrig;
+    private final double[] spanTrig;
+
+    /** What a member's visits say about the shared parameters, b_u aside. */
+    record Stats(int count, double logSum, double integral) { }
+
+    MemberTrack(double[] days, double[] satisfaction, double end) {
+        this.days = days;
+        this.satisfaction = satisfaction;
+        this.end = end;
+        this.eventTrig = new double[8 * days.length];
+        this.spanTrig = new double[8 * days.length];
+        for (int j = 0; j < days.length; j++) {
+            Season.trig(days[j], eventTrig, 8 * j);
+            Season.trig(span(j), spanTrig, 8 * j);
+        }
+    }
+
+    /** The length of the gap after visit j: to the next visit, or to the end of observation. */
+    double span(int j) {
+        return (j + 1 < days.length ? days[j + 1] : end) - days[j];
+    }
+
+    /**
+     * Σ_{j ≥ 1} [log season(t_j) + E(t_j⁻)] and ∫ season·exp(E) from the first visit to the end.
+     *
+     * @param gaps if not null, receives each gap's integral (the compensator increments over b_u)
+     */
+    Stats evaluate(FitParameters p, Season season, int window, double[] gaps) {
+        double tau = p.decayDays();
+        double logSum = 0;
+        double integral = 0;
+        double excitationAfter = 0;
+        for (int j = 0; j < days.length; j++) {
+            if (j > 0) {
+                double before = excitationAfter * Math.exp(-(days[j] - days[j - 1]) / tau);
+                logSum += Math.log(season.at(eventTrig, 8 * j)) + before;
+            }
+            excitationAfter = excitation(p, window, j);
+            double gap = excited(season, j, excitationAfter, tau);
+            integral += gap;
+            if (gaps != null) {
+                gaps[j] = gap;
+            }
+        }
+        return new Stats(days.length - 1, logSum, integral);
+    }
+
+    /** E just after visit j: Σ over the last W visits up to j of α·s_k·e^{−(t_j − t_k)/τ}. */
+    double excitation(FitParameters p, int window, int j) {
+        if (p.excitation() == 0) {
+            return 0;
+        }
+        double sum = 0;
+        for (int k = Math.max(0, j - window + 1); k <= j; k++) {
+            sum += satisfaction[k] * Math.exp(-(days[j] - days[k]) / p.decayDays());
+        }
+        return p.excitation() * sum;
+    }
+
+    /** ∫ over the gap after visit j of season(t)·exp(e0·e^{−(t − t_j)/τ}) dt. */
+    private double excited(Season season, int j, double e0, double tau) {
+        double delta = span(j);
+        if (delta <= 0) {
+            return 0;
+        }
+        if (e0 < NEGATIVE_LIMIT) {
+            // Quadrature while E < −4 (the integrand is below e^{−4}·max season there), the series after.
+            double head = Math.min(delta, tau * Math.log(e0 / NEGATIVE_LIMIT));
+            double value = quadrature(season, days[j], head, e0, tau);
+            if (head < delta) {
+                double[] startTrig = new double[8];
+                double[] restTrig = new double[8];
+                Season.trig(days[j] + head, startTrig, 0);
+                Season.trig(delta - head, restTrig, 0);
+                value += series(season, startTrig, 0, restTrig, 0, delta - head, e0 * Math.exp(-head / tau), tau);
+            }
+            return value;
+        }
+        return series(season, eventTrig, 8 * j, spanTrig, 8 * j, delta, e0, tau);
+    }
+
+    private static double series(Season season, double[] start, int offset, double[] span, int spanOffset, double delta,
+                                 double e0, double tau) {
+        if (e0 == 0) {
+            return season.integral(start, offset, span, spanOffset, delta, 0, 1);
+        }
+        double q = Math.exp(-delta / tau);
+        double coefficient = 1;
+        double decayed = 1;
+        double sum = 0;
+        for (int n = 0; n < 1000; n++) {
+            double term = coefficient * season.integral(start, offset, span, spanOffset, delta, n / tau, decayed);
+            sum += term;
+            if (n > Math.abs(e0)
+                    && Math.abs(coefficient) * season.maximum * Math.min(delta, tau / n) <= 1e-17 * Math.abs(sum)) {
+                break;
+            }
+            coefficient *= e0 / (n + 1);
+            decayed *= q;
+        }
+        return sum;
+    }
+
+    private static double quadrature(Season season, double t0, double length, double e0, double tau) {
+        int panels = Math.max(1, (int) Math.ceil(length / PANEL_DAYS));
+        double width = length / panels;
+        double[] trig = new double[8];
+        double sum = 0;
+        for (int panel = 0; panel < panels; panel++) {
+            double mid = (panel + 0.5) * width;
+            for (int i = 0; i < LEGENDRE_NODES; i++) {
+                double x = mid + 0.5 * width * GL_X[i];
+                Season.trig(t0 + x, trig, 0);
+                sum += 0.5 * width * GL_W[i] * season.at(trig, 0) * Math.exp(e0 * Math.exp(-x / tau));
+            }
+        }
+        return sum;
+    }
+}

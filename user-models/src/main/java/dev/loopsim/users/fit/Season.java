@@ -1,0 +1,71 @@
+package dev.loopsim.users.fit;
+
+/**
+ * season(t) written as a sum of cosines and sines, 1 + Σ_f (C_f·cos ω_f t + S_f·sin ω_f t), over
+ * the four frequencies the product of a daily and a weekly harmonic holds: daily, weekly, and
+ * their sum and difference. This form is what makes ∫ season(t)·e^{−βt} dt closed-form.
+ */
+final class Season {
+    static final double[] OMEGA = {2 * Math.PI, 2 * Math.PI / 7, 2 * Math.PI + 2 * Math.PI / 7, 2 * Math.PI - 2 * Math.PI / 7};
+    final double[] cos = new double[4];
+    final double[] sin = new double[4];
+    final double maximum;
+
+    Season(FitParameters p) {
+        double cd = p.dailyCos();
+        double sd = p.dailySin();
+        double cw = p.weeklyCos();
+        double sw = p.weeklySin();
+        cos[0] = cd;
+        sin[0] = sd;
+        cos[1] = cw;
+        sin[1] = sw;
+        cos[2] = 0.5 * (cd * cw - sd * sw);
+        sin[2] = 0.5 * (cd * sw + sd * cw);
+        cos[3] = 0.5 * (cd * cw + sd * sw);
+        sin[3] = 0.5 * (sd * cw - cd * sw);
+        maximum = (1 + p.dailyAmplitude()) * (1 + p.weeklyAmplitude());
+    }
+
+    /** season(t) from the trigonometric values of ω_f·t laid out as {@link #trig}. */
+    double at(double[] trig, int offset) {
+        double sum = 1;
+        for (int f = 0; f < 4; f++) {
+            sum += cos[f] * trig[offset + 2 * f] + sin[f] * trig[offset + 2 * f + 1];
+        }
+        return sum;
+    }
+
+    /**
+     * ∫_{t0}^{t0+Δ} season(t)·e^{−β(t−t0)} dt, exactly: each harmonic gives
+     * Re/Im of e^{iωt0}·(e^{(iω−β)Δ} − 1)/(iω − β).
+     *
+     * @param start    cos/sin of ω_f·t0 (8 values from {@code offset})
+     * @param span     cos/sin of ω_f·Δ (8 values from {@code spanOffset})
+     * @param decayed  e^{−βΔ}
+     */
+    double integral(double[] start, int offset, double[] span, int spanOffset, double delta, double beta, double decayed) {
+        double sum = beta == 0 ? delta : (1 - decayed) / beta;
+        for (int f = 0; f < 4; f++) {
+            double omega = OMEGA[f];
+            double a = span[spanOffset + 2 * f] * decayed - 1;
+            double b = span[spanOffset + 2 * f + 1] * decayed;
+            double norm = beta * beta + omega * omega;
+            double re = (-a * beta + b * omega) / norm;
+            double im = (-a * omega - b * beta) / norm;
+            double c = start[offset + 2 * f];
+            double s = start[offset + 2 * f + 1];
+            sum += cos[f] * (c * re - s * im) + sin[f] * (c * im + s * re);
+        }
+        return sum;
+    }
+
+    /** cos/sin of ω_f·t for the four frequencies, 8 values. */
+    static void trig(double t, double[] into, int offset) {
+        for (int f = 0; f < 4; f++) {
+            double x = OMEGA[f] * t;
+            into[offset + 2 * f] = Math.cos(x);
+            into[offset + 2 * f + 1] = Math.sin(x);
+        }
+    }
+}

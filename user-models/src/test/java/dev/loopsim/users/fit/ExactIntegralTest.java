@@ -1,0 +1,72 @@
+package dev.loopsim.users.fit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The closed-form integrals and the rate marginal against brute-force numerical integration. */
+class ExactIntegralTest {
+    private static final FitParameters P = new FitParameters(0.7, 1.5, 0.3, -0.4, 0.1, 0.25, Math.log(0.4), 0.8);
+
+    private static double seasonAt(Season season, double t) {
+        double[] trig = new double[8];
+        Season.trig(t, trig, 0);
+        return season.at(trig, 0);
+    }
+
+    @Test
+    void seasonInCosineSineFormIsTheProductOfTheTwoHarmonics() {
+        Season season = new Season(P);
+        for (double t = 0; t < 14; t += 0.37) {
+            double daily = 1 + P.dailyCos() * Math.cos(2 * Math.PI * t) + P.dailySin() * Math.sin(2 * Math.PI * t);
+            double weekly = 1 + P.weeklyCos() * Math.cos(2 * Math.PI * t / 7) + P.weeklySin() * Math.sin(2 * Math.PI * t / 7);
+            assertThat(seasonAt(season, t)).isCloseTo(daily * weekly, offset(1e-12));
+            // The simulator's own Seasonality, from the amplitude/peak form, agrees.
+            assertThat(P.seasonality().at(t)).isCloseTo(daily * weekly, offset(1e-12));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.0", "0.8", "3.5", "-2.0", "-9.0", "12.0"})
+    void gapIntegralMatchesNumericalQuadrature(double excitation) {
+        // A member with one visit at t = 3.3 (satisfaction 1), observed for 4.7 days.
+        FitParameters p = new FitParameters(excitation, 1.5, 0.3, -0.4, 0.1, 0.25, 0, 1);
+        Season season = new Season(p);
+        MemberTrack track = new MemberTrack(new double[]{3.3}, new double[]{1}, 8.0);
+        double exact = track.evaluate(p, season, 10, null).integral();
+        double numeric = new IterativeLegendreGaussIntegrator(16, 1e-13, 1e-13).integrate(1_000_000,
+                t -> seasonAt(season, t) * Math.exp(excitation * Math.exp(-(t - 3.3) / 1.5)), 3.3, 8.0);
+        assertThat(exact).isCloseTo(numeric, offset(1e-9 * Math.max(1, Math.abs(numeric))));
+    }
+
+    @Test
+    void logIntensityAtEachVisitSumsSeasonAndDecayedExcitationOfTheLastWVisits() {
+        FitParameters p = new FitParameters(0.5, 2.0, 0, 0, 0, 0, 0, 1);
+        double[] days = {0, 1, 3};
+        double[] s = {1, 0.5, 1};
+        MemberTrack.Stats stats = new MemberTrack(days, s, 5).evaluate(p, new Season(p), 1, null);
+        // W = 1: only the latest visit counts. At t=1: 0.5·1·e^{−1/2}; at t=3: 0.5·0.5·e^{−2/2}.
+        assertThat(stats.logSum()).isCloseTo(0.5 * Math.exp(-0.5) + 0.25 * Math.exp(-1), offset(1e-14));
+        assertThat(stats.count()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 3.0", "1, 0.5", "12, 20.0", "300, 600.0", "0, 0.0"})
+    void rateMarginalMatchesNumericalIntegration(double n, double integral) {
+        double mu = Math.log(0.4);
+        double sigma = 0.8;
+        var integrator = new IterativeLegendreGaussIntegrator(32, 1e-14, 1e-14);
+        double mode = n > 0 ? Math.log(n / integral) : mu;
+        double peak = n * mode - integral * Math.exp(mode);
+        double numeric = integrator.integrate(1_000_000, y -> Math.exp(n * y - integral * Math.exp(y) - peak
+                - 0.5 * Math.pow((y - mu) / sigma, 2)) / (sigma * Math.sqrt(2 * Math.PI)), mu - 12 * sigma, mu + 12 * sigma);
+        assertThat(RateMarginal.logMarginal(n, integral, mu, sigma)).isCloseTo(Math.log(numeric) + peak, offset(1e-9));
+        double mean = integrator.integrate(1_000_000, y -> Math.exp(y + n * y - integral * Math.exp(y) - peak
+                - 0.5 * Math.pow((y - mu) / sigma, 2)) / (sigma * Math.sqrt(2 * Math.PI)), mu - 12 * sigma, mu + 12 * sigma) / numeric;
+        assertThat(RateMarginal.posteriorMean(n, integral, mu, sigma)).isCloseTo(mean, offset(1e-9 * mean));
+    }
+}
