@@ -46,21 +46,7 @@ public final class RunDirectory {
 
     /** Writes a file atomically: readers see the old content or the new, never a part. */
     public void write(String name, String content) throws IOException {
-        Path target = root.resolve(name);
-        Files.createDirectories(target.getParent());
-        // Same folder, so the move is a rename; a name no other writer uses, with ordinary permissions.
-        Path temporary = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
-                + "." + Thread.currentThread().getId() + ".tmp");
-        try {
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.writeString(root.resolve(name), content);
     }
 
     /** Records why the run did not complete, leaving the marker in place. */

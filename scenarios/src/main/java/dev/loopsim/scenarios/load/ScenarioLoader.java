@@ -71,6 +71,7 @@ public final class ScenarioLoader {
         for (String assignment : overrides) {
             Overrides.apply(MAPPER, root, assignment);
         }
+        VisitModelInclude.apply(source, root);
         JsonNode merged = DefaultsMerge.merge(defaults(), root);
         if (root.get("bandit") instanceof ObjectNode bandit) {
             // A bandit world's defaults apply only to a scenario that asks for one.

@@ -144,8 +144,16 @@ final class MemberShard {
 
     /** Draws the member's next visit after {@code day}, or their churn if it comes first. */
     static void scheduleNextVisit(SimulationSetup setup, MemberState member, double day) {
+        schedule(setup, member, day, setup.visits().nextVisitDay(member, day, setup.horizonDays()));
+    }
+
+    /** Draws a joining member's first visit, or their churn if it comes first. */
+    static void scheduleFirstVisit(SimulationSetup setup, MemberState member, double joinDay) {
+        schedule(setup, member, joinDay, setup.visits().firstVisitDay(member, joinDay, setup.horizonDays()));
+    }
+
+    private static void schedule(SimulationSetup setup, MemberState member, double day, double next) {
         var visits = setup.visits();
-        double next = visits.nextVisitDay(member, day, setup.horizonDays());
         double churn = visits.churnDay(member, day, next, setup.horizonDays());
         if (churn < next) {
             member.markChurned(churn);

@@ -113,7 +113,7 @@ public final class Simulation {
     private void join(MemberState member, double day) {
         advanceTo(day);
         member.markJoined();
-        MemberShard.scheduleNextVisit(setup, member, day);
+        MemberShard.scheduleFirstVisit(setup, member, day);
         shards.get(member.id() % shards.size()).track(member);
     }
 

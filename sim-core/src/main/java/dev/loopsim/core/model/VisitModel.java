@@ -18,6 +18,15 @@ public interface VisitModel {
     double nextVisitDay(MemberState member, double fromDay, double untilDay);
 
     /**
+     * The member's first visit after joining on {@code joinDay}: by default drawn like any
+     * other; a model fitted to logs that start at each member's first event may instead
+     * place it at the join itself.
+     */
+    default double firstVisitDay(MemberState member, double joinDay, double untilDay) {
+        return nextVisitDay(member, joinDay, untilDay);
+    }
+
+    /**
      * The day the member churns if their next visit is at {@code nextVisitDay} (which may be
      * +∞), or +∞ if they do not churn before it. Visit models without churn never churn.
      */

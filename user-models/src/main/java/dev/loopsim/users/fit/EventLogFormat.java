@@ -12,13 +12,14 @@ import java.util.List;
  * @param timeUnit        how numeric timestamps count: seconds or milliseconds since 1970, or days since a Monday
  * @param sessionGapDays  a silence longer than this starts a new visit (0: only identical timestamps share a visit)
  * @param rewardScale     a visit's satisfaction is rewardScale × the mean reward of its events (1 without rewards)
+ * @param rewards         read rewards at all; if false every visit has satisfaction 1
  */
 public record EventLogFormat(String memberColumn, String timeColumn, String rewardColumn, TimeUnit timeUnit,
-                             double sessionGapDays, double rewardScale) {
+                             double sessionGapDays, double rewardScale, boolean rewards) {
     public static final List<String> MEMBER_NAMES = List.of("member", "member_id", "memberId", "user", "user_id", "userId");
     public static final List<String> TIME_NAMES = List.of("timestamp", "time", "ts", "day");
     public static final List<String> REWARD_NAMES = List.of("reward", "rating");
-    public static final EventLogFormat DEFAULTS = new EventLogFormat(null, null, null, TimeUnit.SECONDS, 30.0 / 1440, 1);
+    public static final EventLogFormat DEFAULTS = new EventLogFormat(null, null, null, TimeUnit.SECONDS, 30.0 / 1440, 1, true);
 
     /** Numeric timestamps: epoch seconds, epoch milliseconds, or days since day 0 (taken to be a Monday 00:00). */
     public enum TimeUnit {

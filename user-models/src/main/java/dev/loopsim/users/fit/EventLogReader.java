@@ -52,7 +52,8 @@ public final class EventLogReader {
         List<String> header = parser.getHeaderNames();
         String memberColumn = column(name, header, format.memberColumn(), EventLogFormat.MEMBER_NAMES, "member id", true);
         String timeColumn = column(name, header, format.timeColumn(), EventLogFormat.TIME_NAMES, "timestamp", true);
-        String rewardColumn = column(name, header, format.rewardColumn(), EventLogFormat.REWARD_NAMES, "reward", false);
+        String rewardColumn = format.rewards()
+                ? column(name, header, format.rewardColumn(), EventLogFormat.REWARD_NAMES, "reward", false) : null;
         Map<String, List<double[]>> byMember = new LinkedHashMap<>(); // member -> {seconds, reward or NaN}
         long events = 0;
         try (parser) {
@@ -89,17 +90,14 @@ public final class EventLogReader {
         double gapSeconds = format.sessionGapDays() * SECONDS_PER_DAY;
         List<VisitLog.MemberVisits> members = new ArrayList<>();
         for (Map.Entry<String, List<double[]>> entry : byMember.entrySet()) {
-            List<Double> days = new ArrayList<>();
-            List<Double> satisfaction = new ArrayList<>();
+            List<double[]> visits = new ArrayList<>(); // {start day, satisfaction, at risk from}
             double previous = Double.NEGATIVE_INFINITY;
             double rewardSum = 0;
             int rewarded = 0;
             for (double[] event : entry.getValue()) {
                 if (event[0] - previous > gapSeconds || (gapSeconds == 0 && event[0] != previous)) {
-                    if (!days.isEmpty()) {
-                        satisfaction.add(satisfaction(rewardSum, rewarded, format.rewardScale()));
-                    }
-                    days.add((event[0] - origin) / SECONDS_PER_DAY);
+                    close(visits, rewardSum, rewarded, format.rewardScale(), previous, gapSeconds, origin);
+                    visits.add(new double[]{(event[0] - origin) / SECONDS_PER_DAY, 0, 0});
                     rewardSum = 0;
                     rewarded = 0;
                 }
@@ -109,16 +107,26 @@ public final class EventLogReader {
                 }
                 previous = event[0];
             }
-            satisfaction.add(satisfaction(rewardSum, rewarded, format.rewardScale()));
-            members.add(new VisitLog.MemberVisits(entry.getKey(), days.stream().mapToDouble(Double::doubleValue).toArray(),
-                    satisfaction.stream().mapToDouble(Double::doubleValue).toArray()));
+            close(visits, rewardSum, rewarded, format.rewardScale(), previous, gapSeconds, origin);
+            members.add(new VisitLog.MemberVisits(entry.getKey(), column(visits, 0), column(visits, 1), column(visits, 2)));
         }
         Instant originInstant = Instant.ofEpochMilli(Math.round(origin * 1000));
-        return new VisitLog(name, originInstant, (last - origin) / SECONDS_PER_DAY, events, members);
+        return new VisitLog(name, originInstant, (last - origin) / SECONDS_PER_DAY, events, format.sessionGapDays(), members);
     }
 
-    private static double satisfaction(double rewardSum, int rewarded, double scale) {
-        return rewarded == 0 ? 1 : scale * rewardSum / rewarded;
+    /** Completes the open visit, if any: its satisfaction, and when its member is at risk of the next one. */
+    private static void close(List<double[]> visits, double rewardSum, int rewarded, double scale, double lastEvent,
+                              double gapSeconds, double origin) {
+        if (visits.isEmpty()) {
+            return;
+        }
+        double[] visit = visits.get(visits.size() - 1);
+        visit[1] = rewarded == 0 ? 1 : scale * rewardSum / rewarded;
+        visit[2] = (lastEvent + gapSeconds - origin) / SECONDS_PER_DAY;
+    }
+
+    private static double[] column(List<double[]> rows, int index) {
+        return rows.stream().mapToDouble(row -> row[index]).toArray();
     }
 
     /** Epoch seconds of the Monday 00:00 UTC at or before the given epoch second. */

@@ -78,8 +78,8 @@ public record Holdout(double splitDay, double endDay, int members, int newMember
                 continue;
             }
             VisitLog.MemberVisits before = training.members().get(u);
-            MemberTrack.Stats train = new MemberTrack(before.days(), before.satisfaction(), splitDay).evaluate(p, season, window, null);
-            MemberTrack.Stats whole = new MemberTrack(member.days(), member.satisfaction(), log.endDay()).evaluate(p, season, window, null);
+            MemberTrack.Stats train = new MemberTrack(before, splitDay).evaluate(p, season, window, null);
+            MemberTrack.Stats whole = new MemberTrack(member, log.endDay()).evaluate(p, season, window, null);
             int count = whole.count() - train.count();
             double mu = p.logRateMean();
             double sigma = p.logRateSd();
@@ -90,16 +90,21 @@ public record Holdout(double splitDay, double endDay, int members, int newMember
             actual[u] = count;
             predicted[u] = p.excitation() == 0
                     ? rate * (whole.integral() - train.integral())
-                    : simulatedCount(p, season, window, before, rate, splitDay, log.endDay(), streams.forMember(u, "holdout"));
+                    : simulatedCount(p, season, window, before, rate, Math.max(splitDay, member.atRiskFrom()[before.visits() - 1]),
+                    log.endDay(), log.sessionGapDays(), streams.forMember(u, "holdout"));
             heldOut += count;
             u++;
         }
         return new Holdout(splitDay, log.endDay(), evaluated, all.size() - evaluated, heldOut, logLikelihood, predicted, actual);
     }
 
-    /** The mean count of visits in [from, until) over {@link #DRAWS} continuations of the member's history. */
+    /**
+     * The mean count of visits in [from, until) over {@link #DRAWS} continuations of the member's
+     * history; {@code from} is the split, or the end of a session that runs over it.
+     */
     private static double simulatedCount(FitParameters p, Season season, int window, VisitLog.MemberVisits history,
-                                         double rate, double from, double until, UniformRandomProvider random) {
+                                         double rate, double from, double until, double sessionGap,
+                                         UniformRandomProvider random) {
         double[] trig = new double[8];
         long total = 0;
         for (int draw = 0; draw < DRAWS; draw++) {
@@ -110,6 +115,7 @@ public record Holdout(double splitDay, double endDay, int members, int newMember
             System.arraycopy(history.days(), start, days, 0, kept);
             System.arraycopy(history.satisfaction(), start, satisfaction, 0, kept);
             double meanSatisfaction = mean(history.satisfaction());
+            // Each visit takes at least the session gap: sessionising would merge anything sooner.
             double t = from;
             while (true) {
                 double bound = rate * season.maximum * Math.exp(excitation(p, days, satisfaction, kept, t, true));
@@ -130,6 +136,7 @@ public record Holdout(double splitDay, double endDay, int members, int newMember
                     days[kept] = t;
                     satisfaction[kept] = meanSatisfaction;
                     kept++;
+                    t += sessionGap;
                 }
             }
         }

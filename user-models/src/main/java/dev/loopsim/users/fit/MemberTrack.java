@@ -7,7 +7,10 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
  * integrals need depend only on the data, so they are computed once, not at every evaluation.
  *
  * <p>Observation runs from the member's first visit (taken as given: it is when they joined
- * the log) to {@code end}. Between visits the excitation is one decaying exponential,
+ * the log) to {@code end}, except while a visit's session lasts: after a visit the member is at
+ * risk of the next only from its last event plus the session gap, since sessionising merges
+ * anything sooner into the same visit. Leaving that dead time out of ∫λ keeps the fit from
+ * reading it as negative excitation. Between visits the excitation is one decaying exponential,
  * E(t) = E_j·e^{−(t − t_j)/τ}, so ∫ season(t)·exp(E(t)) dt over a gap is exactly the series
  * Σ_n E_j^n/n! · ∫ season(t)·e^{−n(t − t_j)/τ} dt, each term closed-form; the series is summed
  * until its terms fall below double precision.
@@ -31,27 +34,39 @@ final class MemberTrack {
     final double[] days;
     final double[] satisfaction;
     final double end;
+    /** Where the gap after each visit starts being at risk: in [days[j], next visit or end]. */
+    private final double[] gapStart;
     private final double[] eventTrig;
+    private final double[] gapTrig;
     private final double[] spanTrig;
 
     /** What a member's visits say about the shared parameters, b_u aside. */
     record Stats(int count, double logSum, double integral) { }
 
-    MemberTrack(double[] days, double[] satisfaction, double end) {
+    MemberTrack(VisitLog.MemberVisits visits, double end) {
+        this(visits.days(), visits.satisfaction(), visits.atRiskFrom(), end);
+    }
+
+    MemberTrack(double[] days, double[] satisfaction, double[] atRiskFrom, double end) {
         this.days = days;
         this.satisfaction = satisfaction;
         this.end = end;
+        this.gapStart = new double[days.length];
         this.eventTrig = new double[8 * days.length];
+        this.gapTrig = new double[8 * days.length];
         this.spanTrig = new double[8 * days.length];
         for (int j = 0; j < days.length; j++) {
+            double next = j + 1 < days.length ? days[j + 1] : end;
+            gapStart[j] = Math.max(days[j], Math.min(atRiskFrom[j], next));
             Season.trig(days[j], eventTrig, 8 * j);
+            Season.trig(gapStart[j], gapTrig, 8 * j);
             Season.trig(span(j), spanTrig, 8 * j);
         }
     }
 
-    /** The length of the gap after visit j: to the next visit, or to the end of observation. */
+    /** The at-risk length of the gap after visit j: to the next visit, or to the end of observation. */
     double span(int j) {
-        return (j + 1 < days.length ? days[j + 1] : end) - days[j];
+        return Math.max(0, (j + 1 < days.length ? days[j + 1] : end) - gapStart[j]);
     }
 
     /**
@@ -70,7 +85,8 @@ final class MemberTrack {
                 logSum += Math.log(season.at(eventTrig, 8 * j)) + before;
             }
             excitationAfter = excitation(p, window, j);
-            double gap = excited(season, j, excitationAfter, tau);
+            double atGapStart = excitationAfter == 0 ? 0 : excitationAfter * Math.exp(-(gapStart[j] - days[j]) / tau);
+            double gap = excited(season, j, atGapStart, tau);
             integral += gap;
             if (gaps != null) {
                 gaps[j] = gap;
@@ -91,7 +107,7 @@ final class MemberTrack {
         return p.excitation() * sum;
     }
 
-    /** ∫ over the gap after visit j of season(t)·exp(e0·e^{−(t − t_j)/τ}) dt. */
+    /** ∫ over the at-risk part of the gap after visit j of season(t)·exp(e0·e^{−(t − s_j)/τ}) dt, s_j its start. */
     private double excited(Season season, int j, double e0, double tau) {
         double delta = span(j);
         if (delta <= 0) {
@@ -100,17 +116,17 @@ final class MemberTrack {
         if (e0 < NEGATIVE_LIMIT) {
             // Quadrature while E < −4 (the integrand is below e^{−4}·max season there), the series after.
             double head = Math.min(delta, tau * Math.log(e0 / NEGATIVE_LIMIT));
-            double value = quadrature(season, days[j], head, e0, tau);
+            double value = quadrature(season, gapStart[j], head, e0, tau);
             if (head < delta) {
                 double[] startTrig = new double[8];
                 double[] restTrig = new double[8];
-                Season.trig(days[j] + head, startTrig, 0);
+                Season.trig(gapStart[j] + head, startTrig, 0);
                 Season.trig(delta - head, restTrig, 0);
                 value += series(season, startTrig, 0, restTrig, 0, delta - head, e0 * Math.exp(-head / tau), tau);
             }
             return value;
         }
-        return series(season, eventTrig, 8 * j, spanTrig, 8 * j, delta, e0, tau);
+        return series(season, gapTrig, 8 * j, spanTrig, 8 * j, delta, e0, tau);
     }
 
     private static double series(Season season, double[] start, int offset, double[] span, int spanOffset, double delta,

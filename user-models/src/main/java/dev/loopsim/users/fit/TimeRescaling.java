@@ -1,5 +1,6 @@
 package dev.loopsim.users.fit;
 
+import dev.loopsim.users.data.DataFileException;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.distribution.ExponentialDistribution;
@@ -28,7 +29,7 @@ public record TimeRescaling(double[] gaps, double ksStatistic, double ksPValue, 
             total += track.days.length - 1;
         }
         if (total < 2) {
-            throw new IllegalArgumentException(log.source() + ": time rescaling needs at least two gaps between visits, found " + total);
+            throw new DataFileException(log.source(), 0, "fitting needs at least two members' returns (gaps between visits), found " + total);
         }
         double[] gaps = new double[total];
         int next = 0;

@@ -22,7 +22,7 @@ final class VisitLikelihood {
 
     static VisitLikelihood of(VisitLog log, int window) {
         return new VisitLikelihood(log.members().stream()
-                .map(m -> new MemberTrack(m.days(), m.satisfaction(), log.endDay())).toList(), window);
+                .map(m -> new MemberTrack(m, log.endDay())).toList(), window);
     }
 
     List<MemberTrack> tracks() {

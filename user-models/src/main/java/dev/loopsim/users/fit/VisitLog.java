@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param origin   day 0: the Monday 00:00 at or before the first event, so weekly phases name weekdays
  * @param endDay   the end of observation (the last event of the whole log, or as asked)
  * @param events   events read, before sessionising
+ * @param sessionGapDays the gap that separated visits
  * @param members  members in order of first appearance in the log
  */
-public record VisitLog(String source, Instant origin, double endDay, long events, List<MemberVisits> members) {
+public record VisitLog(String source, Instant origin, double endDay, long events, double sessionGapDays,
+                       List<MemberVisits> members) {
 
     /**
      * One member's visits.
@@ -22,13 +24,20 @@ public record VisitLog(String source, Instant origin, double endDay, long events
      * @param id            the member id as written in the log
      * @param days          visit start days, ascending
      * @param satisfaction  each visit's satisfaction s_k (1 when the log has no rewards)
+     * @param atRiskFrom    when the member could next start a visit: the visit's last event plus the
+     *                      session gap (sessionising forbids a new visit before then)
      */
-    public record MemberVisits(String id, double[] days, double[] satisfaction) {
+    public record MemberVisits(String id, double[] days, double[] satisfaction, double[] atRiskFrom) {
         public MemberVisits {
             Objects.requireNonNull(id, "id");
-            if (days.length != satisfaction.length || days.length == 0) {
-                throw new IllegalArgumentException("a member needs one satisfaction per visit and at least one visit");
+            if (days.length != satisfaction.length || days.length != atRiskFrom.length || days.length == 0) {
+                throw new IllegalArgumentException("a member needs one satisfaction and end per visit and at least one visit");
             }
+        }
+
+        /** Visits as points, at risk again at once: a log whose every event is a visit. */
+        public MemberVisits(String id, double[] days, double[] satisfaction) {
+            this(id, days, satisfaction, days.clone());
         }
 
         public int visits() {
@@ -52,10 +61,15 @@ public record VisitLog(String source, Instant origin, double endDay, long events
                     while (n < m.days().length && m.days()[n] < day) {
                         n++;
                     }
-                    return n == 0 ? null : new MemberVisits(m.id(), java.util.Arrays.copyOf(m.days(), n),
-                            java.util.Arrays.copyOf(m.satisfaction(), n));
+                    if (n == 0) {
+                        return null;
+                    }
+                    double[] atRisk = java.util.Arrays.copyOf(m.atRiskFrom(), n);
+                    atRisk[n - 1] = Math.min(atRisk[n - 1], day);
+                    return new MemberVisits(m.id(), java.util.Arrays.copyOf(m.days(), n),
+                            java.util.Arrays.copyOf(m.satisfaction(), n), atRisk);
                 })
                 .filter(Objects::nonNull).toList();
-        return new VisitLog(source, origin, day, events, kept);
+        return new VisitLog(source, origin, day, events, sessionGapDays, kept);
     }
 }

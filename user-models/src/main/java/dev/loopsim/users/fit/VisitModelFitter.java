@@ -1,5 +1,6 @@
 package dev.loopsim.users.fit;
 
+import dev.loopsim.users.data.DataFileException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
@@ -30,8 +31,10 @@ public final class VisitModelFitter {
     private VisitModelFitter() { }
 
     public static VisitModelFit fit(VisitLog log, FitOptions options) {
-        if (log.members().isEmpty()) {
-            throw new IllegalArgumentException(log.source() + ": no visits to fit");
+        long returns = log.visits() - log.members().size();
+        if (returns < 2) {
+            throw new DataFileException(log.source(), 0, "fitting needs at least two returns (visits after a member's first), found "
+                    + returns + "; is the session gap longer than the gaps between visits?");
         }
         VisitLikelihood likelihood = VisitLikelihood.of(log, options.window());
         boolean[] free = options.free();
@@ -65,7 +68,8 @@ public final class VisitModelFitter {
         double rate = (visits + 0.5) / Math.max(days, 1e-9);
         double[] x = new double[FitParameters.COUNT];
         x[FitParameters.EXCITATION] = 0;
-        x[FitParameters.LOG_RATE_MEAN] = Math.max(LOWER[FitParameters.LOG_RATE_MEAN] + 1, Math.log(rate));
+        x[FitParameters.LOG_RATE_MEAN] = Math.max(LOWER[FitParameters.LOG_RATE_MEAN] + 1,
+                Math.min(UPPER[FitParameters.LOG_RATE_MEAN] - 1, Math.log(rate)));
         x[FitParameters.LOG_RATE_SD] = 0;
         return x;
     }

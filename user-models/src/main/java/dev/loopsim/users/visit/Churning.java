@@ -34,6 +34,11 @@ public final class Churning implements VisitModel {
     }
 
     @Override
+    public double firstVisitDay(MemberState member, double joinDay, double untilDay) {
+        return visits.firstVisitDay(member, joinDay, untilDay);
+    }
+
+    @Override
     public double churnDay(MemberState member, double fromDay, double nextVisitDay, double untilDay) {
         double end = Math.min(nextVisitDay, untilDay);
         if (minPerDay == 0 || end - fromDay < periodDays) {

@@ -13,11 +13,13 @@ import dev.loopsim.core.Validate;
  * @param dailyPeakHour   see {@link Seasonality}
  * @param weeklyAmplitude see {@link Seasonality}
  * @param weeklyPeakDay   see {@link Seasonality}
+ * @param visitAtJoin     a member's first visit is the moment they join (as in a model fitted
+ *                        by {@code loopsim fit}, whose members' observation starts at their first event)
  */
 public record SelfExcitingParameters(double excitation, double decayDays, int window, double dailyAmplitude,
-                                     double dailyPeakHour, double weeklyAmplitude, double weeklyPeakDay) {
+                                     double dailyPeakHour, double weeklyAmplitude, double weeklyPeakDay, boolean visitAtJoin) {
 
-    public static final SelfExcitingParameters DEFAULTS = new SelfExcitingParameters(0.15, 2.0, 10, 0.5, 20, 0.2, 5);
+    public static final SelfExcitingParameters DEFAULTS = new SelfExcitingParameters(0.15, 2.0, 10, 0.5, 20, 0.2, 5, false);
 
     public SelfExcitingParameters {
         Validate.finite("excitation", excitation);

@@ -54,6 +54,14 @@ public final class SelfExcitingVisits implements VisitModel {
     }
 
     @Override
+    public double firstVisitDay(MemberState member, double joinDay, double untilDay) {
+        if (parameters.visitAtJoin()) {
+            return joinDay < untilDay ? joinDay : Double.POSITIVE_INFINITY;
+        }
+        return nextVisitDay(member, joinDay, untilDay);
+    }
+
+    @Override
     public int historyCapacity() {
         return parameters.window();
     }

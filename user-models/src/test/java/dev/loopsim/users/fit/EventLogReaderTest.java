@@ -42,7 +42,7 @@ class EventLogReaderTest {
                 userId,movieId,rating,timestamp
                 1,31,2.5,1260759144
                 1,1029,3.0,1260759179
-                """), new EventLogFormat(null, null, null, EventLogFormat.TimeUnit.SECONDS, 30.0 / 1440, 0.2));
+                """), new EventLogFormat(null, null, null, EventLogFormat.TimeUnit.SECONDS, 30.0 / 1440, 0.2, true));
         assertThat(log.members()).hasSize(1);
         assertThat(log.members().get(0).satisfaction()[0]).isCloseTo(0.55, offset(1e-12));
         // 1260759144 is Monday 2009-12-14 02:52:24 UTC.
@@ -75,7 +75,7 @@ class EventLogReaderTest {
         assertThatThrownBy(() -> read("member,timestamp\n"))
                 .hasMessage("log.csv: the log holds no events; expected a header and at least one row");
         assertThatThrownBy(() -> EventLogReader.read("log.csv", new StringReader("member,t\na,1\n"),
-                new EventLogFormat(null, "when", null, EventLogFormat.TimeUnit.SECONDS, 0, 1)))
+                new EventLogFormat(null, "when", null, EventLogFormat.TimeUnit.SECONDS, 0, 1, true)))
                 .hasMessage("log.csv:1: no timestamp column 'when'; the header has [member, t]");
     }
 }

@@ -36,7 +36,7 @@ class ExactIntegralTest {
         // A member with one visit at t = 3.3 (satisfaction 1), observed for 4.7 days.
         FitParameters p = new FitParameters(excitation, 1.5, 0.3, -0.4, 0.1, 0.25, 0, 1);
         Season season = new Season(p);
-        MemberTrack track = new MemberTrack(new double[]{3.3}, new double[]{1}, 8.0);
+        MemberTrack track = new MemberTrack(new double[]{3.3}, new double[]{1}, new double[]{3.3}, 8.0);
         double exact = track.evaluate(p, season, 10, null).integral();
         double numeric = new IterativeLegendreGaussIntegrator(16, 1e-13, 1e-13).integrate(1_000_000,
                 t -> seasonAt(season, t) * Math.exp(excitation * Math.exp(-(t - 3.3) / 1.5)), 3.3, 8.0);
@@ -44,11 +44,25 @@ class ExactIntegralTest {
     }
 
     @Test
+    void aSessionsDeadTimeIsLeftOutOfTheIntegral() {
+        // Visits at 1 and 3; the first visit's session makes the member at risk again only from 1.5.
+        FitParameters p = new FitParameters(0.8, 2.0, 0.3, 0.1, 0, 0, 0, 1);
+        Season season = new Season(p);
+        double withDeadTime = new MemberTrack(new double[]{1, 3}, new double[]{1, 1}, new double[]{1.5, 3}, 5)
+                .evaluate(p, season, 10, null).integral();
+        double numeric = new IterativeLegendreGaussIntegrator(16, 1e-13, 1e-13).integrate(1_000_000,
+                t -> seasonAt(season, t) * Math.exp(0.8 * Math.exp(-(t - 1) / 2.0)), 1.5, 3.0)
+                + new IterativeLegendreGaussIntegrator(16, 1e-13, 1e-13).integrate(1_000_000,
+                t -> seasonAt(season, t) * Math.exp(0.8 * Math.exp(-(t - 1) / 2.0) + 0.8 * Math.exp(-(t - 3) / 2.0)), 3.0, 5.0);
+        assertThat(withDeadTime).isCloseTo(numeric, offset(1e-9));
+    }
+
+    @Test
     void logIntensityAtEachVisitSumsSeasonAndDecayedExcitationOfTheLastWVisits() {
         FitParameters p = new FitParameters(0.5, 2.0, 0, 0, 0, 0, 0, 1);
         double[] days = {0, 1, 3};
         double[] s = {1, 0.5, 1};
-        MemberTrack.Stats stats = new MemberTrack(days, s, 5).evaluate(p, new Season(p), 1, null);
+        MemberTrack.Stats stats = new MemberTrack(days, s, days, 5).evaluate(p, new Season(p), 1, null);
         // W = 1: only the latest visit counts. At t=1: 0.5·1·e^{−1/2}; at t=3: 0.5·0.5·e^{−2/2}.
         assertThat(stats.logSum()).isCloseTo(0.5 * Math.exp(-0.5) + 0.25 * Math.exp(-1), offset(1e-14));
         assertThat(stats.count()).isEqualTo(2);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * as CSV, read back and fitted, gives back the parameters it was drawn with.
  */
 class VisitModelFitterTest {
-    private static final SelfExcitingParameters TRUTH = new SelfExcitingParameters(0.4, 2.0, 10, 0.5, 20, 0.3, 5);
+    private static final SelfExcitingParameters TRUTH = new SelfExcitingParameters(0.4, 2.0, 10, 0.5, 20, 0.3, 5, false);
     private static final double LOG_RATE_MEAN = Math.log(0.3);
     private static final double LOG_RATE_SD = 0.5;
     private static VisitLog log;
@@ -26,7 +26,7 @@ class VisitModelFitterTest {
         String csv = SimulatedVisitLog.csv(TRUTH, 300, 120, LOG_RATE_MEAN, LOG_RATE_SD, true, 7);
         // Session gap 0: every simulated visit is one event, so no two visits merge.
         log = EventLogReader.read("simulated.csv", new StringReader(csv),
-                new EventLogFormat(null, null, null, EventLogFormat.TimeUnit.SECONDS, 0, 1));
+                new EventLogFormat(null, null, null, EventLogFormat.TimeUnit.SECONDS, 0, 1, true));
         fit = VisitModelFitter.fit(log, FitOptions.FULL);
         poisson = VisitModelFitter.fit(log, FitOptions.POISSON);
     }
@@ -49,7 +49,7 @@ class VisitModelFitterTest {
     @Test
     void standardErrorsShrinkLikeOneOverRootN() {
         // Half the members: SEs should grow by about √2 (within 25% either way).
-        VisitLog half = new VisitLog(log.source(), log.origin(), log.endDay(), log.events(),
+        VisitLog half = new VisitLog(log.source(), log.origin(), log.endDay(), log.events(), log.sessionGapDays(),
                 log.members().subList(0, log.members().size() / 2));
         VisitModelFit smaller = VisitModelFitter.fit(half, FitOptions.FULL);
         double ratio = smaller.estimates().get(0).standardError() / fit.estimates().get(0).standardError();

@@ -11,7 +11,7 @@ class ChurningTest {
     private static final double[] ONE = {1};
 
     private static Churning churning(double dailyAmplitude, double minPerWeek, double afterDays) {
-        return new Churning(new SelfExcitingVisits(new SelfExcitingParameters(0.5, 2, 10, dailyAmplitude, 12, 0, 0)),
+        return new Churning(new SelfExcitingVisits(new SelfExcitingParameters(0.5, 2, 10, dailyAmplitude, 12, 0, 0, false)),
                 new ChurnParameters(minPerWeek, afterDays));
     }
 

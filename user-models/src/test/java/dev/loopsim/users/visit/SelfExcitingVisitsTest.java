@@ -17,7 +17,7 @@ class SelfExcitingVisitsTest {
     private static final double[] LATENT = {0};
 
     private static SelfExcitingVisits model(double excitation, double daily, double weekly) {
-        return new SelfExcitingVisits(new SelfExcitingParameters(excitation, 2.0, 10, daily, 20, weekly, 5));
+        return new SelfExcitingVisits(new SelfExcitingParameters(excitation, 2.0, 10, daily, 20, weekly, 5, false));
     }
 
     /** Visits of one member in [0, until), satisfaction s after each. */
@@ -50,7 +50,7 @@ class SelfExcitingVisitsTest {
     @Test
     void countOverAPartOfADayFollowsTheSeasonalShape() {
         SelfExcitingVisits model = model(0, 0.8, 0.5);
-        Seasonality season = new SelfExcitingParameters(0, 2.0, 10, 0.8, 20, 0.5, 5).seasonality();
+        Seasonality season = new SelfExcitingParameters(0, 2.0, 10, 0.8, 20, 0.5, 5, false).seasonality();
         double b = 3.0;
         double until = 1.3;
         double expected = b * simpson(season::at, 0, until, 2000);
@@ -124,11 +124,11 @@ class SelfExcitingVisitsTest {
 
     @Test
     void parametersAreValidated() {
-        assertThatThrownBy(() -> new SelfExcitingParameters(0.1, 0, 10, 0, 0, 0, 0))
+        assertThatThrownBy(() -> new SelfExcitingParameters(0.1, 0, 10, 0, 0, 0, 0, false))
                 .isInstanceOf(ParameterException.class).hasMessage("decayDays must be > 0 and finite, found 0");
-        assertThatThrownBy(() -> new SelfExcitingParameters(Double.NaN, 1, 10, 0, 0, 0, 0))
+        assertThatThrownBy(() -> new SelfExcitingParameters(Double.NaN, 1, 10, 0, 0, 0, 0, false))
                 .isInstanceOf(ParameterException.class).hasMessageContaining("excitation must be a finite number");
-        assertThatThrownBy(() -> new SelfExcitingParameters(0.1, 1, 10, 1.0, 0, 0, 0))
+        assertThatThrownBy(() -> new SelfExcitingParameters(0.1, 1, 10, 1.0, 0, 0, 0, false))
                 .isInstanceOf(ParameterException.class).hasMessage("dailyAmplitude must be in [0, 1), found 1");
     }
 

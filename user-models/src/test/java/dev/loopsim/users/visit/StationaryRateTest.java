@@ -41,7 +41,7 @@ class StationaryRateTest {
         double b = 1.0;
         double alphaS = 0.5 * 1.6;
         double tau = 2.0;
-        var model = new SelfExcitingVisits(new SelfExcitingParameters(0.5, tau, 1, 0, 0, 0, 0));
+        var model = new SelfExcitingVisits(new SelfExcitingParameters(0.5, tau, 1, 0, 0, 0, 0, false));
         double meanGap = 0;
         double compensator = 0;
         double h = 1e-3;

@@ -1,0 +1,196 @@
+package dev.loopsim.cli;
+
+import dev.loopsim.core.ParameterException;
+import dev.loopsim.results.chart.QqChart;
+import dev.loopsim.results.io.AtomicFiles;
+import dev.loopsim.results.io.Csv;
+import dev.loopsim.scenarios.fit.VisitModelFile;
+import dev.loopsim.scenarios.run.RunWriter;
+import dev.loopsim.scenarios.spec.Days;
+import dev.loopsim.users.fit.Estimate;
+import dev.loopsim.users.fit.EventLogFormat;
+import dev.loopsim.users.fit.EventLogReader;
+import dev.loopsim.users.fit.FitOptions;
+import dev.loopsim.users.fit.FitReport;
+import dev.loopsim.users.fit.Holdout;
+import dev.loopsim.users.fit.TimeRescaling;
+import dev.loopsim.users.fit.VisitLog;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code loopsim fit --events FILE}: fit the visit model to an event log and judge the fit. */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+        description = {"Fit the self-exciting visit model to an event log by maximum likelihood, report estimates with "
+                + "standard errors and goodness of fit (time rescaling, held-out visits, against a per-member Poisson "
+                + "baseline), and write a visit_model block that a scenario takes with 'world: {visit_model: FILE}'.",
+                "Besides FILE it writes FILE's stem + .qq.csv/.qq.png (time-rescaling QQ plot) and .members.csv."})
+final class FitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--events", required = true, paramLabel = "FILE",
+            description = "Event log, CSV with a header: a member id, a timestamp (epoch seconds or ISO-8601), optionally a reward.")
+    Path events;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "visit-model.yaml",
+            description = "Where to write the fitted model (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--session-gap", paramLabel = "DURATION", defaultValue = "30m",
+            description = "A silence longer than this starts a new visit, e.g. 30m, 2h, 0 (default: ${DEFAULT-VALUE}).")
+    String sessionGap;
+
+    @Option(names = "--holdout-days", paramLabel = "DAYS", defaultValue = "0",
+            description = "Refit on all but the log's last DAYS days and predict the visits in them (default: no holdout).")
+    double holdoutDays;
+
+    @Option(names = "--member-column", paramLabel = "NAME", description = "Member id column (default: member, user_id, userId, ...).")
+    String memberColumn;
+
+    @Option(names = "--time-column", paramLabel = "NAME", description = "Timestamp column (default: timestamp, time, ts or day).")
+    String timeColumn;
+
+    @Option(names = "--reward-column", paramLabel = "NAME", description = "Reward column (default: reward or rating, if present).")
+    String rewardColumn;
+
+    @Option(names = "--no-rewards", description = "Ignore rewards: every visit has satisfaction 1.")
+    boolean noRewards;
+
+    @Option(names = "--reward-scale", paramLabel = "X", defaultValue = "1",
+            description = "A visit's satisfaction is X times its mean reward (default: ${DEFAULT-VALUE}); e.g. 0.2 for 5-star ratings.")
+    double rewardScale;
+
+    @Option(names = "--time-unit", paramLabel = "UNIT", defaultValue = "seconds",
+            description = "Unit of numeric timestamps: seconds or milliseconds since 1970, or days (default: ${DEFAULT-VALUE}).")
+    String timeUnit;
+
+    @Option(names = "--window", paramLabel = "W", defaultValue = "10",
+            description = "Recent visits whose excitation counts (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--no-excitation", description = "Fit no excitation (visits do not raise the rate of later ones).")
+    boolean noExcitation;
+
+    @Option(names = "--no-daily", description = "Fit no daily seasonality.")
+    boolean noDaily;
+
+    @Option(names = "--no-weekly", description = "Fit no weekly seasonality.")
+    boolean noWeekly;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Seed of the simulations that predict held-out counts (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        EventLogFormat format = format();
+        FitOptions options;
+        try {
+            options = new FitOptions(window, !noExcitation, !noDaily, !noWeekly);
+        } catch (ParameterException e) {
+            throw new BadInputException("--window must be at least 1, found " + window);
+        }
+        if (!(holdoutDays >= 0) || Double.isInfinite(holdoutDays)) {
+            throw new BadInputException("--holdout-days must be a number of days >= 0, found " + holdoutDays);
+        }
+        VisitLog log = EventLogReader.read(events, format);
+        FitReport report = FitReport.of(log, options, holdoutDays, seed);
+        PrintWriter stdout = spec.commandLine().getOut();
+        print(report, stdout);
+        writeFiles(report, stdout);
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+
+    private EventLogFormat format() {
+        double gap;
+        try {
+            gap = Days.parse(sessionGap).value();
+        } catch (ParameterException e) {
+            throw new BadInputException("--session-gap: " + e.getMessage());
+        }
+        EventLogFormat.TimeUnit unit = switch (timeUnit.toLowerCase(Locale.ROOT)) {
+            case "s", "seconds" -> EventLogFormat.TimeUnit.SECONDS;
+            case "ms", "milliseconds" -> EventLogFormat.TimeUnit.MILLISECONDS;
+            case "d", "days" -> EventLogFormat.TimeUnit.DAYS;
+            default -> throw new BadInputException("--time-unit must be seconds, milliseconds or days, found '" + timeUnit + "'");
+        };
+        if (!Double.isFinite(rewardScale)) {
+            throw new BadInputException("--reward-scale must be a finite number, found " + rewardScale);
+        }
+        return new EventLogFormat(memberColumn, timeColumn, noRewards ? null : rewardColumn, unit, gap, rewardScale,
+                !noRewards);
+    }
+
+    private static void print(FitReport report, PrintWriter out) {
+        VisitLog log = report.log();
+        out.printf(Locale.ROOT, "%s: %,d events, %,d members, %,d visits; day 0 = %s (a Monday), observed to day %.1f%n",
+                log.source(), log.events(), log.members().size(), log.visits(), log.origin(), log.endDay());
+        out.printf(Locale.ROOT, "%-24s %12s %12s  %s%n", "parameter", "estimate", "std. error", "unit");
+        for (Estimate e : report.fit().estimates()) {
+            out.printf(Locale.ROOT, "%-24s %12.5g %12s  %s%n", e.name(), e.value(),
+                    e.fixed() ? "(fixed)" : String.format(Locale.ROOT, "%.3g", e.standardError()), e.unit());
+        }
+        out.printf(Locale.ROOT, "%-34s %16s %16s%n", "goodness of fit", "visit model", "Poisson baseline");
+        out.printf(Locale.ROOT, "%-34s %16.1f %16.1f%n", "log-likelihood", report.fit().logLikelihood(),
+                report.baseline().logLikelihood());
+        out.printf(Locale.ROOT, "%-34s %16.4f %16.4f%n", "time-rescaling KS statistic", report.rescaling().ksStatistic(),
+                report.baselineRescaling().ksStatistic());
+        out.printf(Locale.ROOT, "%-34s %16.4f%n", "  (5% critical value)", report.rescaling().criticalValue());
+        Holdout h = report.holdout();
+        Holdout b = report.baselineHoldout();
+        if (h != null) {
+            out.printf(Locale.ROOT, "held out: the last %.4g days (%,d visits of %,d members; %,d members first seen there left out)%n",
+                    h.endDay() - h.splitDay(), h.heldOutVisits(), h.members(), h.newMembers());
+            out.printf(Locale.ROOT, "%-34s %16.4f %16.4f%n", "  log-likelihood per visit",
+                    h.logLikelihood() / Math.max(1, h.heldOutVisits()), b.logLikelihood() / Math.max(1, b.heldOutVisits()));
+            out.printf(Locale.ROOT, "%-34s %16.1f %16.1f%n", "  predicted visits (actual " + h.heldOutVisits() + ")",
+                    h.predictedTotal(), b.predictedTotal());
+            out.printf(Locale.ROOT, "%-34s %16.3f %16.3f%n", "  per-member count MAE", h.countMae(), b.countMae());
+            out.printf(Locale.ROOT, "%-34s %16.3f %16.3f%n", "  per-member count RMSE", h.countRmse(), b.countRmse());
+        }
+    }
+
+    private void writeFiles(FitReport report, PrintWriter stdout) throws IOException {
+        String stem = out.toString().replaceFirst("\\.ya?ml$", "");
+        Path qqCsv = Path.of(stem + ".qq.csv");
+        Path qqPng = Path.of(stem + ".qq.png");
+        Path members = Path.of(stem + ".members.csv");
+        List<String> header = List.of("Visit model fitted by 'loopsim fit' (loopsim " + RunWriter.version() + ") from "
+                        + report.log().source(),
+                "Include it in a scenario with world: {visit_model: PATH}, PATH being this file's path without .yaml",
+                "Day 0 of a run is taken to be a Monday 00:00 UTC (weekly_peak_day 0 = Monday).",
+                "Diagnostics: " + qqPng.getFileName() + " (time-rescaling QQ plot), " + members.getFileName() + " (members' rates)");
+        AtomicFiles.writeString(out, VisitModelFile.yaml(report, header));
+        double[][] model = report.rescaling().quantiles(200);
+        double[][] baseline = report.baselineRescaling().quantiles(200);
+        Csv qq = new Csv(List.of("probability", "exp1_quantile", "model_quantile", "poisson_baseline_quantile"));
+        for (int i = 0; i < model.length; i++) {
+            qq.row((i + 0.5) / model.length, model[i][0], model[i][1], baseline[Math.min(i, baseline.length - 1)][1]);
+        }
+        AtomicFiles.writeString(qqCsv, qq.toString());
+        Csv rates = new Csv(List.of("member", "visits", "visits_per_week", "poisson_visits_per_week"));
+        for (int u = 0; u < report.log().members().size(); u++) {
+            rates.row(report.log().members().get(u).id(), report.log().members().get(u).visits(),
+                    7 * report.fit().memberRates()[u], 7 * report.baseline().memberRates()[u]);
+        }
+        AtomicFiles.writeString(members, rates.toString());
+        String chart;
+        try {
+            AtomicFiles.write(qqPng, new QqChart("Time-rescaled gaps between visits vs Exp(1)", "Exp(1) quantile",
+                    "rescaled gap quantile").sample("visit model", model).sample("Poisson baseline", baseline).png());
+            chart = ", " + qqPng;
+        } catch (IOException | RuntimeException | Error e) {
+            chart = " (the QQ chart could not be drawn: " + e + "; its points are in " + qqCsv + ")";
+        }
+        stdout.println("wrote " + out + ", " + qqCsv + ", " + members + chart);
+    }
+}

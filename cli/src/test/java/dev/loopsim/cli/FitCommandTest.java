@@ -1,0 +1,102 @@
+package dev.loopsim.cli;
+
+import static dev.loopsim.cli.CommandLineTest.loopsim;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loopsim.core.random.RandomStreams;
+import dev.loopsim.scenarios.load.ScenarioLoader;
+import dev.loopsim.scenarios.load.ScenarioSource;
+import dev.loopsim.users.visit.SelfExcitingParameters;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FitCommandTest {
+    @TempDir
+    Path temp;
+    Path events;
+
+    /** 80 members visiting as a Poisson process of 0.6 a day for 60 days, with 5-star ratings. */
+    @BeforeEach
+    void writeALog() throws Exception {
+        UniformRandomProvider random = RandomStreams.of(5, 0).forWorld("log");
+        StringBuilder csv = new StringBuilder("userId,movieId,rating,timestamp\n");
+        Instant start = Instant.parse("2024-03-04T00:00:00Z");
+        for (int member = 1; member <= 80; member++) {
+            double t = 0;
+            while ((t -= Math.log(1 - random.nextDouble()) / 0.6) < 60) {
+                long seconds = start.getEpochSecond() + (long) (t * 86_400);
+                csv.append(member).append(',').append(random.nextInt(100)).append(',')
+                        .append(1 + random.nextInt(5)).append(',').append(seconds).append('\n');
+            }
+        }
+        events = temp.resolve("ratings.csv");
+        Files.writeString(events, csv);
+    }
+
+    @Test
+    void fitWritesAVisitModelThatAScenarioRunsOnAndItsDiagnostics() throws Exception {
+        Path out = temp.resolve("models/fitted.yaml");
+        var o = loopsim("fit", "--events", events.toString(), "--out", out.toString(), "--reward-scale", "0.2",
+                "--holdout-days", "10");
+        assertThat(o.code()).as(o.err()).isEqualTo(0);
+        assertThat(o.out()).contains("80 members", "excitation", "decay_days", "visits_per_week_median",
+                "time-rescaling KS statistic", "held out: the last 10.00 days", "per-member count MAE");
+        assertThat(Files.readString(out)).contains("visit_model:", "visit_at_join: true", "standard_error", "poisson_baseline");
+        assertThat(Files.readAllLines(temp.resolve("models/fitted.members.csv"))).hasSize(81);
+        assertThat(Files.readAllLines(temp.resolve("models/fitted.qq.csv"))).hasSize(201);
+        byte[] png = Files.readAllBytes(temp.resolve("models/fitted.qq.png"));
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        // A scenario beside the models folder takes the fitted block.
+        Path scenario = temp.resolve("s.yaml");
+        Files.writeString(scenario, "name: s\nhorizon_days: 5\nworld:\n  population: {members: 100}\n"
+                + "  visit_model: models/fitted\ncells: [{name: a, ranker: {type: random}}]\n");
+        var visits = (SelfExcitingParameters) ScenarioLoader.load(ScenarioSource.resolve(scenario.toString()))
+                .spec().world().visits().parameters();
+        assertThat(visits.visitAtJoin()).isTrue();
+        var run = loopsim("run", scenario.toString(), "--out", temp.resolve("run").toString(), "-q");
+        assertThat(run.code()).as(run.err()).isEqualTo(0);
+    }
+
+    @Test
+    void poissonDataFitsWithLittleExcitationAndAPassingKsTest() throws Exception {
+        Path out = temp.resolve("poisson.yaml");
+        var o = loopsim("fit", "--events", events.toString(), "--out", out.toString(), "--no-rewards");
+        assertThat(o.code()).as(o.err()).isEqualTo(0);
+        var fit = ScenarioLoader.mapper().readTree(out.toFile()).get("fit");
+        var excitation = fit.get("estimates").get("excitation");
+        // No excitation in the data: 0 lies within 3 standard errors of the estimate.
+        assertThat(Math.abs(excitation.get("value").asDouble())).isLessThan(3 * excitation.get("standard_error").asDouble());
+        var rate = fit.get("estimates").get("visits_per_week_median");
+        assertThat(rate.get("value").asDouble()).isBetween(4.2 - 3 * rate.get("standard_error").asDouble() - 0.3,
+                4.2 + 3 * rate.get("standard_error").asDouble() + 0.3);
+        var ks = fit.get("time_rescaling");
+        assertThat(ks.get("ks_statistic").asDouble()).isLessThan(1.2 * ks.get("ks_critical_5pct").asDouble());
+    }
+
+    @Test
+    void aBadRowIsOneMessageWithFileAndLineAndExitCode2() throws Exception {
+        Path bad = temp.resolve("bad.csv");
+        Files.writeString(bad, "member,timestamp\na,100\nb,tuesday\n");
+        var o = loopsim("fit", "--events", bad.toString(), "--out", temp.resolve("m.yaml").toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err().strip()).isEqualTo("loopsim: " + bad + ":3: timestamp must be a number (seconds) or an ISO-8601 date-time, found 'tuesday'");
+        assertThat(temp.resolve("m.yaml")).doesNotExist();
+    }
+
+    @Test
+    void badArgumentsAndLogsTooThinToFitExitWith2() throws Exception {
+        assertThat(loopsim("fit", "--events", events.toString(), "--session-gap", "soon").code()).isEqualTo(2);
+        assertThat(loopsim("fit", "--events", events.toString(), "--time-unit", "weeks").code()).isEqualTo(2);
+        assertThat(loopsim("fit", "--events", temp.resolve("missing.csv").toString()).err()).contains("missing.csv: no such file");
+        Path single = temp.resolve("single.csv");
+        Files.writeString(single, "member,timestamp\na,100\nb,200\n");
+        var o = loopsim("fit", "--events", single.toString(), "--out", temp.resolve("x.yaml").toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("single.csv").contains("at least two");
+    }
+}

@@ -1,0 +1,34 @@
+package dev.loopsim.results.io;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Files written atomically: readers see the old content or the new, never a part. */
+public final class AtomicFiles {
+    private AtomicFiles() { }
+
+    public static void write(Path target, byte[] content) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        // Same folder, so the move is a rename; a name no other writer uses, with ordinary permissions.
+        Path temporary = parent.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid()
+                + "." + Thread.currentThread().getId() + ".tmp");
+        try {
+            Files.write(temporary, content);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    public static void writeString(Path target, String content) throws IOException {
+        write(target, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,117 @@
+package dev.loopsim.scenarios.fit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loopsim.scenarios.load.ScenarioLoader;
+import dev.loopsim.users.fit.Estimate;
+import dev.loopsim.users.fit.FitReport;
+import dev.loopsim.users.fit.Holdout;
+import dev.loopsim.users.fit.TimeRescaling;
+import dev.loopsim.users.fit.VisitModelFit;
+
+/**
+ * Writes a fit as YAML: a {@code visit_model:} block (the {@code world.visits} and
+ * {@code world.population} settings a scenario takes with {@code world.visit_model: FILE}),
+ * and a {@code fit:} block with estimates, standard errors and goodness of fit, which scenarios
+ * ignore.
+ */
+public final class VisitModelFile {
+    private VisitModelFile() { }
+
+    /**
+     * @param header comment lines (without '#') saying where the fit came from
+     */
+    public static String yaml(FitReport report, java.util.List<String> header) {
+        var mapper = ScenarioLoader.mapper();
+        ObjectNode root = mapper.createObjectNode();
+        VisitModelFit fit = report.fit();
+        ObjectNode block = root.putObject("visit_model");
+        ObjectNode visits = block.putObject("visits");
+        visits.put("type", "self-exciting");
+        visits.put("excitation", round(fit.parameters().excitation()));
+        visits.put("decay_days", round(fit.parameters().decayDays()));
+        visits.put("window", fit.options().window());
+        visits.put("daily_amplitude", round(fit.parameters().dailyAmplitude()));
+        visits.put("daily_peak_hour", phase(fit.parameters().dailyPeakHour(), 24));
+        visits.put("weekly_amplitude", round(fit.parameters().weeklyAmplitude()));
+        visits.put("weekly_peak_day", phase(fit.parameters().weeklyPeakDay(), 7));
+        // The fit takes each member's first event as given (their join): so should a run.
+        visits.put("visit_at_join", true);
+        ObjectNode population = block.putObject("population");
+        population.put("visits_per_week_median", round(fit.parameters().visitsPerWeekMedian()));
+        population.put("visit_rate_sd_log", round(fit.parameters().logRateSd()));
+
+        ObjectNode about = root.putObject("fit");
+        about.put("source", report.log().source());
+        about.put("day_zero", report.log().origin().toString());
+        about.put("events", report.log().events());
+        about.put("members", fit.members());
+        about.put("visits", fit.visits());
+        about.put("log_likelihood", round(fit.logLikelihood()));
+        ObjectNode estimates = about.putObject("estimates");
+        for (Estimate e : fit.estimates()) {
+            ObjectNode one = estimates.putObject(e.name());
+            one.put("value", round(e.value()));
+            if (e.fixed()) {
+                one.put("fixed", true);
+            } else {
+                one.put("standard_error", round(e.standardError()));
+            }
+        }
+        about.set("time_rescaling", rescaling(mapper.createObjectNode(), report.rescaling()));
+        ObjectNode baseline = about.putObject("poisson_baseline");
+        baseline.put("log_likelihood", round(report.baseline().logLikelihood()));
+        baseline.put("visits_per_week_median", round(report.baseline().parameters().visitsPerWeekMedian()));
+        baseline.put("visit_rate_sd_log", round(report.baseline().parameters().logRateSd()));
+        baseline.set("time_rescaling", rescaling(mapper.createObjectNode(), report.baselineRescaling()));
+        if (report.holdout() != null) {
+            ObjectNode holdout = about.putObject("holdout");
+            holdout.put("split_day", round(report.holdout().splitDay()));
+            holdout.put("members", report.holdout().members());
+            holdout.put("new_members_left_out", report.holdout().newMembers());
+            holdout.put("held_out_visits", report.holdout().heldOutVisits());
+            holdout.set("model", holdout(mapper.createObjectNode(), report.holdout()));
+            holdout.set("poisson_baseline", holdout(mapper.createObjectNode(), report.baselineHoldout()));
+        }
+        StringBuilder text = new StringBuilder();
+        for (String line : header) {
+            text.append("# ").append(line).append('\n');
+        }
+        try {
+            return text.append(mapper.writeValueAsString(root)).toString();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a fit could not be written as YAML", e);
+        }
+    }
+
+    private static ObjectNode rescaling(ObjectNode node, TimeRescaling r) {
+        node.put("gaps", r.gaps().length);
+        node.put("ks_statistic", round(r.ksStatistic()));
+        node.put("ks_critical_5pct", round(r.criticalValue()));
+        node.put("ks_p_value", round(r.ksPValue()));
+        return node;
+    }
+
+    private static ObjectNode holdout(ObjectNode node, Holdout h) {
+        node.put("log_likelihood", round(h.logLikelihood()));
+        node.put("log_likelihood_per_visit", round(h.logLikelihood() / Math.max(1, h.heldOutVisits())));
+        node.put("predicted_visits", round(h.predictedTotal()));
+        node.put("count_mae", round(h.countMae()));
+        node.put("count_rmse", round(h.countRmse()));
+        return node;
+    }
+
+    /** A rounded phase, wrapped so that rounding up to the period gives 0. */
+    private static double phase(double value, double period) {
+        double rounded = round(value);
+        return rounded >= period ? 0 : rounded;
+    }
+
+    /** Six significant digits: enough to reproduce a run, short enough to read. */
+    static double round(double value) {
+        if (!Double.isFinite(value) || value == 0) {
+            return value;
+        }
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(6)).doubleValue();
+    }
+}
