@@ -72,6 +72,10 @@ final class FitCommand implements Callable<Integer> {
             description = "Unit of numeric timestamps: seconds or milliseconds since 1970, or days (default: ${DEFAULT-VALUE}).")
     String timeUnit;
 
+    @Option(names = "--form", paramLabel = "FORM", defaultValue = "self-exciting",
+            description = "The intensity to fit: self-exciting (DESIGN §4) or additive (Accordion's) (default: ${DEFAULT-VALUE}).")
+    String form;
+
     @Option(names = "--window", paramLabel = "W", defaultValue = "10",
             description = "Recent visits whose excitation counts (default: ${DEFAULT-VALUE}).")
     int window;
@@ -92,9 +96,11 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         EventLogFormat format = format();
+        FitOptions.Form fitForm = java.util.Arrays.stream(FitOptions.Form.values()).filter(f -> f.type().equals(form)).findFirst()
+                .orElseThrow(() -> new BadInputException("--form must be self-exciting or additive, found '" + form + "'"));
         FitOptions options;
         try {
-            options = new FitOptions(window, !noExcitation, !noDaily, !noWeekly);
+            options = new FitOptions(fitForm, window, !noExcitation, !noDaily, !noWeekly);
         } catch (ParameterException e) {
             throw new BadInputException("--window must be at least 1, found " + window);
         }
@@ -134,10 +140,15 @@ final class FitCommand implements Callable<Integer> {
         VisitLog log = report.log();
         out.printf(Locale.ROOT, "%s: %,d events, %,d members, %,d visits; day 0 = %s (a Monday), observed to day %.1f%n",
                 log.source(), log.events(), log.members().size(), log.visits(), log.origin(), log.endDay());
-        out.printf(Locale.ROOT, "%-24s %12s %12s  %s%n", "parameter", "estimate", "std. error", "unit");
+        out.printf(Locale.ROOT, "%s visit model%n", report.fit().options().form().type());
+        out.printf(Locale.ROOT, "%-24s %12s %16s  %s%n", "parameter", "estimate", "std. error", "unit");
         for (Estimate e : report.fit().estimates()) {
-            out.printf(Locale.ROOT, "%-24s %12.5g %12s  %s%n", e.name(), e.value(),
-                    e.fixed() ? "(fixed)" : String.format(Locale.ROOT, "%.3g", e.standardError()), e.unit());
+            out.printf(Locale.ROOT, "%-24s %12.5g %16s  %s%n", e.name(), e.value(), e.hasStandardError()
+                    ? String.format(Locale.ROOT, "%.3g", e.standardError()) : "(" + e.status().label() + ")", e.unit());
+        }
+        if (!report.fit().fullyIdentified()) {
+            out.println("warning: this log does not identify every parameter (the likelihood is flat along it at the "
+                    + "optimum, e.g. a term near 0 or the seasonality of one); consider --no-daily, --no-weekly or the other --form");
         }
         out.printf(Locale.ROOT, "%-34s %16s %16s%n", "goodness of fit", "visit model", "Poisson baseline");
         out.printf(Locale.ROOT, "%-34s %16.1f %16.1f%n", "log-likelihood", report.fit().logLikelihood(),

@@ -79,6 +79,19 @@ class FitCommandTest {
     }
 
     @Test
+    void theAdditiveFormWritesAnAdditiveBlockThatLoads() throws Exception {
+        Path out = temp.resolve("additive.yaml");
+        var o = loopsim("fit", "--events", events.toString(), "--out", out.toString(), "--form", "additive");
+        assertThat(o.code()).as(o.err()).isEqualTo(0);
+        assertThat(o.out()).contains("additive visit model", "time_rate_per_day", "jump_per_day");
+        Path scenario = temp.resolve("s.yaml");
+        Files.writeString(scenario, "name: s\nworld:\n  visit_model: additive\ncells: [{name: a, ranker: {type: random}}]\n");
+        var spec = ScenarioLoader.load(ScenarioSource.resolve(scenario.toString())).spec();
+        assertThat(spec.world().visits().type()).isEqualTo("additive");
+        assertThat(loopsim("fit", "--events", events.toString(), "--form", "hawkes").code()).isEqualTo(2);
+    }
+
+    @Test
     void aBadRowIsOneMessageWithFileAndLineAndExitCode2() throws Exception {
         Path bad = temp.resolve("bad.csv");
         Files.writeString(bad, "member,timestamp\na,100\nb,tuesday\n");

@@ -16,6 +16,9 @@ import dev.loopsim.users.fit.VisitModelFit;
  * ignore.
  */
 public final class VisitModelFile {
+    /** Amplitudes must stay below 1; rounding must not carry one there. */
+    private static final double MAX_AMPLITUDE = 0.99999;
+
     private VisitModelFile() { }
 
     /**
@@ -27,22 +30,21 @@ public final class VisitModelFile {
         VisitModelFit fit = report.fit();
         ObjectNode block = root.putObject("visit_model");
         ObjectNode visits = block.putObject("visits");
-        visits.put("type", "self-exciting");
-        visits.put("excitation", round(fit.parameters().excitation()));
-        visits.put("decay_days", round(fit.parameters().decayDays()));
-        visits.put("window", fit.options().window());
-        visits.put("daily_amplitude", round(fit.parameters().dailyAmplitude()));
-        visits.put("daily_peak_hour", phase(fit.parameters().dailyPeakHour(), 24));
-        visits.put("weekly_amplitude", round(fit.parameters().weeklyAmplitude()));
-        visits.put("weekly_peak_day", phase(fit.parameters().weeklyPeakDay(), 7));
-        // The fit takes each member's first event as given (their join): so should a run.
-        visits.put("visit_at_join", true);
+        fit.visitsBlock().forEach((key, value) -> {
+            if (value instanceof Double number) {
+                visits.put(key, key.endsWith("_peak_hour") ? phase(number, 24) : key.endsWith("_peak_day") ? phase(number, 7)
+                        : key.endsWith("_amplitude") ? Math.min(round(number), MAX_AMPLITUDE) : round(number));
+            } else {
+                visits.putPOJO(key, value);
+            }
+        });
         ObjectNode population = block.putObject("population");
-        population.put("visits_per_week_median", round(fit.parameters().visitsPerWeekMedian()));
-        population.put("visit_rate_sd_log", round(fit.parameters().logRateSd()));
+        population.put("visits_per_week_median", round(fit.value("visits_per_week_median")));
+        population.put("visit_rate_sd_log", round(fit.value("visit_rate_sd_log")));
 
         ObjectNode about = root.putObject("fit");
         about.put("source", report.log().source());
+        about.put("form", fit.options().form().type());
         about.put("day_zero", report.log().origin().toString());
         about.put("events", report.log().events());
         about.put("members", fit.members());
@@ -52,17 +54,17 @@ public final class VisitModelFile {
         for (Estimate e : fit.estimates()) {
             ObjectNode one = estimates.putObject(e.name());
             one.put("value", round(e.value()));
-            if (e.fixed()) {
-                one.put("fixed", true);
-            } else {
+            if (e.hasStandardError()) {
                 one.put("standard_error", round(e.standardError()));
+            } else {
+                one.put("status", e.status().label());
             }
         }
         about.set("time_rescaling", rescaling(mapper.createObjectNode(), report.rescaling()));
         ObjectNode baseline = about.putObject("poisson_baseline");
         baseline.put("log_likelihood", round(report.baseline().logLikelihood()));
-        baseline.put("visits_per_week_median", round(report.baseline().parameters().visitsPerWeekMedian()));
-        baseline.put("visit_rate_sd_log", round(report.baseline().parameters().logRateSd()));
+        baseline.put("visits_per_week_median", round(report.baseline().value("visits_per_week_median")));
+        baseline.put("visit_rate_sd_log", round(report.baseline().value("visit_rate_sd_log")));
         baseline.set("time_rescaling", rescaling(mapper.createObjectNode(), report.baselineRescaling()));
         if (report.holdout() != null) {
             ObjectNode holdout = about.putObject("holdout");

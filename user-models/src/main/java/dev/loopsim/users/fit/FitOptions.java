@@ -1,38 +1,53 @@
 package dev.loopsim.users.fit;
 
 import dev.loopsim.core.Validate;
+import java.util.Objects;
 
 /**
- * Which parts of the visit model to fit.
+ * What to fit.
  *
- * @param window      W, the recent visits whose excitation counts (not fitted: it is a memory size)
- * @param excitation  fit α and τ; if false, α = 0 (visits do not excite later ones)
+ * @param form        which intensity: the self-exciting form of DESIGN §4, or Accordion's additive form
+ * @param window      W, the recent visits (plays, in the additive form) whose excitation counts
+ *                    (not fitted: it is a memory size)
+ * @param excitation  fit the excitation (α and τ, or J and δ); if false, visits do not excite later ones
  * @param daily       fit the daily harmonic; if false, no daily seasonality
  * @param weekly      fit the weekly harmonic; if false, no weekly seasonality
  */
-public record FitOptions(int window, boolean excitation, boolean daily, boolean weekly) {
-    public static final FitOptions FULL = new FitOptions(10, true, true, true);
+public record FitOptions(Form form, int window, boolean excitation, boolean daily, boolean weekly) {
+    public static final FitOptions FULL = new FitOptions(Form.SELF_EXCITING, 10, true, true, true);
     /** The homogeneous per-member Poisson baseline: base rates only, with the same population prior. */
-    public static final FitOptions POISSON = new FitOptions(10, false, false, false);
+    public static final FitOptions POISSON = new FitOptions(Form.SELF_EXCITING, 10, false, false, false);
+
+    /** The intensity forms {@code loopsim fit} knows, by their scenario type names. */
+    public enum Form {
+        SELF_EXCITING(SelfExcitingForm.INSTANCE), ADDITIVE(AdditiveForm.INSTANCE);
+
+        private final VisitForm form;
+
+        Form(VisitForm form) {
+            this.form = form;
+        }
+
+        VisitForm form() {
+            return form;
+        }
+
+        /** The scenario's {@code world.visits.type}. */
+        public String type() {
+            return form.type();
+        }
+    }
 
     public FitOptions {
+        Objects.requireNonNull(form, "form");
         Validate.atLeast("window", window, 1);
     }
 
     public FitOptions withWindow(int w) {
-        return new FitOptions(w, excitation, daily, weekly);
+        return new FitOptions(form, w, excitation, daily, weekly);
     }
 
-    boolean[] free() {
-        boolean[] free = new boolean[FitParameters.COUNT];
-        free[FitParameters.EXCITATION] = excitation;
-        free[FitParameters.LOG_DECAY] = excitation;
-        free[FitParameters.DAILY_COS] = daily;
-        free[FitParameters.DAILY_SIN] = daily;
-        free[FitParameters.WEEKLY_COS] = weekly;
-        free[FitParameters.WEEKLY_SIN] = weekly;
-        free[FitParameters.LOG_RATE_MEAN] = true;
-        free[FitParameters.LOG_RATE_SD] = true;
-        return free;
+    public FitOptions withForm(Form f) {
+        return new FitOptions(f, window, excitation, daily, weekly);
     }
 }

@@ -11,7 +11,7 @@ import dev.loopsim.users.visit.Seasonality;
  * <p>The seasonal terms are kept in cosine/sine form because the likelihood is smooth in them
  * everywhere (an amplitude and a phase are not, at zero amplitude).
  */
-public record FitParameters(double excitation, double decayDays, double dailyCos, double dailySin, double weeklyCos,
+record FitParameters(double excitation, double decayDays, double dailyCos, double dailySin, double weeklyCos,
                             double weeklySin, double logRateMean, double logRateSd) {
 
     /** The names, in the order of {@link #toArray()}. */

@@ -1,7 +1,6 @@
 package dev.loopsim.users.fit;
 
 import dev.loopsim.core.random.RandomStreams;
-import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -61,11 +60,14 @@ public record Holdout(double splitDay, double endDay, int members, int newMember
      * @param seed seeds the simulated continuations
      */
     public static Holdout evaluate(VisitLog log, double splitDay, VisitModelFit fit, long seed) {
-        FitParameters p = fit.parameters();
-        Season season = new Season(p);
+        VisitForm form = fit.form();
+        double[] x = fit.estimate();
+        Season season = form.season(x);
         int window = fit.options().window();
+        double mu = x[x.length - 2];
+        double sigma = Math.exp(x[x.length - 1]);
+        boolean excites = fit.options().excitation();
         VisitLog training = log.until(splitDay);
-        List<VisitLog.MemberVisits> all = log.members();
         int evaluated = training.members().size();
         double[] predicted = new double[evaluated];
         double[] actual = new double[evaluated];
@@ -73,39 +75,52 @@ public record Holdout(double splitDay, double endDay, int members, int newMember
         long heldOut = 0;
         int u = 0;
         RandomStreams streams = RandomStreams.of(seed, 0);
-        for (VisitLog.MemberVisits member : all) {
+        for (VisitLog.MemberVisits member : log.members()) {
             if (member.days()[0] >= splitDay) {
                 continue;
             }
             VisitLog.MemberVisits before = training.members().get(u);
-            MemberTrack.Stats train = new MemberTrack(before, splitDay).evaluate(p, season, window, null);
-            MemberTrack.Stats whole = new MemberTrack(member, log.endDay()).evaluate(p, season, window, null);
-            int count = whole.count() - train.count();
-            double mu = p.logRateMean();
-            double sigma = p.logRateSd();
-            logLikelihood += whole.logSum() - train.logSum()
-                    + RateMarginal.logMarginal(whole.count(), whole.integral(), mu, sigma)
-                    - RateMarginal.logMarginal(train.count(), train.integral(), mu, sigma);
-            double rate = RateMarginal.posteriorMean(train.count(), train.integral(), mu, sigma);
+            MemberTrack trainTrack = new MemberTrack(before, splitDay);
+            MemberTrack wholeTrack = new MemberTrack(member, log.endDay());
+            double[] trainRate = new double[trainTrack.visits()];
+            double[] trainFixed = new double[trainTrack.visits()];
+            double[] wholeRate = new double[wholeTrack.visits()];
+            double[] wholeFixed = new double[wholeTrack.visits()];
+            RateMarginal train = new RateMarginal(form.member(trainTrack, x, season, window, trainRate, trainFixed), mu, sigma);
+            RateMarginal whole = new RateMarginal(form.member(wholeTrack, x, season, window, wholeRate, wholeFixed), mu, sigma);
+            int count = member.visits() - before.visits();
+            // log p(held-out | training) = log p(all) − log p(training), r integrated out in both.
+            logLikelihood += whole.logMarginal() - train.logMarginal();
+            double rate = train.mean();
             actual[u] = count;
-            predicted[u] = p.excitation() == 0
-                    ? rate * (whole.integral() - train.integral())
-                    : simulatedCount(p, season, window, before, rate, Math.max(splitDay, member.atRiskFrom()[before.visits() - 1]),
-                    log.endDay(), log.sessionGapDays(), streams.forMember(u, "holdout"));
+            double from = Math.max(splitDay, member.atRiskFrom()[before.visits() - 1]);
+            predicted[u] = excites
+                    ? simulatedCount(form, x, season, window, before, rate, from, log.endDay(), log.sessionGapDays(),
+                    streams.forMember(u, "holdout"))
+                    : rate * (sum(wholeRate) - sum(trainRate)) + sum(wholeFixed) - sum(trainFixed);
             heldOut += count;
             u++;
         }
-        return new Holdout(splitDay, log.endDay(), evaluated, all.size() - evaluated, heldOut, logLikelihood, predicted, actual);
+        return new Holdout(splitDay, log.endDay(), evaluated, log.members().size() - evaluated, heldOut, logLikelihood,
+                predicted, actual);
+    }
+
+    private static double sum(double[] values) {
+        double total = 0;
+        for (double v : values) {
+            total += v;
+        }
+        return total;
     }
 
     /**
      * The mean count of visits in [from, until) over {@link #DRAWS} continuations of the member's
-     * history; {@code from} is the split, or the end of a session that runs over it.
+     * history, drawn by thinning; {@code from} is the split, or the end of a session that runs over it.
      */
-    private static double simulatedCount(FitParameters p, Season season, int window, VisitLog.MemberVisits history,
-                                         double rate, double from, double until, double sessionGap,
-                                         UniformRandomProvider random) {
-        double[] trig = new double[8];
+    private static double simulatedCount(VisitForm form, double[] x, Season season, int window,
+                                         VisitLog.MemberVisits history, double rate, double from, double until,
+                                         double sessionGap, UniformRandomProvider random) {
+        double meanSatisfaction = sum(history.satisfaction()) / history.visits();
         long total = 0;
         for (int draw = 0; draw < DRAWS; draw++) {
             double[] days = new double[window];
@@ -114,17 +129,14 @@ public record Holdout(double splitDay, double endDay, int members, int newMember
             int start = history.visits() - kept;
             System.arraycopy(history.days(), start, days, 0, kept);
             System.arraycopy(history.satisfaction(), start, satisfaction, 0, kept);
-            double meanSatisfaction = mean(history.satisfaction());
-            // Each visit takes at least the session gap: sessionising would merge anything sooner.
             double t = from;
             while (true) {
-                double bound = rate * season.maximum * Math.exp(excitation(p, days, satisfaction, kept, t, true));
+                double bound = form.intensity(x, season, rate, days, satisfaction, kept, t, true);
                 t -= Math.log(1 - random.nextDouble()) / bound;
                 if (t >= until) {
                     break;
                 }
-                Season.trig(t, trig, 0);
-                double lambda = rate * season.at(trig, 0) * Math.exp(excitation(p, days, satisfaction, kept, t, false));
+                double lambda = form.intensity(x, season, rate, days, satisfaction, kept, t, false);
                 if (random.nextDouble() * bound < lambda) {
                     total++;
                     // The newest visit replaces the oldest; its satisfaction is the member's average.
@@ -136,30 +148,11 @@ public record Holdout(double splitDay, double endDay, int members, int newMember
                     days[kept] = t;
                     satisfaction[kept] = meanSatisfaction;
                     kept++;
+                    // Each visit takes at least the session gap: sessionising would merge anything sooner.
                     t += sessionGap;
                 }
             }
         }
         return (double) total / DRAWS;
-    }
-
-    private static double excitation(FitParameters p, double[] days, double[] satisfaction, int kept, double t,
-                                     boolean positiveOnly) {
-        double sum = 0;
-        for (int k = 0; k < kept; k++) {
-            double term = p.excitation() * satisfaction[k] * Math.exp(-(t - days[k]) / p.decayDays());
-            if (!positiveOnly || term > 0) {
-                sum += term;
-            }
-        }
-        return sum;
-    }
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
     }
 }

@@ -10,9 +10,11 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
  * the log) to {@code end}, except while a visit's session lasts: after a visit the member is at
  * risk of the next only from its last event plus the session gap, since sessionising merges
  * anything sooner into the same visit. Leaving that dead time out of ∫λ keeps the fit from
- * reading it as negative excitation. Between visits the excitation is one decaying exponential,
- * E(t) = E_j·e^{−(t − t_j)/τ}, so ∫ season(t)·exp(E(t)) dt over a gap is exactly the series
- * Σ_n E_j^n/n! · ∫ season(t)·e^{−n(t − t_j)/τ} dt, each term closed-form; the series is summed
+ * reading it as negative excitation.
+ *
+ * <p>Over the at-risk part of a gap the self-exciting excitation is one decaying exponential,
+ * E(t) = E₀·e^{−(t − s)/τ}, so ∫ season(t)·exp(E(t)) dt is exactly the series
+ * Σ_n E₀^n/n! · ∫ season(t)·e^{−n(t − s)/τ} dt, each term closed-form; the series is summed
  * until its terms fall below double precision.
  */
 final class MemberTrack {
@@ -35,13 +37,10 @@ final class MemberTrack {
     final double[] satisfaction;
     final double end;
     /** Where the gap after each visit starts being at risk: in [days[j], next visit or end]. */
-    private final double[] gapStart;
+    final double[] gapStart;
     private final double[] eventTrig;
     private final double[] gapTrig;
     private final double[] spanTrig;
-
-    /** What a member's visits say about the shared parameters, b_u aside. */
-    record Stats(int count, double logSum, double integral) { }
 
     MemberTrack(VisitLog.MemberVisits visits, double end) {
         this(visits.days(), visits.satisfaction(), visits.atRiskFrom(), end);
@@ -64,51 +63,28 @@ final class MemberTrack {
         }
     }
 
+    int visits() {
+        return days.length;
+    }
+
     /** The at-risk length of the gap after visit j: to the next visit, or to the end of observation. */
     double span(int j) {
         return Math.max(0, (j + 1 < days.length ? days[j + 1] : end) - gapStart[j]);
     }
 
-    /**
-     * Σ_{j ≥ 1} [log season(t_j) + E(t_j⁻)] and ∫ season·exp(E) from the first visit to the end.
-     *
-     * @param gaps if not null, receives each gap's integral (the compensator increments over b_u)
-     */
-    Stats evaluate(FitParameters p, Season season, int window, double[] gaps) {
-        double tau = p.decayDays();
-        double logSum = 0;
-        double integral = 0;
-        double excitationAfter = 0;
-        for (int j = 0; j < days.length; j++) {
-            if (j > 0) {
-                double before = excitationAfter * Math.exp(-(days[j] - days[j - 1]) / tau);
-                logSum += Math.log(season.at(eventTrig, 8 * j)) + before;
-            }
-            excitationAfter = excitation(p, window, j);
-            double atGapStart = excitationAfter == 0 ? 0 : excitationAfter * Math.exp(-(gapStart[j] - days[j]) / tau);
-            double gap = excited(season, j, atGapStart, tau);
-            integral += gap;
-            if (gaps != null) {
-                gaps[j] = gap;
-            }
-        }
-        return new Stats(days.length - 1, logSum, integral);
+    /** season(t_j). */
+    double seasonAtVisit(Season season, int j) {
+        return season.at(eventTrig, 8 * j);
     }
 
-    /** E just after visit j: Σ over the last W visits up to j of α·s_k·e^{−(t_j − t_k)/τ}. */
-    double excitation(FitParameters p, int window, int j) {
-        if (p.excitation() == 0) {
-            return 0;
-        }
-        double sum = 0;
-        for (int k = Math.max(0, j - window + 1); k <= j; k++) {
-            sum += satisfaction[k] * Math.exp(-(days[j] - days[k]) / p.decayDays());
-        }
-        return p.excitation() * sum;
+    /** ∫ season(t) dt over the at-risk part of the gap after visit j. */
+    double seasonIntegral(Season season, int j) {
+        double delta = span(j);
+        return delta <= 0 ? 0 : season.integral(gapTrig, 8 * j, spanTrig, 8 * j, delta, 0, 1);
     }
 
-    /** ∫ over the at-risk part of the gap after visit j of season(t)·exp(e0·e^{−(t − s_j)/τ}) dt, s_j its start. */
-    private double excited(Season season, int j, double e0, double tau) {
+    /** ∫ season(t)·exp(e0·e^{−(t − s_j)/τ}) dt over the at-risk part of the gap after visit j, s_j its start. */
+    double excitedIntegral(Season season, int j, double e0, double tau) {
         double delta = span(j);
         if (delta <= 0) {
             return 0;

@@ -3,14 +3,13 @@ package dev.loopsim.users.fit;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 
 /**
- * A member's base rate b integrated out against the population's log-normal prior:
- * log ∫ b^n·e^{−b·I}·LN(b; μ, σ) db, where n is the member's visits after the first and I the
- * integral of the rest of the intensity over their observed time.
+ * A member's base rate r integrated out against the population's log-normal prior:
+ * log ∫ L(r)·LN(r; μ, σ) dr, with L(r) a {@link MemberLikelihood}.
  *
- * <p>In y = log b the integrand exp(n·y − I·e^y − (y − μ)²/2σ²) is log-concave, so it is
- * integrated by adaptive Gauss–Hermite quadrature centred on its mode with its curvature
- * (exact for a Gaussian, and to many digits here with 32 nodes). The posterior of b is what
- * shrinks a member with few visits toward the population.
+ * <p>In y = log r the integrand is smooth and single-peaked, and exactly log-concave in the
+ * self-exciting form, so it is integrated by adaptive Gauss–Hermite quadrature centred on its
+ * mode with its curvature (exact for a Gaussian; to about nine digits here with 32 nodes). The
+ * posterior of r is what shrinks a member with few visits toward the population.
  */
 final class RateMarginal {
     private static final int NODES = 32;
@@ -26,68 +25,92 @@ final class RateMarginal {
         }
     }
 
-    private RateMarginal() { }
+    private final MemberLikelihood member;
+    private final double mu;
+    private final double sigma;
+    private final double mode;
+    private final double scale;
 
-    /** log of the marginal likelihood of (n, I) under log b ~ N(μ, σ²). */
+    RateMarginal(MemberLikelihood member, double mu, double sigma) {
+        this.member = member;
+        this.mu = mu;
+        this.sigma = sigma;
+        this.mode = mode();
+        double curvature = -member.derivatives(mode)[1] + 1 / (sigma * sigma);
+        this.scale = 1 / Math.sqrt(Math.max(curvature, 1e-12));
+    }
+
+    /** The multiplicative form's marginal from its sufficient statistics (n, I). */
     static double logMarginal(double n, double integral, double mu, double sigma) {
-        return new Posterior(n, integral, mu, sigma).logMarginal();
+        return new RateMarginal(MemberLikelihood.multiplicative((int) n, 0, integral), mu, sigma).logMarginal();
     }
 
-    /** E[b | n, I]: the member's shrunk base rate. */
+    /** The multiplicative form's posterior mean rate from (n, I). */
     static double posteriorMean(double n, double integral, double mu, double sigma) {
-        return new Posterior(n, integral, mu, sigma).mean();
+        return new RateMarginal(MemberLikelihood.multiplicative((int) n, 0, integral), mu, sigma).mean();
     }
 
-    private record Posterior(double n, double integral, double mu, double sigma, double mode, double scale) {
-        Posterior(double n, double integral, double mu, double sigma) {
-            this(n, integral, mu, sigma, mode(n, integral, mu, sigma),
-                    1 / Math.sqrt(integral * Math.exp(mode(n, integral, mu, sigma)) + 1 / (sigma * sigma)));
-        }
+    private double f(double y) {
+        double z = (y - mu) / sigma;
+        return member.at(y) - 0.5 * z * z;
+    }
 
-        double f(double y) {
-            double z = (y - mu) / sigma;
-            return n * y - integral * Math.exp(y) - 0.5 * z * z;
+    /** log of the marginal likelihood. */
+    double logMarginal() {
+        double peak = f(mode);
+        double sum = 0;
+        for (int i = 0; i < NODES; i++) {
+            double y = mode + Math.sqrt(2) * scale * X[i];
+            sum += W[i] * Math.exp(f(y) - peak + X[i] * X[i]);
         }
+        return peak + Math.log(Math.sqrt(2) * scale * sum) - Math.log(sigma) - LOG_SQRT_2PI;
+    }
 
-        double logMarginal() {
-            double peak = f(mode);
-            double sum = 0;
-            for (int i = 0; i < NODES; i++) {
-                double y = mode + Math.sqrt(2) * scale * X[i];
-                sum += W[i] * Math.exp(f(y) - peak + X[i] * X[i]);
+    /** E[r | visits]: the member's shrunk base rate. */
+    double mean() {
+        double peak = f(mode);
+        double weight = 0;
+        double weighted = 0;
+        for (int i = 0; i < NODES; i++) {
+            double y = mode + Math.sqrt(2) * scale * X[i];
+            double g = W[i] * Math.exp(f(y) - peak + X[i] * X[i]);
+            weight += g;
+            weighted += g * Math.exp(y);
+        }
+        return weighted / weight;
+    }
+
+    /**
+     * The root of f'(y), by Newton steps kept inside a bracket that bisection shrinks. f' runs
+     * from +∞ (the prior's pull, as y → −∞) to −∞ (the integral's, as y → +∞), so a bracket
+     * exists; in the self-exciting form f is concave and Newton alone would do.
+     */
+    private double mode() {
+        double precision = 1 / (sigma * sigma);
+        double n = member.count();
+        double y = n > 0 && member.rateIntegral() > 0 ? Math.log(n / member.rateIntegral()) : mu;
+        y = Math.max(mu - 10 * sigma, Math.min(mu + 10 * sigma, y));
+        double lo = Double.NEGATIVE_INFINITY;
+        double hi = Double.POSITIVE_INFINITY;
+        for (int iteration = 0; iteration < 200; iteration++) {
+            double[] d = member.derivatives(y);
+            double slope = d[0] - (y - mu) * precision;
+            double curvature = d[1] - precision;
+            if (slope > 0) {
+                lo = y;
+            } else {
+                hi = y;
             }
-            return peak + Math.log(Math.sqrt(2) * scale * sum) - Math.log(sigma) - LOG_SQRT_2PI;
-        }
-
-        double mean() {
-            double peak = f(mode);
-            double weight = 0;
-            double weighted = 0;
-            for (int i = 0; i < NODES; i++) {
-                double y = mode + Math.sqrt(2) * scale * X[i];
-                double g = W[i] * Math.exp(f(y) - peak + X[i] * X[i]);
-                weight += g;
-                weighted += g * Math.exp(y);
+            double next = curvature < 0 ? y - slope / curvature : Double.NaN;
+            if (!(next > lo && next < hi) || Math.abs(next - y) > 4) {
+                // Outside the bracket, or a wild step: bisect, or walk toward the root while unbracketed.
+                next = Double.isInfinite(lo) ? y - 4 : Double.isInfinite(hi) ? y + 4 : 0.5 * (lo + hi);
             }
-            return weighted / weight;
-        }
-
-        /** The root of n − I·e^y − (y − μ)/σ² (decreasing in y), by damped Newton steps. */
-        private static double mode(double n, double integral, double mu, double sigma) {
-            double precision = 1 / (sigma * sigma);
-            double y = n > 0 && integral > 0 ? Math.min(Math.log(n / integral), mu + 10 * sigma) : mu;
-            y = Math.max(y, mu - 10 * sigma);
-            for (int iteration = 0; iteration < 100; iteration++) {
-                double e = integral * Math.exp(y);
-                double slope = n - e - (y - mu) * precision;
-                double step = slope / (e + precision);
-                step = Math.max(-2, Math.min(2, step));
-                y += step;
-                if (Math.abs(step) < 1e-12 * Math.max(1, Math.abs(y))) {
-                    break;
-                }
+            if (Math.abs(next - y) < 1e-12 * Math.max(1, Math.abs(y)) || hi - lo < 1e-12 * Math.max(1, Math.abs(y))) {
+                return next;
             }
-            return y;
+            y = next;
         }
+        return y;
     }
 }

@@ -12,10 +12,11 @@ final class Season {
     final double maximum;
 
     Season(FitParameters p) {
-        double cd = p.dailyCos();
-        double sd = p.dailySin();
-        double cw = p.weeklyCos();
-        double sw = p.weeklySin();
+        this(p.dailyCos(), p.dailySin(), p.weeklyCos(), p.weeklySin());
+    }
+
+    /** From the daily and weekly harmonics' cosine and sine coefficients. */
+    Season(double cd, double sd, double cw, double sw) {
         cos[0] = cd;
         sin[0] = sd;
         cos[1] = cw;
@@ -24,7 +25,7 @@ final class Season {
         sin[2] = 0.5 * (cd * sw + sd * cw);
         cos[3] = 0.5 * (cd * cw + sd * sw);
         sin[3] = 0.5 * (sd * cw - cd * sw);
-        maximum = (1 + p.dailyAmplitude()) * (1 + p.weeklyAmplitude());
+        maximum = (1 + Math.hypot(cd, sd)) * (1 + Math.hypot(cw, sw));
     }
 
     /** season(t) from the trigonometric values of ω_f·t laid out as {@link #trig}. */
@@ -58,6 +59,13 @@ final class Season {
             sum += cos[f] * (c * re - s * im) + sin[f] * (c * im + s * re);
         }
         return sum;
+    }
+
+    /** season(t) at any t (allocates: for simulation, not for the likelihood's inner loops). */
+    static double at(Season season, double t) {
+        double[] trig = new double[8];
+        trig(t, trig, 0);
+        return season.at(trig, 0);
     }
 
     /** cos/sin of ω_f·t for the four frequencies, 8 values. */

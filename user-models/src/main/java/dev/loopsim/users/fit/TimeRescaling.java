@@ -20,25 +20,27 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 public record TimeRescaling(double[] gaps, double ksStatistic, double ksPValue, double criticalValue) {
 
     public static TimeRescaling of(VisitLog log, VisitModelFit fit) {
-        VisitLikelihood likelihood = VisitLikelihood.of(log, fit.options().window());
-        FitParameters p = fit.parameters();
-        Season season = new Season(p);
+        VisitLikelihood likelihood = VisitLikelihood.of(log, fit.options());
+        VisitForm form = fit.form();
+        double[] x = fit.estimate();
+        Season season = form.season(x);
         List<MemberTrack> tracks = likelihood.tracks();
         int total = 0;
         for (MemberTrack track : tracks) {
-            total += track.days.length - 1;
+            total += track.visits() - 1;
         }
         if (total < 2) {
-            throw new DataFileException(log.source(), 0, "fitting needs at least two members' returns (gaps between visits), found " + total);
+            throw new DataFileException(log.source(), 0, "fitting needs at least two returns (visits after a member's first), found " + total);
         }
         double[] gaps = new double[total];
         int next = 0;
         for (int u = 0; u < tracks.size(); u++) {
             MemberTrack track = tracks.get(u);
-            double[] integrals = new double[track.days.length];
-            track.evaluate(p, season, fit.options().window(), integrals);
-            for (int j = 0; j + 1 < track.days.length; j++) {
-                gaps[next++] = fit.memberRates()[u] * integrals[j];
+            double[] rate = new double[track.visits()];
+            double[] fixed = new double[track.visits()];
+            form.member(track, x, season, fit.options().window(), rate, fixed);
+            for (int j = 0; j + 1 < track.visits(); j++) {
+                gaps[next++] = fit.memberRates()[u] * rate[j] + fixed[j];
             }
         }
         Arrays.sort(gaps);

@@ -12,54 +12,51 @@ import java.util.stream.IntStream;
  * does not depend on the thread count.
  */
 final class VisitLikelihood {
+    private final VisitForm form;
     private final List<MemberTrack> tracks;
     private final int window;
 
-    VisitLikelihood(List<MemberTrack> tracks, int window) {
+    VisitLikelihood(VisitForm form, List<MemberTrack> tracks, int window) {
+        this.form = form;
         this.tracks = List.copyOf(tracks);
         this.window = window;
     }
 
-    static VisitLikelihood of(VisitLog log, int window) {
-        return new VisitLikelihood(log.members().stream()
-                .map(m -> new MemberTrack(m, log.endDay())).toList(), window);
+    static VisitLikelihood of(VisitLog log, FitOptions options) {
+        return new VisitLikelihood(options.form().form(),
+                log.members().stream().map(m -> new MemberTrack(m, log.endDay())).toList(), options.window());
     }
 
     List<MemberTrack> tracks() {
         return tracks;
     }
 
-    int window() {
-        return window;
-    }
-
-    double logLikelihood(FitParameters p) {
-        if (!p.admissible()) {
+    double logLikelihood(double[] natural) {
+        if (!form.admissible(natural)) {
             return Double.NEGATIVE_INFINITY;
         }
-        MemberTrack.Stats[] stats = stats(p);
         double sum = 0;
-        for (MemberTrack.Stats s : stats) {
-            sum += s.logSum() + RateMarginal.logMarginal(s.count(), s.integral(), p.logRateMean(), p.logRateSd());
+        for (double value : perMember(natural, false)) {
+            sum += value;
         }
         return sum;
     }
 
-    MemberTrack.Stats[] stats(FitParameters p) {
-        Season season = new Season(p);
-        MemberTrack.Stats[] stats = new MemberTrack.Stats[tracks.size()];
-        IntStream.range(0, tracks.size()).parallel()
-                .forEach(u -> stats[u] = tracks.get(u).evaluate(p, season, window, null));
-        return stats;
+    /** Each member's posterior mean base rate, per day. */
+    double[] memberRates(double[] natural) {
+        return perMember(natural, true);
     }
 
-    /** Each member's posterior mean base rate, per day. */
-    double[] memberRates(FitParameters p) {
-        MemberTrack.Stats[] stats = stats(p);
-        double[] rates = new double[stats.length];
-        for (int u = 0; u < stats.length; u++) {
-            rates[u] = RateMarginal.posteriorMean(stats[u].count(), stats[u].integral(), p.logRateMean(), p.logRateSd());
-        }
-        return rates;
+    /** Per member, in parallel: the log marginal likelihood, or the posterior mean rate. */
+    private double[] perMember(double[] natural, boolean rates) {
+        Season season = form.season(natural);
+        double mu = natural[natural.length - 2];
+        double sigma = Math.exp(natural[natural.length - 1]);
+        double[] values = new double[tracks.size()];
+        IntStream.range(0, tracks.size()).parallel().forEach(u -> {
+            RateMarginal marginal = new RateMarginal(form.member(tracks.get(u), natural, season, window, null, null), mu, sigma);
+            values[u] = rates ? marginal.mean() : marginal.logMarginal();
+        });
+        return values;
     }
 }

@@ -1,96 +1,92 @@
 package dev.loopsim.users.fit;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A maximum-likelihood fit of the visit model.
+ * A maximum-likelihood fit of a visit model.
  *
- * @param parameters     the estimates
- * @param options        what was fitted
- * @param covariance     inverse observed information in natural coordinates (see {@link FitParameters#toArray()});
- *                       rows and columns of fixed parameters are 0; null if the information was not invertible
+ * @param options        what was fitted, the form included
+ * @param estimate       the estimates in the form's natural coordinates (see {@link VisitForm})
+ * @param covariance     inverse observed information in natural coordinates; rows and columns of
+ *                       fixed parameters and of those at a bound are 0, a coordinate the log carries no
+ *                       information on has NaN on its diagonal; null if the information was not invertible
+ * @param atBound        per natural coordinate, whether the maximum lies on the search's bound
  * @param logLikelihood  log L at the estimates, base rates integrated out
  * @param memberRates    each member's posterior mean base rate b_u, per day, in the log's member order
  * @param members        members fitted
  * @param visits         visits fitted (including each member's first)
  * @param evaluations    likelihood evaluations the optimiser used
  */
-public record VisitModelFit(FitParameters parameters, FitOptions options, double[][] covariance, double logLikelihood,
+public record VisitModelFit(FitOptions options, double[] estimate, double[][] covariance, boolean[] atBound,
+                            double logLikelihood,
                             double[] memberRates, int members, long visits, int evaluations) {
 
-    /** Free parameters: the ones with standard errors. */
-    public int freeParameters() {
-        int k = 0;
-        for (boolean free : options.free()) {
-            k += free ? 1 : 0;
-        }
-        return k;
+    VisitForm form() {
+        return options.form().form();
     }
 
     /** The estimates as a scenario names them, with delta-method standard errors. */
     public List<Estimate> estimates() {
-        FitParameters p = parameters;
-        List<Estimate> list = new ArrayList<>();
-                list.add(estimate("excitation", p.excitation(), unit(FitParameters.EXCITATION, 1), ""));
-        list.add(estimate("decay_days", p.decayDays(), unit(FitParameters.LOG_DECAY, p.decayDays()), "days"));
-        list.add(estimate("daily_amplitude", p.dailyAmplitude(),
-                amplitude(FitParameters.DAILY_COS, p.dailyCos(), p.dailySin()), ""));
-        list.add(estimate("daily_peak_hour", p.dailyPeakHour(),
-                phase(FitParameters.DAILY_COS, p.dailyCos(), p.dailySin(), 24), "hour"));
-        list.add(estimate("weekly_amplitude", p.weeklyAmplitude(),
-                amplitude(FitParameters.WEEKLY_COS, p.weeklyCos(), p.weeklySin()), ""));
-        list.add(estimate("weekly_peak_day", p.weeklyPeakDay(),
-                phase(FitParameters.WEEKLY_COS, p.weeklyCos(), p.weeklySin(), 7), "day (0 = Monday)"));
-        list.add(estimate("visits_per_week_median", p.visitsPerWeekMedian(),
-                unit(FitParameters.LOG_RATE_MEAN, p.visitsPerWeekMedian()), "visits/week"));
-        list.add(estimate("visit_rate_sd_log", p.logRateSd(),
-                unit(FitParameters.LOG_RATE_SD, p.logRateSd()), ""));
-        return list;
+        boolean[] free = form().free(options);
+        return form().derived(estimate).stream().map(d -> {
+            Estimate.Status status = Estimate.Status.ESTIMATED;
+            for (int i = 0; i < d.gradient().length; i++) {
+                if (d.gradient()[i] != 0 && !free[i]) {
+                    status = Estimate.Status.FIXED;
+                } else if (d.gradient()[i] != 0 && atBound[i] && status == Estimate.Status.ESTIMATED) {
+                    status = Estimate.Status.AT_BOUND;
+                }
+            }
+            if (status == Estimate.Status.ESTIMATED && (covariance == null || touchesUnidentified(d.gradient()))) {
+                status = Estimate.Status.NOT_IDENTIFIED;
+            }
+            double se = status == Estimate.Status.ESTIMATED ? standardError(d.gradient()) : Double.NaN;
+            return new Estimate(d.name(), d.value(), se, d.unit(), Double.isNaN(se) && status == Estimate.Status.ESTIMATED
+                    ? Estimate.Status.NOT_IDENTIFIED : status);
+        }).toList();
     }
 
-    private Estimate estimate(String name, double value, double[] gradient, String unit) {
-        return new Estimate(name, value, standardError(gradient), unit);
+    /** Whether the observed information was invertible, so that standard errors exist. */
+    public boolean hasCovariance() {
+        return covariance != null;
     }
 
-    /** √(gᵀ Σ g), or NaN if a fixed parameter is involved or there is no covariance. */
-    double standardError(double[] gradient) {
-        boolean[] free = options.free();
+    /** The value of one reported estimate by its YAML name. */
+    public double value(String name) {
+        return estimates().stream().filter(e -> e.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no estimate " + name)).value();
+    }
+
+    /** The {@code world.visits} settings of the fitted model, in YAML names. */
+    public Map<String, Object> visitsBlock() {
+        return form().visitsBlock(estimate, options.window());
+    }
+
+    private boolean touchesUnidentified(double[] gradient) {
+        for (int i = 0; i < gradient.length; i++) {
+            if (gradient[i] != 0 && Double.isNaN(covariance[i][i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether some free coordinate could not be given a standard error. */
+    public boolean fullyIdentified() {
+        return covariance != null && estimates().stream().noneMatch(e -> e.status() == Estimate.Status.NOT_IDENTIFIED);
+    }
+
+    /** √(gᵀ Σ g). */
+    private double standardError(double[] gradient) {
         double variance = 0;
         for (int i = 0; i < gradient.length; i++) {
-            if (gradient[i] == 0) {
-                continue;
-            }
-            if (!free[i] || covariance == null) {
-                return Double.NaN;
-            }
             for (int j = 0; j < gradient.length; j++) {
-                variance += gradient[i] * covariance[i][j] * gradient[j];
+                if (gradient[i] != 0 && gradient[j] != 0) {
+                    variance += gradient[i] * covariance[i][j] * gradient[j];
+                }
             }
         }
         return Math.sqrt(variance);
-    }
-
-    private static double[] unit(int index, double scale) {
-        double[] gradient = new double[FitParameters.COUNT];
-        gradient[index] = scale;
-        return gradient;
-    }
-
-    private static double[] amplitude(int cosIndex, double c, double s) {
-        double[] gradient = new double[FitParameters.COUNT];
-        double a = Math.hypot(c, s);
-        gradient[cosIndex] = a == 0 ? 1 : c / a;
-        gradient[cosIndex + 1] = a == 0 ? 1 : s / a;
-        return gradient;
-    }
-
-    private static double[] phase(int cosIndex, double c, double s, double period) {
-        double[] gradient = new double[FitParameters.COUNT];
-        double a2 = c * c + s * s;
-        double scale = period / (2 * Math.PI);
-        gradient[cosIndex] = a2 == 0 ? Double.NaN : -s / a2 * scale;
-        gradient[cosIndex + 1] = a2 == 0 ? Double.NaN : c / a2 * scale;
-        return gradient;
     }
 }

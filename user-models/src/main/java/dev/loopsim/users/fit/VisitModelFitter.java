@@ -1,9 +1,12 @@
 package dev.loopsim.users.fit;
 
 import dev.loopsim.users.data.DataFileException;
+import java.util.stream.IntStream;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.NonSymmetricMatrixException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.PointValuePair;
@@ -13,20 +16,21 @@ import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 
 /**
- * Maximum-likelihood fit of the self-exciting visit model (DESIGN §4) to a visit log.
+ * Maximum-likelihood fit of a visit model (DESIGN §4) to a visit log.
  *
- * <p>The optimiser (Powell's BOBYQA, derivative-free) works in unconstrained coordinates: τ and σ
- * by their logs, and each seasonal (cos, sin) pair mapped through tanh of its length so that the
- * amplitude stays below 1 and season(t) stays positive. The excitation decay is started from a
- * few time scales (an hour to two weeks) because the likelihood may have a local optimum per
- * scale; the best is kept. Standard errors are from the observed information, the numerical
- * Hessian of log L at the optimum in natural coordinates.
+ * <p>The optimiser (Powell's BOBYQA, derivative-free) works in the form's optimiser coordinates
+ * (see {@link VisitForm}). The excitation's decay is started from a few time scales (an hour to
+ * two weeks) because the likelihood may have a local optimum per scale; the best is kept.
+ * Standard errors are from the observed information: the numerical Hessian of log L at the
+ * optimum, in natural coordinates.
  */
 public final class VisitModelFitter {
     private static final double[] DECAY_STARTS_DAYS = {1.0 / 24, 1, 14};
     private static final double HESSIAN_STEP = 1e-3;
-    private static final double[] LOWER = {-5, Math.log(1.0 / 96), -6, -6, -6, -6, -14, Math.log(0.02)};
-    private static final double[] UPPER = {5, Math.log(365), 6, 6, 6, 6, 6, Math.log(5)};
+    /** Trust-region radii at which a search stops, in optimiser coordinates (standard errors are ~1e-2 and up). */
+    private static final double COARSE_RADIUS = 1e-2;
+    private static final double FINE_RADIUS = 1e-5;
+    private static final int MAX_EVALUATIONS = 4000;
 
     private VisitModelFitter() { }
 
@@ -36,48 +40,93 @@ public final class VisitModelFitter {
             throw new DataFileException(log.source(), 0, "fitting needs at least two returns (visits after a member's first), found "
                     + returns + "; is the session gap longer than the gaps between visits?");
         }
-        VisitLikelihood likelihood = VisitLikelihood.of(log, options.window());
-        boolean[] free = options.free();
-        double[] start = start(log);
+        VisitForm form = options.form().form();
+        VisitLikelihood likelihood = VisitLikelihood.of(log, options);
+        boolean[] free = form.free(options);
+        double[] start = form.start(pooledRate(log, returns));
+        clampToBounds(form, start);
+        if (form == AdditiveForm.INSTANCE && !options.excitation()) {
+            start = AdditiveForm.withoutJumps(start);
+        }
+        // Each decay scale gets a coarse search; the best is then refined.
         PointValuePair best = null;
         int evaluations = 0;
-        double[] decays = options.excitation() ? DECAY_STARTS_DAYS : new double[]{1};
+        double[] decays = options.excitation() && form.decayIndex() >= 0 ? DECAY_STARTS_DAYS : new double[]{Double.NaN};
         for (double decay : decays) {
-            start[FitParameters.LOG_DECAY] = Math.log(decay);
-            Search search = new Search(likelihood, free, start);
-            PointValuePair found = search.run();
+            if (!Double.isNaN(decay)) {
+                start[form.decayIndex()] = Math.log(decay);
+            }
+            Search search = new Search(form, likelihood, free, start);
+            PointValuePair found = search.run(COARSE_RADIUS);
             evaluations += search.evaluations;
             if (best == null || found.getValue() > best.getValue()) {
                 best = new PointValuePair(search.full(found.getPoint()), found.getValue());
             }
         }
-        FitParameters estimate = FitParameters.fromArray(natural(best.getPoint()));
-        double[][] covariance = covariance(likelihood, estimate, free);
-        return new VisitModelFit(estimate, options, covariance, best.getValue(), likelihood.memberRates(estimate),
+        Search refine = new Search(form, likelihood, free, best.getPoint());
+        PointValuePair refined = refine.run(FINE_RADIUS);
+        evaluations += refine.evaluations;
+        if (refined.getValue() >= best.getValue()) {
+            best = new PointValuePair(refine.full(refined.getPoint()), refined.getValue());
+        }
+        double[] estimate = natural(form, best.getPoint());
+        boolean[] atBound = atBound(form, best.getPoint(), free);
+        boolean[] interior = free.clone();
+        for (int i = 0; i < interior.length; i++) {
+            interior[i] &= !atBound[i];
+        }
+        double[][] covariance = covariance(likelihood, estimate, interior);
+        if (covariance == null) {
+            // A flat direction (a term the log does not use, say): leave out coordinates with next to no
+            // information and try again; their estimates are reported as not identified.
+            boolean[] informative = informative(likelihood, estimate, interior);
+            covariance = covariance(likelihood, estimate, informative);
+            if (covariance != null) {
+                for (int i = 0; i < interior.length; i++) {
+                    if (interior[i] && !informative[i]) {
+                        covariance[i][i] = Double.NaN;
+                    }
+                }
+            }
+        }
+        return new VisitModelFit(options, estimate, covariance, atBound, best.getValue(), likelihood.memberRates(estimate),
                 log.members().size(), log.visits(), evaluations);
     }
 
-    /** Optimiser coordinates: no excitation, no seasonality, the pooled rate, σ = 1. */
-    private static double[] start(VisitLog log) {
-        double visits = 0;
-        double days = 0;
-        for (VisitLog.MemberVisits m : log.members()) {
-            visits += m.visits() - 1;
-            days += log.endDay() - m.days()[0];
+    /** Free coordinates whose optimum is within 0.1% of the search range of a bound. */
+    private static boolean[] atBound(VisitForm form, double[] x, boolean[] free) {
+        double[] lower = form.lower();
+        double[] upper = form.upper();
+        boolean[] at = new boolean[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double tolerance = 1e-3 * (upper[i] - lower[i]);
+            at[i] = free[i] && (x[i] - lower[i] < tolerance || upper[i] - x[i] < tolerance);
         }
-        double rate = (visits + 0.5) / Math.max(days, 1e-9);
-        double[] x = new double[FitParameters.COUNT];
-        x[FitParameters.EXCITATION] = 0;
-        x[FitParameters.LOG_RATE_MEAN] = Math.max(LOWER[FitParameters.LOG_RATE_MEAN] + 1,
-                Math.min(UPPER[FitParameters.LOG_RATE_MEAN] - 1, Math.log(rate)));
-        x[FitParameters.LOG_RATE_SD] = 0;
-        return x;
+        return at;
     }
 
-    /** Natural coordinates from optimiser coordinates. */
-    static double[] natural(double[] x) {
+    /** Returns per day observed, pooled over members: where the population's rate starts. */
+    private static double pooledRate(VisitLog log, long returns) {
+        double days = 0;
+        for (VisitLog.MemberVisits m : log.members()) {
+            days += log.endDay() - m.days()[0];
+        }
+        return (returns + 0.5) / Math.max(days, 1e-9);
+    }
+
+    private static void clampToBounds(VisitForm form, double[] x) {
+        double[] lower = form.lower();
+        double[] upper = form.upper();
+        for (int i = 0; i < x.length; i++) {
+            double margin = 0.05 * (upper[i] - lower[i]);
+            x[i] = Math.max(lower[i] + margin, Math.min(upper[i] - margin, x[i]));
+        }
+    }
+
+    /** Natural coordinates from optimiser coordinates: each seasonal pair through tanh of its length. */
+    static double[] natural(VisitForm form, double[] x) {
         double[] n = x.clone();
-        for (int c : new int[]{FitParameters.DAILY_COS, FitParameters.WEEKLY_COS}) {
+        for (int c : form.seasonalPairs()) {
             double r = Math.hypot(x[c], x[c + 1]);
             double scale = r == 0 ? 1 : Math.tanh(r) / r;
             n[c] = x[c] * scale;
@@ -88,15 +137,17 @@ public final class VisitModelFitter {
 
     /** One BOBYQA run over the free coordinates, the fixed ones held at their start. */
     private static final class Search {
+        private final VisitForm form;
         private final VisitLikelihood likelihood;
         private final int[] index;
         private final double[] start;
         int evaluations;
 
-        Search(VisitLikelihood likelihood, boolean[] free, double[] start) {
+        Search(VisitForm form, VisitLikelihood likelihood, boolean[] free, double[] start) {
+            this.form = form;
             this.likelihood = likelihood;
             this.start = start.clone();
-            this.index = java.util.stream.IntStream.range(0, free.length).filter(i -> free[i]).toArray();
+            this.index = IntStream.range(0, free.length).filter(i -> free[i]).toArray();
         }
 
         double[] full(double[] reduced) {
@@ -107,33 +158,67 @@ public final class VisitModelFitter {
             return x;
         }
 
-        PointValuePair run() {
+        PointValuePair run(double stoppingRadius) {
+            double[] lowerAll = form.lower();
+            double[] upperAll = form.upper();
             double[] initial = new double[index.length];
             double[] lower = new double[index.length];
             double[] upper = new double[index.length];
             for (int k = 0; k < index.length; k++) {
                 initial[k] = start[index[k]];
-                lower[k] = LOWER[index[k]];
-                upper[k] = UPPER[index[k]];
+                lower[k] = lowerAll[index[k]];
+                upper[k] = upperAll[index[k]];
             }
-            BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * index.length + 1, 0.5, 1e-7);
-            PointValuePair result = optimizer.optimize(new MaxEval(20_000), GoalType.MAXIMIZE,
-                    new InitialGuess(initial), new SimpleBounds(lower, upper),
-                    new ObjectiveFunction(reduced -> {
-                        double value = likelihood.logLikelihood(FitParameters.fromArray(natural(full(reduced))));
-                        return Double.isFinite(value) ? value : -1e300;
-                    }));
-            evaluations = optimizer.getEvaluations();
+            BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * index.length + 1, Math.min(0.5, 1e3 * stoppingRadius),
+                    stoppingRadius);
+            double[] bestSeen = initial.clone();
+            double[] bestValue = {Double.NEGATIVE_INFINITY};
+            PointValuePair result;
+            try {
+                result = optimizer.optimize(new MaxEval(MAX_EVALUATIONS), GoalType.MAXIMIZE,
+                        new InitialGuess(initial), new SimpleBounds(lower, upper),
+                        new ObjectiveFunction(reduced -> {
+                            double value = likelihood.logLikelihood(natural(form, full(reduced)));
+                            if (value > bestValue[0]) {
+                                bestValue[0] = value;
+                                System.arraycopy(reduced, 0, bestSeen, 0, reduced.length);
+                            }
+                            return Double.isFinite(value) ? value : -1e300;
+                        }));
+                evaluations = optimizer.getEvaluations();
+            } catch (TooManyEvaluationsException e) {
+                // The likelihood is flat to within its rounding there: the best point seen is the answer.
+                evaluations = MAX_EVALUATIONS;
+                result = new PointValuePair(bestSeen, bestValue[0]);
+            }
             return result;
         }
     }
 
+    /** The coordinates whose own information −∂²log L/∂x² is above 1e-6 of the largest. */
+    private static boolean[] informative(VisitLikelihood likelihood, double[] x, boolean[] free) {
+        double center = likelihood.logLikelihood(x);
+        double[] information = new double[x.length];
+        double largest = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (free[i]) {
+                information[i] = -(at(likelihood, x, i, HESSIAN_STEP, -1, 0) - 2 * center
+                        + at(likelihood, x, i, -HESSIAN_STEP, -1, 0)) / (HESSIAN_STEP * HESSIAN_STEP);
+                largest = Math.max(largest, information[i]);
+            }
+        }
+        boolean[] keep = new boolean[x.length];
+        for (int i = 0; i < x.length; i++) {
+            keep[i] = free[i] && information[i] > 1e-6 * largest;
+        }
+        return keep;
+    }
+
     /** (−H)⁻¹ over the free parameters by central differences, or null if −H is not positive definite. */
-    static double[][] covariance(VisitLikelihood likelihood, FitParameters estimate, boolean[] free) {
-        int[] index = java.util.stream.IntStream.range(0, free.length).filter(i -> free[i]).toArray();
-        double[] x = estimate.toArray();
+    static double[][] covariance(VisitLikelihood likelihood, double[] x, boolean[] free) {
+        int[] index = IntStream.range(0, free.length).filter(i -> free[i]).toArray();
         int k = index.length;
-        double center = likelihood.logLikelihood(estimate);
+        double center = likelihood.logLikelihood(x);
         double[][] information = new double[k][k];
         double h = HESSIAN_STEP;
         for (int a = 0; a < k; a++) {
@@ -153,10 +238,10 @@ public final class VisitModelFitter {
         try {
             inverse = new CholeskyDecomposition(new Array2DRowRealMatrix(information), 1e-12, 1e-14)
                     .getSolver().getInverse().getData();
-        } catch (NonPositiveDefiniteMatrixException | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
+        } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
             return null;
         }
-        double[][] covariance = new double[FitParameters.COUNT][FitParameters.COUNT];
+        double[][] covariance = new double[x.length][x.length];
         for (int a = 0; a < k; a++) {
             for (int b = 0; b < k; b++) {
                 covariance[index[a]][index[b]] = inverse[a][b];
@@ -171,6 +256,6 @@ public final class VisitModelFitter {
         if (j >= 0) {
             y[j] += dj;
         }
-        return likelihood.logLikelihood(FitParameters.fromArray(y));
+        return likelihood.logLikelihood(y);
     }
 }

@@ -16,11 +16,12 @@ import dev.loopsim.core.Validate;
  * @param dailyPeakHour    see {@link Seasonality}
  * @param weeklyAmplitude  see {@link Seasonality}
  * @param weeklyPeakDay    see {@link Seasonality}
+ * @param visitAtJoin      a member's first visit is the moment they join (see {@link SelfExcitingParameters})
  */
 public record AdditiveParameters(double timeRatePerDay, double stateWeight, double jumpPerDay, double jumpDecayDays,
                                  int window, double dailyAmplitude, double dailyPeakHour, double weeklyAmplitude,
-                                 double weeklyPeakDay) {
-    public static final AdditiveParameters DEFAULTS = new AdditiveParameters(0.05, 1.0, 0.3, 1.5, 10, 0.5, 20, 0.2, 5);
+                                 double weeklyPeakDay, boolean visitAtJoin) {
+    public static final AdditiveParameters DEFAULTS = new AdditiveParameters(0.05, 1.0, 0.3, 1.5, 10, 0.5, 20, 0.2, 5, false);
 
     public AdditiveParameters {
         Validate.nonNegative("timeRatePerDay", timeRatePerDay);

@@ -50,6 +50,14 @@ public final class AdditiveVisits implements VisitModel {
     }
 
     @Override
+    public double firstVisitDay(MemberState member, double joinDay, double untilDay) {
+        if (parameters.visitAtJoin()) {
+            return joinDay < untilDay ? joinDay : Double.POSITIVE_INFINITY;
+        }
+        return nextVisitDay(member, joinDay, untilDay);
+    }
+
+    @Override
     public int historyCapacity() {
         // Plays are counted among remembered visits; remember enough to find W of them usually.
         return 3 * parameters.window();

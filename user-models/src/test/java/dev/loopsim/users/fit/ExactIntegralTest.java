@@ -37,7 +37,7 @@ class ExactIntegralTest {
         FitParameters p = new FitParameters(excitation, 1.5, 0.3, -0.4, 0.1, 0.25, 0, 1);
         Season season = new Season(p);
         MemberTrack track = new MemberTrack(new double[]{3.3}, new double[]{1}, new double[]{3.3}, 8.0);
-        double exact = track.evaluate(p, season, 10, null).integral();
+        double exact = SelfExcitingForm.INSTANCE.member(track, p.toArray(), season, 10, null, null).rateIntegral();
         double numeric = new IterativeLegendreGaussIntegrator(16, 1e-13, 1e-13).integrate(1_000_000,
                 t -> seasonAt(season, t) * Math.exp(excitation * Math.exp(-(t - 3.3) / 1.5)), 3.3, 8.0);
         assertThat(exact).isCloseTo(numeric, offset(1e-9 * Math.max(1, Math.abs(numeric))));
@@ -48,13 +48,13 @@ class ExactIntegralTest {
         // Visits at 1 and 3; the first visit's session makes the member at risk again only from 1.5.
         FitParameters p = new FitParameters(0.8, 2.0, 0.3, 0.1, 0, 0, 0, 1);
         Season season = new Season(p);
-        double withDeadTime = new MemberTrack(new double[]{1, 3}, new double[]{1, 1}, new double[]{1.5, 3}, 5)
-                .evaluate(p, season, 10, null).integral();
+        MemberTrack withDeadTime = new MemberTrack(new double[]{1, 3}, new double[]{1, 1}, new double[]{1.5, 3}, 5);
+        double withDeadTimeIntegral = SelfExcitingForm.INSTANCE.member(withDeadTime, p.toArray(), season, 10, null, null).rateIntegral();
         double numeric = new IterativeLegendreGaussIntegrator(16, 1e-13, 1e-13).integrate(1_000_000,
                 t -> seasonAt(season, t) * Math.exp(0.8 * Math.exp(-(t - 1) / 2.0)), 1.5, 3.0)
                 + new IterativeLegendreGaussIntegrator(16, 1e-13, 1e-13).integrate(1_000_000,
                 t -> seasonAt(season, t) * Math.exp(0.8 * Math.exp(-(t - 1) / 2.0) + 0.8 * Math.exp(-(t - 3) / 2.0)), 3.0, 5.0);
-        assertThat(withDeadTime).isCloseTo(numeric, offset(1e-9));
+        assertThat(withDeadTimeIntegral).isCloseTo(numeric, offset(1e-9));
     }
 
     @Test
@@ -62,9 +62,10 @@ class ExactIntegralTest {
         FitParameters p = new FitParameters(0.5, 2.0, 0, 0, 0, 0, 0, 1);
         double[] days = {0, 1, 3};
         double[] s = {1, 0.5, 1};
-        MemberTrack.Stats stats = new MemberTrack(days, s, days, 5).evaluate(p, new Season(p), 1, null);
+        MemberLikelihood stats = SelfExcitingForm.INSTANCE.member(new MemberTrack(days, s, days, 5), p.toArray(), new Season(p), 1,
+                null, null);
         // W = 1: only the latest visit counts. At t=1: 0.5·1·e^{−1/2}; at t=3: 0.5·0.5·e^{−2/2}.
-        assertThat(stats.logSum()).isCloseTo(0.5 * Math.exp(-0.5) + 0.25 * Math.exp(-1), offset(1e-14));
+        assertThat(stats.logSumM()).isCloseTo(0.5 * Math.exp(-0.5) + 0.25 * Math.exp(-1), offset(1e-14));
         assertThat(stats.count()).isEqualTo(2);
     }
 
@@ -82,5 +83,21 @@ class ExactIntegralTest {
         double mean = integrator.integrate(1_000_000, y -> Math.exp(y + n * y - integral * Math.exp(y) - peak
                 - 0.5 * Math.pow((y - mu) / sigma, 2)) / (sigma * Math.sqrt(2 * Math.PI)), mu - 12 * sigma, mu + 12 * sigma) / numeric;
         assertThat(RateMarginal.posteriorMean(n, integral, mu, sigma)).isCloseTo(mean, offset(1e-9 * mean));
+    }
+
+    @Test
+    void additiveRateMarginalMatchesNumericalIntegration() {
+        // log L(r) = Σ log(r + a_j) − r·T − C: not log-concave in log r, so the bracketed mode search matters.
+        MemberLikelihood member = new MemberLikelihood(3, 0, new double[]{1, 1, 1}, new double[]{0.05, 2.0, 0.01}, 6.0, 1.3);
+        double mu = Math.log(0.2);
+        double sigma = 1.2;
+        var integrator = new IterativeLegendreGaussIntegrator(32, 1e-14, 1e-14);
+        double numeric = integrator.integrate(1_000_000, y -> Math.exp(member.at(y) - 0.5 * Math.pow((y - mu) / sigma, 2))
+                / (sigma * Math.sqrt(2 * Math.PI)), mu - 12 * sigma, mu + 12 * sigma);
+        RateMarginal marginal = new RateMarginal(member, mu, sigma);
+        assertThat(marginal.logMarginal()).isCloseTo(Math.log(numeric), offset(1e-7));
+        double mean = integrator.integrate(1_000_000, y -> Math.exp(y + member.at(y) - 0.5 * Math.pow((y - mu) / sigma, 2))
+                / (sigma * Math.sqrt(2 * Math.PI)), mu - 12 * sigma, mu + 12 * sigma) / numeric;
+        assertThat(marginal.mean()).isCloseTo(mean, offset(1e-6 * mean));
     }
 }

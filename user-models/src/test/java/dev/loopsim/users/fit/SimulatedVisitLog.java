@@ -1,5 +1,6 @@
 package dev.loopsim.users.fit;
 
+import dev.loopsim.core.model.VisitModel;
 import dev.loopsim.core.random.RandomStreams;
 import dev.loopsim.core.world.MemberState;
 import dev.loopsim.core.world.Members;
@@ -29,14 +30,20 @@ final class SimulatedVisitLog {
      */
     static String csv(SelfExcitingParameters parameters, int members, double horizonDays, double logRateMean,
                       double logRateSd, boolean rewards, long seed) {
-        SelfExcitingVisits model = new SelfExcitingVisits(parameters);
+        return csv(new SelfExcitingVisits(parameters), parameters.window(), members, horizonDays, logRateMean, logRateSd,
+                rewards, seed);
+    }
+
+    /** The same from any of the simulator's visit models, remembering {@code history} visits. */
+    static String csv(VisitModel model, int history, int members, double horizonDays, double logRateMean,
+                      double logRateSd, boolean rewards, long seed) {
         RandomStreams streams = RandomStreams.of(seed, 0);
         UniformRandomProvider rates = streams.forWorld("rates");
         GaussianSampler gaussian = new GaussianSampler(ZigguratSampler.NormalizedGaussian.of(rates), logRateMean, logRateSd);
         StringBuilder out = new StringBuilder("member,timestamp,reward\n");
         for (int id = 0; id < members; id++) {
             double rate = Math.exp(gaussian.sample());
-            MemberState member = Members.member(id, rate, TASTE, LATENT, parameters.window(), seed);
+            MemberState member = Members.member(id, rate, TASTE, LATENT, history, seed);
             UniformRandomProvider satisfaction = streams.forMember(id, "satisfaction");
             double t = model.nextVisitDay(member, 0, horizonDays);
             while (t < horizonDays) {

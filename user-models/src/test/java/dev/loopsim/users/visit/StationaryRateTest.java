@@ -26,7 +26,7 @@ class StationaryRateTest {
     @Test
     void additiveFormIsALinearHawkesProcessWithRateMuOverOneMinusN() {
         // μ = λ_time + w·b = 0.2 + 0.5; branching ratio n = exp(a)/exp(b) = 0.6 · 1 = 0.6; rate = μ/(1 − n) = 1.75/day.
-        var model = new AdditiveVisits(new AdditiveParameters(0.2, 1.0, 0.6, 1.0, 40, 0, 0, 0, 0));
+        var model = new AdditiveVisits(new AdditiveParameters(0.2, 1.0, 0.6, 1.0, 40, 0, 0, 0, 0, false));
         double days = 40_000;
         double rate = simulatedRate(model, 0.5, 0.8, days, 31);
         // Counts of a Hawkes process are overdispersed by 1/(1 − n)² = 6.25: sd of the rate ≈ √(1.75·6.25/days) ≈ 0.0165.
@@ -61,7 +61,7 @@ class StationaryRateTest {
 
     @Test
     void additiveBoundHoldsUntilTheNextVisit() {
-        var model = new AdditiveVisits(new AdditiveParameters(0.3, 1.0, 0.8, 0.7, 10, 0.6, 20, 0.3, 2));
+        var model = new AdditiveVisits(new AdditiveParameters(0.3, 1.0, 0.8, 0.7, 10, 0.6, 20, 0.3, 2, false));
         MemberState member = Members.member(0, 0.4, new double[] {1}, new double[] {0}, model.historyCapacity(), 5);
         for (int k = 0; k < 12; k++) {
             member.recordVisit(k * 0.3, k % 3 == 0 ? -0.2 : 0.7, true);

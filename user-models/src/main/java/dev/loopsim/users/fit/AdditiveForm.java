@@ -1,0 +1,179 @@
+package dev.loopsim.users.fit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Accordion's additive intensity (McInerney et al. 2021), as the simulator's {@code additive}
+ * visit model has it: λ_u(t) = λ_time·season(t) + b_u + Σ_{k ∈ last W plays} J·e^{−(t − t_k)/δ},
+ * a play being a visit with satisfaction above 0. The base rate adds a constant, so m_j = 1 and
+ * a_j is the rest of λ at t_j. Natural coordinates: log λ_time, log J, log δ, the seasonal
+ * cos/sin pairs, μ and log σ.
+ */
+final class AdditiveForm implements VisitForm {
+    static final AdditiveForm INSTANCE = new AdditiveForm();
+    static final int LOG_TIME_RATE = 0;
+    static final int LOG_JUMP = 1;
+    static final int LOG_JUMP_DECAY = 2;
+    static final int DAILY_COS = 3;
+    static final int WEEKLY_COS = 5;
+    static final int COUNT = 9;
+    private static final double[] LOWER = {Math.log(1e-7), Math.log(1e-6), Math.log(1.0 / 96), -6, -6, -6, -6, -14, Math.log(0.02)};
+    private static final double[] UPPER = {Math.log(50), Math.log(100), Math.log(365), 6, 6, 6, 6, 6, Math.log(5)};
+
+    @Override
+    public String type() {
+        return "additive";
+    }
+
+    @Override
+    public double[] lower() {
+        return LOWER.clone();
+    }
+
+    @Override
+    public double[] upper() {
+        return UPPER.clone();
+    }
+
+    @Override
+    public int[] seasonalPairs() {
+        return new int[]{DAILY_COS, WEEKLY_COS};
+    }
+
+    @Override
+    public int decayIndex() {
+        return LOG_JUMP_DECAY;
+    }
+
+    @Override
+    public boolean[] free(FitOptions options) {
+        return new boolean[]{true, options.excitation(), options.excitation(), options.daily(), options.daily(),
+                options.weekly(), options.weekly(), true, true};
+    }
+
+    @Override
+    public double[] start(double pooledRatePerDay) {
+        double[] x = new double[COUNT];
+        x[LOG_TIME_RATE] = Math.log(pooledRatePerDay / 4);
+        x[LOG_JUMP] = Math.log(pooledRatePerDay);
+        x[COUNT - 2] = Math.log(pooledRatePerDay / 2);
+        return x;
+    }
+
+    /** With excitation off, the jump is held at 0 (its log at −∞). */
+    static double[] withoutJumps(double[] x) {
+        double[] y = x.clone();
+        y[LOG_JUMP] = Double.NEGATIVE_INFINITY;
+        return y;
+    }
+
+    @Override
+    public Season season(double[] x) {
+        return new Season(x[DAILY_COS], x[DAILY_COS + 1], x[WEEKLY_COS], x[WEEKLY_COS + 1]);
+    }
+
+    @Override
+    public boolean admissible(double[] x) {
+        return Math.hypot(x[DAILY_COS], x[DAILY_COS + 1]) < 1 && Math.hypot(x[WEEKLY_COS], x[WEEKLY_COS + 1]) < 1;
+    }
+
+    @Override
+    public MemberLikelihood member(MemberTrack track, double[] x, Season season, int window, double[] gapRate,
+                                   double[] gapFixed) {
+        double timeRate = Math.exp(x[LOG_TIME_RATE]);
+        double jump = Math.exp(x[LOG_JUMP]);
+        double decay = Math.exp(x[LOG_JUMP_DECAY]);
+        double[] days = track.days;
+        int n = days.length;
+        double[] m = new double[n - 1];
+        double[] a = new double[n - 1];
+        int[] plays = new int[window];
+        int played = 0;
+        double rateIntegral = 0;
+        double fixedIntegral = 0;
+        for (int j = 0; j < n; j++) {
+            if (j > 0) {
+                double jumps = 0;
+                for (int k = 0; k < played; k++) {
+                    jumps += jump * Math.exp(-(days[j] - days[plays[k]]) / decay);
+                }
+                m[j - 1] = 1;
+                a[j - 1] = timeRate * track.seasonAtVisit(season, j) + jumps;
+            }
+            if (track.satisfaction[j] > 0) {
+                if (played == window) {
+                    System.arraycopy(plays, 1, plays, 0, window - 1);
+                    played--;
+                }
+                plays[played++] = j;
+            }
+            double length = track.span(j);
+            double from = track.gapStart[j];
+            double fixed = timeRate * track.seasonIntegral(season, j);
+            for (int k = 0; k < played && length > 0; k++) {
+                double age = from - days[plays[k]];
+                fixed += jump * decay * (Math.exp(-age / decay) - Math.exp(-(age + length) / decay));
+            }
+            rateIntegral += length;
+            fixedIntegral += fixed;
+            if (gapRate != null) {
+                gapRate[j] = length;
+            }
+            if (gapFixed != null) {
+                gapFixed[j] = fixed;
+            }
+        }
+        return new MemberLikelihood(n - 1, 0, m, a, rateIntegral, fixedIntegral);
+    }
+
+    @Override
+    public double intensity(double[] x, Season season, double rate, double[] days, double[] satisfaction, int kept,
+                            double t, boolean bound) {
+        double jump = Math.exp(x[LOG_JUMP]);
+        double decay = Math.exp(x[LOG_JUMP_DECAY]);
+        double jumps = 0;
+        for (int k = 0; k < kept; k++) {
+            if (satisfaction[k] > 0) {
+                jumps += jump * Math.exp(-(t - days[k]) / decay);
+            }
+        }
+        return Math.exp(x[LOG_TIME_RATE]) * (bound ? season.maximum : Season.at(season, t)) + rate + jumps;
+    }
+
+    @Override
+    public List<Derived> derived(double[] x) {
+        List<Derived> list = new ArrayList<>();
+        list.add(VisitForm.single("time_rate_per_day", x, LOG_TIME_RATE, true, 1, "visits/day"));
+        list.add(VisitForm.single("jump_per_day", x, LOG_JUMP, true, 1, "visits/day"));
+        list.add(VisitForm.single("jump_decay_days", x, LOG_JUMP_DECAY, true, 1, "days"));
+        list.add(VisitForm.amplitude("daily_amplitude", x, DAILY_COS));
+        list.add(VisitForm.phase("daily_peak_hour", x, DAILY_COS, 24, "hour"));
+        list.add(VisitForm.amplitude("weekly_amplitude", x, WEEKLY_COS));
+        list.add(VisitForm.phase("weekly_peak_day", x, WEEKLY_COS, 7, "day (0 = Monday)"));
+        list.addAll(VisitForm.population(x));
+        return list;
+    }
+
+    @Override
+    public Map<String, Object> visitsBlock(double[] x, int window) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        derived(x).forEach(d -> values.put(d.name(), d.value()));
+        Map<String, Object> block = new LinkedHashMap<>();
+        block.put("type", type());
+        block.put("time_rate_per_day", values.get("time_rate_per_day"));
+        // The fit's b_u is the state term itself.
+        block.put("state_weight", 1.0);
+        block.put("jump_per_day", values.get("jump_per_day"));
+        block.put("jump_decay_days", values.get("jump_decay_days"));
+        block.put("window", window);
+        block.put("daily_amplitude", values.get("daily_amplitude"));
+        block.put("daily_peak_hour", values.get("daily_peak_hour"));
+        block.put("weekly_amplitude", values.get("weekly_amplitude"));
+        block.put("weekly_peak_day", values.get("weekly_peak_day"));
+        block.put("visit_at_join", true);
+        return block;
+    }
+}

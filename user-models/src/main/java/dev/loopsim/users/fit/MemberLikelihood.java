@@ -1,0 +1,55 @@
+package dev.loopsim.users.fit;
+
+/**
+ * What a member's visits say, as a function of their base rate r: at each return j the
+ * intensity is m_j·r + a_j, and over their observed time ∫λ = r·I + C. So
+ * log L(r) = Σ_j log(m_j·r + a_j) − r·I − C. The self-exciting form has a_j = 0 (r scales
+ * everything); Accordion's additive form has m_j = 1 (r adds a constant rate).
+ *
+ * @param count     returns (visits after the first)
+ * @param logSumM   Σ_j log m_j, when every a_j is 0
+ * @param m         per return m_j, or null when every a_j is 0
+ * @param a         per return a_j, or null when every a_j is 0
+ * @param rateIntegral   I
+ * @param fixedIntegral  C
+ */
+record MemberLikelihood(int count, double logSumM, double[] m, double[] a, double rateIntegral, double fixedIntegral) {
+
+    static MemberLikelihood multiplicative(int count, double logSumM, double rateIntegral) {
+        return new MemberLikelihood(count, logSumM, null, null, rateIntegral, 0);
+    }
+
+    boolean multiplicative() {
+        return a == null;
+    }
+
+    /** log L at r = e^y, without the prior. */
+    double at(double y) {
+        double r = Math.exp(y);
+        double sum = -r * rateIntegral - fixedIntegral;
+        if (a == null) {
+            return sum + count * y + logSumM;
+        }
+        for (int j = 0; j < count; j++) {
+            sum += Math.log(m[j] * r + a[j]);
+        }
+        return sum;
+    }
+
+    /** d/dy and d²/dy² of {@link #at}. */
+    double[] derivatives(double y) {
+        double r = Math.exp(y);
+        if (a == null) {
+            return new double[]{count - r * rateIntegral, -r * rateIntegral};
+        }
+        double first = -r * rateIntegral;
+        double second = -r * rateIntegral;
+        for (int j = 0; j < count; j++) {
+            double mr = m[j] * r;
+            double share = mr / (mr + a[j]);
+            first += share;
+            second += share * (1 - share);
+        }
+        return new double[]{first, second};
+    }
+}

@@ -1,0 +1,156 @@
+package dev.loopsim.users.fit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * λ_u(t) = b_u · season(t) · exp(Σ_{k ∈ last W visits} α·s_k·e^{−(t − t_k)/τ}) (DESIGN §4), in
+ * the natural coordinates of {@link FitParameters}. The base rate multiplies everything, so
+ * m_j = season(t_j)·exp(E(t_j⁻)) and a_j = 0.
+ */
+final class SelfExcitingForm implements VisitForm {
+    static final SelfExcitingForm INSTANCE = new SelfExcitingForm();
+    private static final double[] LOWER = {-5, Math.log(1.0 / 96), -6, -6, -6, -6, -14, Math.log(0.02)};
+    private static final double[] UPPER = {5, Math.log(365), 6, 6, 6, 6, 6, Math.log(5)};
+
+    @Override
+    public String type() {
+        return "self-exciting";
+    }
+
+    @Override
+    public double[] lower() {
+        return LOWER.clone();
+    }
+
+    @Override
+    public double[] upper() {
+        return UPPER.clone();
+    }
+
+    @Override
+    public int[] seasonalPairs() {
+        return new int[]{FitParameters.DAILY_COS, FitParameters.WEEKLY_COS};
+    }
+
+    @Override
+    public int decayIndex() {
+        return FitParameters.LOG_DECAY;
+    }
+
+    @Override
+    public boolean[] free(FitOptions options) {
+        boolean[] free = new boolean[FitParameters.COUNT];
+        free[FitParameters.EXCITATION] = options.excitation();
+        free[FitParameters.LOG_DECAY] = options.excitation();
+        free[FitParameters.DAILY_COS] = options.daily();
+        free[FitParameters.DAILY_SIN] = options.daily();
+        free[FitParameters.WEEKLY_COS] = options.weekly();
+        free[FitParameters.WEEKLY_SIN] = options.weekly();
+        free[FitParameters.LOG_RATE_MEAN] = true;
+        free[FitParameters.LOG_RATE_SD] = true;
+        return free;
+    }
+
+    @Override
+    public double[] start(double pooledRatePerDay) {
+        double[] x = new double[FitParameters.COUNT];
+        x[FitParameters.LOG_RATE_MEAN] = Math.log(pooledRatePerDay);
+        return x;
+    }
+
+    @Override
+    public Season season(double[] natural) {
+        return new Season(FitParameters.fromArray(natural));
+    }
+
+    @Override
+    public boolean admissible(double[] natural) {
+        return FitParameters.fromArray(natural).admissible();
+    }
+
+    @Override
+    public MemberLikelihood member(MemberTrack track, double[] natural, Season season, int window, double[] gapRate,
+                                   double[] gapFixed) {
+        double alpha = natural[FitParameters.EXCITATION];
+        double tau = Math.exp(natural[FitParameters.LOG_DECAY]);
+        double[] days = track.days;
+        double logSum = 0;
+        double integral = 0;
+        double excitationAfter = 0;
+        for (int j = 0; j < days.length; j++) {
+            if (j > 0) {
+                double before = excitationAfter * Math.exp(-(days[j] - days[j - 1]) / tau);
+                logSum += Math.log(track.seasonAtVisit(season, j)) + before;
+            }
+            excitationAfter = alpha == 0 ? 0 : alpha * recent(track, window, j, tau);
+            double atGapStart = excitationAfter == 0 ? 0 : excitationAfter * Math.exp(-(track.gapStart[j] - days[j]) / tau);
+            double gap = track.excitedIntegral(season, j, atGapStart, tau);
+            integral += gap;
+            if (gapRate != null) {
+                gapRate[j] = gap;
+            }
+            if (gapFixed != null) {
+                gapFixed[j] = 0;
+            }
+        }
+        return MemberLikelihood.multiplicative(days.length - 1, logSum, integral);
+    }
+
+    /** Σ over the last W visits up to j of s_k·e^{−(t_j − t_k)/τ}. */
+    private static double recent(MemberTrack track, int window, int j, double tau) {
+        double sum = 0;
+        for (int k = Math.max(0, j - window + 1); k <= j; k++) {
+            sum += track.satisfaction[k] * Math.exp(-(track.days[j] - track.days[k]) / tau);
+        }
+        return sum;
+    }
+
+    @Override
+    public double intensity(double[] natural, Season season, double rate, double[] days, double[] satisfaction, int kept,
+                            double t, boolean bound) {
+        double alpha = natural[FitParameters.EXCITATION];
+        double tau = Math.exp(natural[FitParameters.LOG_DECAY]);
+        double excitation = 0;
+        for (int k = 0; k < kept; k++) {
+            double term = alpha * satisfaction[k] * Math.exp(-(t - days[k]) / tau);
+            if (!bound || term > 0) {
+                excitation += term;
+            }
+        }
+        return rate * (bound ? season.maximum : Season.at(season, t)) * Math.exp(excitation);
+    }
+
+    @Override
+    public List<Derived> derived(double[] natural) {
+        List<Derived> list = new ArrayList<>();
+        list.add(VisitForm.single("excitation", natural, FitParameters.EXCITATION, false, 1, ""));
+        list.add(VisitForm.single("decay_days", natural, FitParameters.LOG_DECAY, true, 1, "days"));
+        list.add(VisitForm.amplitude("daily_amplitude", natural, FitParameters.DAILY_COS));
+        list.add(VisitForm.phase("daily_peak_hour", natural, FitParameters.DAILY_COS, 24, "hour"));
+        list.add(VisitForm.amplitude("weekly_amplitude", natural, FitParameters.WEEKLY_COS));
+        list.add(VisitForm.phase("weekly_peak_day", natural, FitParameters.WEEKLY_COS, 7, "day (0 = Monday)"));
+        list.addAll(VisitForm.population(natural));
+        return list;
+    }
+
+    @Override
+    public Map<String, Object> visitsBlock(double[] natural, int window) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        derived(natural).forEach(d -> values.put(d.name(), d.value()));
+        Map<String, Object> block = new LinkedHashMap<>();
+        block.put("type", type());
+        block.put("excitation", values.get("excitation"));
+        block.put("decay_days", values.get("decay_days"));
+        block.put("window", window);
+        block.put("daily_amplitude", values.get("daily_amplitude"));
+        block.put("daily_peak_hour", values.get("daily_peak_hour"));
+        block.put("weekly_amplitude", values.get("weekly_amplitude"));
+        block.put("weekly_peak_day", values.get("weekly_peak_day"));
+        // The fit takes each member's first event as given (their join): so should a run.
+        block.put("visit_at_join", true);
+        return block;
+    }
+}
