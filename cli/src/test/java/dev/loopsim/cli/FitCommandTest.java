@@ -92,6 +92,20 @@ class FitCommandTest {
     }
 
     @Test
+    void aParquetLogFitsLikeItsCsv() throws Exception {
+        Path parquet = temp.resolve("ratings.parquet");
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:duckdb:"); var statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT * FROM read_csv('" + events + "', header = true)) TO '" + parquet + "' (FORMAT PARQUET)");
+        }
+        var fromParquet = loopsim("fit", "--events", parquet.toString(), "--out", temp.resolve("p.yaml").toString(), "--no-rewards");
+        var fromCsv = loopsim("fit", "--events", events.toString(), "--out", temp.resolve("c.yaml").toString(), "--no-rewards");
+        assertThat(fromParquet.code()).as(fromParquet.err()).isEqualTo(0);
+        // The same estimates, line for line, after the first line (which names the file).
+        assertThat(fromParquet.out().lines().skip(1).filter(l -> !l.startsWith("wrote")).toList())
+                .isEqualTo(fromCsv.out().lines().skip(1).filter(l -> !l.startsWith("wrote")).toList());
+    }
+
+    @Test
     void aBadRowIsOneMessageWithFileAndLineAndExitCode2() throws Exception {
         Path bad = temp.resolve("bad.csv");
         Files.writeString(bad, "member,timestamp\na,100\nb,tuesday\n");

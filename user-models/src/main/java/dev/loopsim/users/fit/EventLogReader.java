@@ -24,8 +24,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads an event log (CSV with a header: a member id, a timestamp, optionally a reward; other
- * columns such as the title are ignored) and sessionises it into visits. Timestamps are epoch
+ * Reads an event log (CSV with a header, or Parquet: a member id, a timestamp, optionally a
+ * reward; other columns such as the title are ignored) and sessionises it into visits. Timestamps are epoch
  * seconds or milliseconds, days, or ISO-8601 date-times (UTC unless they say otherwise).
  *
  * <p>Day 0 of the result is the Monday 00:00 UTC at or before the first event (for a log in
@@ -37,7 +37,14 @@ public final class EventLogReader {
 
     private EventLogReader() { }
 
+    /** A CSV log, or a Parquet one if the file name ends in {@code .parquet}. */
     public static VisitLog read(Path file, EventLogFormat format) {
+        if (file.getFileName() != null && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".parquet")) {
+            if (!Files.isRegularFile(file)) {
+                throw new DataFileException(file.toString(), 0, "no such file");
+            }
+            return ParquetEventLog.read(file, format);
+        }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(file.toString(), reader, format);
         } catch (NoSuchFileException e) {
@@ -78,7 +85,7 @@ public final class EventLogReader {
         return sessionise(name, byMember, events, format);
     }
 
-    private static VisitLog sessionise(String name, Map<String, List<double[]>> byMember, long events, EventLogFormat format) {
+    static VisitLog sessionise(String name, Map<String, List<double[]>> byMember, long events, EventLogFormat format) {
         double first = Double.POSITIVE_INFINITY;
         double last = Double.NEGATIVE_INFINITY;
         for (List<double[]> list : byMember.values()) {
@@ -137,7 +144,7 @@ public final class EventLogReader {
         return monday.toEpochSecond(ZoneOffset.UTC);
     }
 
-    private static String column(String name, List<String> header, String asked, List<String> usual, String what,
+    static String column(String name, List<String> header, String asked, List<String> usual, String what,
                                  boolean required) {
         if (asked != null) {
             if (!header.contains(asked)) {
@@ -157,7 +164,7 @@ public final class EventLogReader {
         return null;
     }
 
-    private static double seconds(String name, long line, String column, String text, EventLogFormat.TimeUnit unit) {
+    static double seconds(String name, long line, String column, String text, EventLogFormat.TimeUnit unit) {
         try {
             double value = Double.parseDouble(text);
             if (Double.isFinite(value)) {
@@ -177,7 +184,7 @@ public final class EventLogReader {
         }
     }
 
-    private static double reward(String name, long line, String column, String text) {
+    static double reward(String name, long line, String column, String text) {
         if (text.isEmpty()) {
             return Double.NaN;
         }
