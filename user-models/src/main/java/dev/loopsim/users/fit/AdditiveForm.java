@@ -1,7 +1,6 @@
 package dev.loopsim.users.fit;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -149,31 +148,14 @@ final class AdditiveForm implements VisitForm {
         list.add(VisitForm.single("time_rate_per_day", x, LOG_TIME_RATE, true, 1, "visits/day"));
         list.add(VisitForm.single("jump_per_day", x, LOG_JUMP, true, 1, "visits/day"));
         list.add(VisitForm.single("jump_decay_days", x, LOG_JUMP_DECAY, true, 1, "days"));
-        list.add(VisitForm.amplitude("daily_amplitude", x, DAILY_COS));
-        list.add(VisitForm.phase("daily_peak_hour", x, DAILY_COS, 24, "hour"));
-        list.add(VisitForm.amplitude("weekly_amplitude", x, WEEKLY_COS));
-        list.add(VisitForm.phase("weekly_peak_day", x, WEEKLY_COS, 7, "day (0 = Monday)"));
+        list.addAll(VisitForm.seasonal(x, DAILY_COS, WEEKLY_COS));
         list.addAll(VisitForm.population(x));
         return list;
     }
 
+    // The fit's b_u is the state term itself: state_weight 1.
     @Override
-    public Map<String, Object> visitsBlock(double[] x, int window) {
-        Map<String, Double> values = new LinkedHashMap<>();
-        derived(x).forEach(d -> values.put(d.name(), d.value()));
-        Map<String, Object> block = new LinkedHashMap<>();
-        block.put("type", type());
-        block.put("time_rate_per_day", values.get("time_rate_per_day"));
-        // The fit's b_u is the state term itself.
-        block.put("state_weight", 1.0);
-        block.put("jump_per_day", values.get("jump_per_day"));
-        block.put("jump_decay_days", values.get("jump_decay_days"));
-        block.put("window", window);
-        block.put("daily_amplitude", values.get("daily_amplitude"));
-        block.put("daily_peak_hour", values.get("daily_peak_hour"));
-        block.put("weekly_amplitude", values.get("weekly_amplitude"));
-        block.put("weekly_peak_day", values.get("weekly_peak_day"));
-        block.put("visit_at_join", true);
-        return block;
+    public Map<String, Object> visitsBlock(double[] natural, int window) {
+        return VisitForm.block(type(), derived(natural), window, Map.of("state_weight", 1.0));
     }
 }

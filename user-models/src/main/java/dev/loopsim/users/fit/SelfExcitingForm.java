@@ -1,7 +1,6 @@
 package dev.loopsim.users.fit;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -128,29 +127,13 @@ final class SelfExcitingForm implements VisitForm {
         List<Derived> list = new ArrayList<>();
         list.add(VisitForm.single("excitation", natural, FitParameters.EXCITATION, false, 1, ""));
         list.add(VisitForm.single("decay_days", natural, FitParameters.LOG_DECAY, true, 1, "days"));
-        list.add(VisitForm.amplitude("daily_amplitude", natural, FitParameters.DAILY_COS));
-        list.add(VisitForm.phase("daily_peak_hour", natural, FitParameters.DAILY_COS, 24, "hour"));
-        list.add(VisitForm.amplitude("weekly_amplitude", natural, FitParameters.WEEKLY_COS));
-        list.add(VisitForm.phase("weekly_peak_day", natural, FitParameters.WEEKLY_COS, 7, "day (0 = Monday)"));
+        list.addAll(VisitForm.seasonal(natural, FitParameters.DAILY_COS, FitParameters.WEEKLY_COS));
         list.addAll(VisitForm.population(natural));
         return list;
     }
 
     @Override
     public Map<String, Object> visitsBlock(double[] natural, int window) {
-        Map<String, Double> values = new LinkedHashMap<>();
-        derived(natural).forEach(d -> values.put(d.name(), d.value()));
-        Map<String, Object> block = new LinkedHashMap<>();
-        block.put("type", type());
-        block.put("excitation", values.get("excitation"));
-        block.put("decay_days", values.get("decay_days"));
-        block.put("window", window);
-        block.put("daily_amplitude", values.get("daily_amplitude"));
-        block.put("daily_peak_hour", values.get("daily_peak_hour"));
-        block.put("weekly_amplitude", values.get("weekly_amplitude"));
-        block.put("weekly_peak_day", values.get("weekly_peak_day"));
-        // The fit takes each member's first event as given (their join): so should a run.
-        block.put("visit_at_join", true);
-        return block;
+        return VisitForm.block(type(), derived(natural), window, Map.of());
     }
 }

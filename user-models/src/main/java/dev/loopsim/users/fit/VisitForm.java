@@ -92,10 +92,40 @@ interface VisitForm {
         return new Derived(name, value, gradient, unit);
     }
 
+    /**
+     * A {@code world.visits} block: the type, the form's constants, every estimate but the
+     * population's (with the window before the seasonal keys), and {@code visit_at_join}: the fit
+     * takes each member's first event as given (their join), and so should a run.
+     */
+    static Map<String, Object> block(String type, List<Derived> derived, int window, Map<String, Object> constants) {
+        Map<String, Object> block = new java.util.LinkedHashMap<>();
+        block.put("type", type);
+        block.putAll(constants);
+        for (Derived d : derived) {
+            if (d.name().equals("daily_amplitude")) {
+                block.put("window", window);
+            }
+            if (!POPULATION.contains(d.name())) {
+                block.put(d.name(), d.value());
+            }
+        }
+        block.put("visit_at_join", true);
+        return block;
+    }
+
+    List<String> POPULATION = List.of("visits_per_week_median", "visit_rate_sd_log");
+
+    /** Amplitude and peak of the daily and the weekly harmonic, from their (cos, sin) coordinates. */
+    static List<Derived> seasonal(double[] natural, int dailyCos, int weeklyCos) {
+        return List.of(amplitude("daily_amplitude", natural, dailyCos), phase("daily_peak_hour", natural, dailyCos, 24, "hour"),
+                amplitude("weekly_amplitude", natural, weeklyCos),
+                phase("weekly_peak_day", natural, weeklyCos, 7, "day (0 = Monday)"));
+    }
+
     /** The population's median rate and spread: the last two coordinates of every form. */
     static List<Derived> population(double[] natural) {
         int mu = natural.length - 2;
-        return List.of(single("visits_per_week_median", natural, mu, true, 7, "visits/week"),
-                single("visit_rate_sd_log", natural, mu + 1, true, 1, ""));
+        return List.of(single(POPULATION.get(0), natural, mu, true, 7, "visits/week"),
+                single(POPULATION.get(1), natural, mu + 1, true, 1, ""));
     }
 }
