@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "loopsim", mixinStandardHelpOptions = true, versionProvider = LoopsimCommand.Version.class,
         description = "Long-term recommendation simulator: run policies against simulated members over months "
                 + "of simulated time and see feedback loops before an A/B test.",
-        subcommands = {RunCommand.class, CheckCommand.class, ValidateCommand.class, ListCommand.class, FitCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, ValidateCommand.class, ListCommand.class, FitCommand.class, OpeCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success: runs completed and expectations held", "1:a run failed or an expectation did not hold",
@@ -35,7 +35,8 @@ final class LoopsimCommand implements Callable<Integer> {
         commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {
             var err = line.getErr();
             if (failure instanceof ScenarioException || failure instanceof BadInputException
-                    || failure instanceof DataFileException || failure instanceof ParameterException) {
+                    || failure instanceof DataFileException || failure instanceof ParameterException
+                    || failure instanceof dev.loopsim.results.ope.OpeException) {
                 err.println("loopsim: " + failure.getMessage());
                 return ExitCodes.BAD_INPUT;
             }

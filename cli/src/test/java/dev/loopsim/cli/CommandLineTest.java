@@ -165,4 +165,16 @@ class CommandLineTest {
         assertThat(o.code()).as(o.err()).isEqualTo(0);
         assertThat(o.out()).contains("run 3:", "median:", "visits/s", "peak heap");
     }
+
+    @Test
+    void opeEstimatesTargetsOnTheOpenBanditSampleAndRejectsBadArguments() {
+        Outcome o = loopsim("ope", "--logs", "../data/obd-sample/random/men", "--target", "uniform", "--target", "contextual-greedy");
+        assertThat(o.code()).as(o.err()).isEqualTo(0);
+        assertThat(o.out()).contains("10,000 rounds, 34 actions", "logging policy's own mean reward on those rounds: 0.00520",
+                "uniform                ips           0.00520", "contextual-greedy", "switch-dr");
+        assertThat(loopsim("ope", "--logs", "../data/obd-sample/random/men", "--target", "best").code()).isEqualTo(2);
+        assertThat(loopsim("ope", "--logs", "../data/obd-sample/random/men", "--target", "uniform", "--estimators", "magic").code())
+                .isEqualTo(2);
+        assertThat(loopsim("ope", "--logs", "nowhere.csv", "--target", "uniform").err()).contains("nowhere.csv: no such file");
+    }
 }

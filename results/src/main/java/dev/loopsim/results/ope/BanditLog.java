@@ -1,0 +1,33 @@
+package dev.loopsim.results.ope;
+
+import java.util.List;
+
+/**
+ * A logged bandit feedback file, read for off-policy evaluation.
+ *
+ * @param source   where it was read from
+ * @param actions  the number of actions (items)
+ * @param rows     the rounds in log order
+ */
+public record BanditLog(String source, int actions, List<Row> rows) {
+
+    /**
+     * One logged round.
+     *
+     * @param action       the action taken
+     * @param position     the slot it was shown in (1-based; 1 when the log has no positions)
+     * @param reward       the reward observed
+     * @param propensity   the logging policy's probability of that action (in that position)
+     * @param context      a categorical context (the Open Bandit Dataset's user_feature_0)
+     * @param affinity     the member's affinity to each action, logged with the round (may be empty)
+     */
+    public record Row(int action, int position, double reward, double propensity, String context, double[] affinity) { }
+
+    public BanditLog {
+        rows = List.copyOf(rows);
+    }
+
+    public double meanReward(List<Row> part) {
+        return part.stream().mapToDouble(Row::reward).average().orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.loopsim.results.ope;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a log in the Open Bandit Dataset's format (Saito et al. 2020): a CSV whose columns
+ * include item_id, position, click, propensity_score, user_feature_0 and
+ * user-item_affinity_0..K−1 (K, the number of items). Problems name the file and line.
+ */
+public final class OpenBanditDataset {
+    static final List<String> REQUIRED = List.of("item_id", "position", "click", "propensity_score");
+
+    private OpenBanditDataset() { }
+
+    /** Whether a header looks like the Open Bandit Dataset's. */
+    public static boolean recognises(List<String> header) {
+        return header.containsAll(REQUIRED);
+    }
+
+    public static BanditLog read(Path file) {
+        String name = file.toString();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                     .setAllowMissingColumnNames(true).build().parse(reader)) {
+            List<String> header = parser.getHeaderNames();
+            if (!recognises(header)) {
+                throw new OpeException(name, 1, "expected the Open Bandit Dataset's columns " + REQUIRED + ", found " + header);
+            }
+            List<String> affinityColumns = header.stream().filter(h -> h.startsWith("user-item_affinity_")).toList();
+            boolean hasContext = header.contains("user_feature_0");
+            List<BanditLog.Row> rows = new ArrayList<>();
+            int largestItem = -1;
+            for (CSVRecord record : parser) {
+                long line = record.getRecordNumber() + 1;
+                if (!record.isConsistent()) {
+                    throw new OpeException(name, line, "expected " + header.size() + " fields, found " + record.size());
+                }
+                int item = whole(name, line, record, "item_id");
+                if (item < 0) {
+                    throw new OpeException(name, line, "item_id must be >= 0, found " + item);
+                }
+                int position = whole(name, line, record, "position");
+                double click = number(name, line, record, "click");
+                double propensity = number(name, line, record, "propensity_score");
+                if (!(propensity > 0 && propensity <= 1)) {
+                    throw new OpeException(name, line, "propensity_score must be in (0, 1], found " + propensity);
+                }
+                double[] affinity = new double[affinityColumns.size()];
+                for (int k = 0; k < affinity.length; k++) {
+                    affinity[k] = number(name, line, record, affinityColumns.get(k));
+                }
+                rows.add(new BanditLog.Row(item, position, click, propensity, hasContext ? record.get("user_feature_0") : "", affinity));
+                largestItem = Math.max(largestItem, item);
+            }
+            if (rows.isEmpty()) {
+                throw new OpeException(name, 0, "the log holds no rounds");
+            }
+            int actions = Math.max(largestItem + 1, affinityColumns.size());
+            return new BanditLog(name, actions, rows);
+        } catch (NoSuchFileException e) {
+            throw new OpeException(name, 0, "no such file");
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw new OpeException(name, 0, "not readable as CSV: " + e.getMessage());
+        }
+    }
+
+    private static int whole(String name, long line, CSVRecord record, String column) {
+        String text = record.get(column).trim();
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new OpeException(name, line, column + " must be a whole number, found '" + text + "'");
+        }
+    }
+
+    private static double number(String name, long line, CSVRecord record, String column) {
+        String text = record.get(column).trim();
+        try {
+            double value = Double.parseDouble(text);
+            if (Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new OpeException(name, line, column + " must be a number, found '" + text + "'");
+    }
+}

@@ -1,0 +1,67 @@
+package dev.loopsim.results.ope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Open Bandit Dataset sample shipped in data/obd-sample, read end to end. */
+class OpenBanditDatasetTest {
+    private static final Path RANDOM = Path.of("../data/obd-sample/random/men/men.csv");
+    private static final Path BTS = Path.of("../data/obd-sample/bts/men/men.csv");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void readsTheSampleWithItsPropensities() {
+        for (Path file : List.of(RANDOM, BTS)) {
+            BanditLog log = OpenBanditDataset.read(file);
+            assertThat(log.rows()).hasSize(10_000);
+            assertThat(log.actions()).isEqualTo(34);
+            assertThat(log.rows()).allSatisfy(row -> {
+                assertThat(row.propensity()).isGreaterThan(0).isLessThanOrEqualTo(1);
+                assertThat(row.position()).isBetween(1, 3);
+                assertThat(row.affinity()).hasSize(34);
+            });
+        }
+        // The uniform logging policy shows each of 34 items with probability 1/34.
+        assertThat(OpenBanditDataset.read(RANDOM).rows()).allSatisfy(row -> assertThat(row.propensity()).isEqualTo(1.0 / 34));
+    }
+
+    @Test
+    void theUniformTargetOnTheRandomLogIsItsMeanClickRateAndOtherTargetsAreFinite() {
+        BanditLog log = OpenBanditDataset.read(RANDOM);
+        OfflineEvaluation evaluation = OfflineEvaluation.run(log, 0.5,
+                List.of("uniform", "greedy-affinity", "epsilon-greedy:0.2", "item-greedy", "contextual-greedy"), Estimators.all());
+        double clickRate = evaluation.loggedValue();
+        for (OfflineEvaluation.Result r : evaluation.results()) {
+            OpeEstimate e = r.estimate();
+            if (r.target().equals("uniform") && List.of("ips", "snips", "replay").contains(e.estimator())) {
+                // Every weight is (1/34)/(1/34) = 1: the estimate is the logged mean, exactly.
+                assertThat(e.value()).as(e.estimator()).isCloseTo(clickRate, offset(1e-12));
+            }
+            assertThat(e.value()).as(r.target() + " " + e.estimator()).isFinite();
+            assertThat(e.lower()).isLessThanOrEqualTo(e.value());
+            assertThat(e.upper()).isGreaterThanOrEqualTo(e.value());
+        }
+        assertThat(clickRate).isCloseTo(0.0052, offset(1e-9));
+    }
+
+    @Test
+    void malformedRowsNameTheFileAndLine() throws Exception {
+        Path bad = temp.resolve("bad.csv");
+        Files.writeString(bad, ",timestamp,item_id,position,click,propensity_score\n0,t,3,1,0,0.5\n1,t,4,1,0,1.5\n");
+        assertThatThrownBy(() -> OpenBanditDataset.read(bad)).isInstanceOf(OpeException.class)
+                .hasMessage(bad + ":3: propensity_score must be in (0, 1], found 1.5");
+        Files.writeString(bad, ",timestamp,item_id,position,click,propensity_score\n0,t,three,1,0,0.5\n");
+        assertThatThrownBy(() -> OpenBanditDataset.read(bad)).hasMessage(bad + ":2: item_id must be a whole number, found 'three'");
+        Files.writeString(bad, "member,timestamp\na,1\n");
+        assertThatThrownBy(() -> OpenBanditDataset.read(bad)).hasMessageStartingWith(bad + ":1: expected the Open Bandit Dataset's columns");
+    }
+}
