@@ -13,7 +13,6 @@ import dev.loopsim.users.fit.EventLogReader;
 import dev.loopsim.users.fit.FitOptions;
 import dev.loopsim.users.fit.FitReport;
 import dev.loopsim.users.fit.Holdout;
-import dev.loopsim.users.fit.TimeRescaling;
 import dev.loopsim.users.fit.VisitLog;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -14,6 +14,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * identity line: points on the line mean the sample follows the reference.
  */
 public final class QqChart {
+    private static final String IDENTITY = "y = x";
     private final XYChart chart;
     private double largest;
 
@@ -36,11 +37,13 @@ public final class QqChart {
 
     /** The chart as PNG bytes. */
     public byte[] png() throws IOException {
-        double top = largest > 0 ? largest : 1;
-        XYSeries line = chart.addSeries("y = x", new double[]{0, top}, new double[]{0, top});
-        line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        line.setMarker(SeriesMarkers.NONE);
-        line.setLineColor(java.awt.Color.GRAY);
+        if (!chart.getSeriesMap().containsKey(IDENTITY)) {
+            double top = largest > 0 ? largest : 1;
+            XYSeries line = chart.addSeries(IDENTITY, new double[]{0, top}, new double[]{0, top});
+            line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            line.setMarker(SeriesMarkers.NONE);
+            line.setLineColor(java.awt.Color.GRAY);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
         return out.toByteArray();

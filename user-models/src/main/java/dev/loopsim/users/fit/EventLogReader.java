@@ -174,9 +174,11 @@ public final class EventLogReader {
             // not a number: try a date-time below
         }
         try {
+            String iso = text.replace(' ', 'T');
             Instant instant = text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")
-                    ? java.time.OffsetDateTime.parse(text.replace(' ', 'T')).toInstant()
-                    : LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+                    ? java.time.OffsetDateTime.parse(iso).toInstant()
+                    : iso.contains("T") ? LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC)
+                    : java.time.LocalDate.parse(iso).atStartOfDay(ZoneOffset.UTC).toInstant();
             return instant.getEpochSecond() + instant.getNano() * 1e-9;
         } catch (DateTimeParseException e) {
             throw new DataFileException(name, line, column + " must be a number (" + unit.name().toLowerCase()

@@ -50,6 +50,12 @@ class EventLogReaderTest {
     }
 
     @Test
+    void datesAndOffsetDateTimesAreInstants() throws IOException {
+        VisitLog log = read("member,timestamp\na,2026-01-06\na,2026-01-06 12:00:00+02:00\n");
+        assertThat(log.members().get(0).days()).containsExactly(1.0, 1 + 10.0 / 24);
+    }
+
+    @Test
     void aSingleEventMemberIsKeptWithOneVisit() throws IOException {
         VisitLog log = read("member,time\nx,10\ny,20\ny,5000\n");
         assertThat(log.members()).extracting(VisitLog.MemberVisits::visits).containsExactly(1, 2);
