@@ -14,8 +14,4 @@ public record OpeEstimate(String estimator, double value, double lower, double u
     public boolean covers(double truth) {
         return lower <= truth && truth <= upper;
     }
-
-    public double halfWidth() {
-        return (upper - lower) / 2;
-    }
 }

@@ -54,19 +54,13 @@ final class AdditiveForm implements VisitForm {
     }
 
     @Override
-    public double[] start(double pooledRatePerDay) {
+    public double[] start(double pooledRatePerDay, FitOptions options) {
         double[] x = new double[COUNT];
         x[LOG_TIME_RATE] = Math.log(pooledRatePerDay / 4);
-        x[LOG_JUMP] = Math.log(pooledRatePerDay);
+        // With excitation off, the jump is held at 0: its log at −∞.
+        x[LOG_JUMP] = options.excitation() ? Math.log(pooledRatePerDay) : Double.NEGATIVE_INFINITY;
         x[COUNT - 2] = Math.log(pooledRatePerDay / 2);
         return x;
-    }
-
-    /** With excitation off, the jump is held at 0 (its log at −∞). */
-    static double[] withoutJumps(double[] x) {
-        double[] y = x.clone();
-        y[LOG_JUMP] = Double.NEGATIVE_INFINITY;
-        return y;
     }
 
     @Override
@@ -139,7 +133,7 @@ final class AdditiveForm implements VisitForm {
                 jumps += jump * Math.exp(-(t - days[k]) / decay);
             }
         }
-        return Math.exp(x[LOG_TIME_RATE]) * (bound ? season.maximum : Season.at(season, t)) + rate + jumps;
+        return Math.exp(x[LOG_TIME_RATE]) * (bound ? season.maximum : season.atDay(t)) + rate + jumps;
     }
 
     @Override

@@ -14,9 +14,6 @@ import dev.loopsim.users.visit.Seasonality;
 record FitParameters(double excitation, double decayDays, double dailyCos, double dailySin, double weeklyCos,
                             double weeklySin, double logRateMean, double logRateSd) {
 
-    /** The names, in the order of {@link #toArray()}. */
-    static final String[] NAMES = {"excitation", "log_decay_days", "daily_cos", "daily_sin", "weekly_cos", "weekly_sin",
-            "log_rate_mean", "log_rate_sd_log"};
     static final int EXCITATION = 0;
     static final int LOG_DECAY = 1;
     static final int DAILY_COS = 2;
@@ -46,36 +43,14 @@ record FitParameters(double excitation, double decayDays, double dailyCos, doubl
         return Math.hypot(weeklyCos, weeklySin);
     }
 
-    /** The hour of the day with the most visits. */
-    public double dailyPeakHour() {
-        return phase(dailyCos, dailySin, 24);
-    }
-
-    /** The day of the week (0 = Monday) with the most visits. */
-    public double weeklyPeakDay() {
-        return phase(weeklyCos, weeklySin, 7);
-    }
-
-    /** The median member's base rate, in visits per week. */
-    public double visitsPerWeekMedian() {
-        return 7 * Math.exp(logRateMean);
-    }
-
     /** Whether season(t) stays positive: both amplitudes below 1. */
     boolean admissible() {
         return dailyAmplitude() < 1 && weeklyAmplitude() < 1 && decayDays > 0 && logRateSd > 0;
     }
 
     public Seasonality seasonality() {
-        return new Seasonality(dailyAmplitude(), dailyPeakHour(), weeklyAmplitude(), weeklyPeakDay());
-    }
-
-    private static double phase(double cos, double sin, double period) {
-        if (cos == 0 && sin == 0) {
-            return 0;
-        }
-        double p = Math.atan2(sin, cos) / (2 * Math.PI) * period;
-        double wrapped = p < 0 ? p + period : p;
-        return wrapped >= period ? 0 : wrapped;
+        double[] x = toArray();
+        return new Seasonality(dailyAmplitude(), VisitForm.phase("", x, DAILY_COS, 24, "").value(), weeklyAmplitude(),
+                VisitForm.phase("", x, WEEKLY_COS, 7, "").value());
     }
 }

@@ -19,10 +19,6 @@ record MemberLikelihood(int count, double logSumM, double[] m, double[] a, doubl
         return new MemberLikelihood(count, logSumM, null, null, rateIntegral, 0);
     }
 
-    boolean multiplicative() {
-        return a == null;
-    }
-
     /** log L at r = e^y, without the prior. */
     double at(double y) {
         double r = Math.exp(y);

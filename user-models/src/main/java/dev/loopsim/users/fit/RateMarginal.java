@@ -40,16 +40,6 @@ final class RateMarginal {
         this.scale = 1 / Math.sqrt(Math.max(curvature, 1e-12));
     }
 
-    /** The multiplicative form's marginal from its sufficient statistics (n, I). */
-    static double logMarginal(double n, double integral, double mu, double sigma) {
-        return new RateMarginal(MemberLikelihood.multiplicative((int) n, 0, integral), mu, sigma).logMarginal();
-    }
-
-    /** The multiplicative form's posterior mean rate from (n, I). */
-    static double posteriorMean(double n, double integral, double mu, double sigma) {
-        return new RateMarginal(MemberLikelihood.multiplicative((int) n, 0, integral), mu, sigma).mean();
-    }
-
     private double f(double y) {
         double z = (y - mu) / sigma;
         return member.at(y) - 0.5 * z * z;

@@ -62,10 +62,10 @@ final class Season {
     }
 
     /** season(t) at any t (allocates: for simulation, not for the likelihood's inner loops). */
-    static double at(Season season, double t) {
+    double atDay(double t) {
         double[] trig = new double[8];
         trig(t, trig, 0);
-        return season.at(trig, 0);
+        return at(trig, 0);
     }
 
     /** cos/sin of ω_f·t for the four frequencies, 8 values. */

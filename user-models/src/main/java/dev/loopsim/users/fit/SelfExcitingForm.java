@@ -54,7 +54,7 @@ final class SelfExcitingForm implements VisitForm {
     }
 
     @Override
-    public double[] start(double pooledRatePerDay) {
+    public double[] start(double pooledRatePerDay, FitOptions options) {
         double[] x = new double[FitParameters.COUNT];
         x[FitParameters.LOG_RATE_MEAN] = Math.log(pooledRatePerDay);
         return x;
@@ -119,7 +119,7 @@ final class SelfExcitingForm implements VisitForm {
                 excitation += term;
             }
         }
-        return rate * (bound ? season.maximum : Season.at(season, t)) * Math.exp(excitation);
+        return rate * (bound ? season.maximum : season.atDay(t)) * Math.exp(excitation);
     }
 
     @Override

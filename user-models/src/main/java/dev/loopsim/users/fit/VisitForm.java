@@ -33,8 +33,8 @@ interface VisitForm {
 
     boolean[] free(FitOptions options);
 
-    /** Optimiser coordinates to start from; fixed coordinates hold their fixed values. */
-    double[] start(double pooledRatePerDay);
+    /** Optimiser coordinates to start from; coordinates the options fix hold their fixed values. */
+    double[] start(double pooledRatePerDay, FitOptions options);
 
     Season season(double[] natural);
 

@@ -43,11 +43,8 @@ public final class VisitModelFitter {
         VisitForm form = options.form().form();
         VisitLikelihood likelihood = VisitLikelihood.of(log, options);
         boolean[] free = form.free(options);
-        double[] start = form.start(pooledRate(log, returns));
-        clampToBounds(form, start);
-        if (form == AdditiveForm.INSTANCE && !options.excitation()) {
-            start = AdditiveForm.withoutJumps(start);
-        }
+        double[] start = form.start(pooledRate(log, returns), options);
+        clampToBounds(form, start, free);
         // Each decay scale gets a coarse search; the best is then refined.
         PointValuePair best = null;
         int evaluations = 0;
@@ -114,10 +111,14 @@ public final class VisitModelFitter {
         return (returns + 0.5) / Math.max(days, 1e-9);
     }
 
-    private static void clampToBounds(VisitForm form, double[] x) {
+    /** Moves free coordinates inside the search's bounds; fixed ones keep their values. */
+    private static void clampToBounds(VisitForm form, double[] x, boolean[] free) {
         double[] lower = form.lower();
         double[] upper = form.upper();
         for (int i = 0; i < x.length; i++) {
+            if (!free[i]) {
+                continue;
+            }
             double margin = 0.05 * (upper[i] - lower[i]);
             x[i] = Math.max(lower[i] + margin, Math.min(upper[i] - margin, x[i]));
         }

@@ -55,10 +55,7 @@ public final class SelfExcitingVisits implements VisitModel {
 
     @Override
     public double firstVisitDay(MemberState member, double joinDay, double untilDay) {
-        if (parameters.visitAtJoin()) {
-            return joinDay < untilDay ? joinDay : Double.POSITIVE_INFINITY;
-        }
-        return nextVisitDay(member, joinDay, untilDay);
+        return JoinVisit.firstVisitDay(parameters.visitAtJoin(), this, member, joinDay, untilDay);
     }
 
     @Override

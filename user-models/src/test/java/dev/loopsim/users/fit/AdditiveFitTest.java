@@ -22,14 +22,14 @@ class AdditiveFitTest {
         MemberTrack track = new MemberTrack(new double[]{0, 1, 2.5}, new double[]{1, 0, 1}, new double[]{0, 1, 2.5}, 4);
         MemberLikelihood l = AdditiveForm.INSTANCE.member(track, x, season, 10, null, null);
         assertThat(l.m()).containsExactly(1.0, 1.0);
-        assertThat(l.a()[0]).isCloseTo(0.3 * Season.at(season, 1) + 0.8 * Math.exp(-1 / 1.5), offset(1e-14));
+        assertThat(l.a()[0]).isCloseTo(0.3 * season.atDay(1) + 0.8 * Math.exp(-1 / 1.5), offset(1e-14));
         // Visit 1 had no play, so only visit 0 excites visit 2.
-        assertThat(l.a()[1]).isCloseTo(0.3 * Season.at(season, 2.5) + 0.8 * Math.exp(-2.5 / 1.5), offset(1e-14));
+        assertThat(l.a()[1]).isCloseTo(0.3 * season.atDay(2.5) + 0.8 * Math.exp(-2.5 / 1.5), offset(1e-14));
         assertThat(l.rateIntegral()).isCloseTo(4, offset(1e-14));
         double numeric = new IterativeLegendreGaussIntegrator(16, 1e-13, 1e-13).integrate(1_000_000,
-                t -> 0.3 * Season.at(season, t) + 0.8 * Math.exp(-t / 1.5) + (t > 2.5 ? 0.8 * Math.exp(-(t - 2.5) / 1.5) : 0), 0, 2.5)
+                t -> 0.3 * season.atDay(t) + 0.8 * Math.exp(-t / 1.5) + (t > 2.5 ? 0.8 * Math.exp(-(t - 2.5) / 1.5) : 0), 0, 2.5)
                 + new IterativeLegendreGaussIntegrator(16, 1e-13, 1e-13).integrate(1_000_000,
-                t -> 0.3 * Season.at(season, t) + 0.8 * Math.exp(-t / 1.5) + 0.8 * Math.exp(-(t - 2.5) / 1.5), 2.5, 4);
+                t -> 0.3 * season.atDay(t) + 0.8 * Math.exp(-t / 1.5) + 0.8 * Math.exp(-(t - 2.5) / 1.5), 2.5, 4);
         assertThat(l.fixedIntegral()).isCloseTo(numeric, offset(1e-10));
     }
 
