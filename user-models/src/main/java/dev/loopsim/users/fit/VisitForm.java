@@ -88,7 +88,8 @@ interface VisitForm {
     static Derived single(String name, double[] natural, int index, boolean exponentiated, double factor, String unit) {
         double[] gradient = new double[natural.length];
         double value = factor * (exponentiated ? Math.exp(natural[index]) : natural[index]);
-        gradient[index] = exponentiated ? value : factor;
+        // A term held at 0 (its log at −∞) still depends on its coordinate: NaN, not 0, keeps that visible.
+        gradient[index] = exponentiated ? (value == 0 ? Double.NaN : value) : factor;
         return new Derived(name, value, gradient, unit);
     }
 

@@ -55,4 +55,19 @@ class AdditiveFitTest {
         }
         assertThat(fit.visitsBlock()).containsEntry("type", "additive").containsEntry("visit_at_join", true);
     }
+
+    @Test
+    void withoutExcitationTheJumpIsReportedFixedAtZero() {
+        FitOptions options = new FitOptions(FitOptions.Form.ADDITIVE, 10, false, true, true);
+        double[] x = AdditiveForm.INSTANCE.start(0.2, options);
+        double[][] covariance = new double[AdditiveForm.COUNT][AdditiveForm.COUNT];
+        for (int i = 0; i < AdditiveForm.COUNT; i++) {
+            covariance[i][i] = 0.01;
+        }
+        VisitModelFit fit = new VisitModelFit(options, x, covariance, new boolean[AdditiveForm.COUNT], 0, new double[0], 0, 0, 0);
+        Estimate jump = fit.estimates().stream().filter(e -> e.name().equals("jump_per_day")).findFirst().orElseThrow();
+        assertThat(jump.value()).isZero();
+        assertThat(jump.status()).isEqualTo(Estimate.Status.FIXED);
+        assertThat(fit.estimates().get(0).status()).isEqualTo(Estimate.Status.ESTIMATED);
+    }
 }
