@@ -12,6 +12,7 @@ import dev.loopsim.core.policy.DecisionContext;
 import dev.loopsim.core.policy.FeedbackBatch;
 import dev.loopsim.core.policy.PageBuilder;
 import dev.loopsim.core.policy.Ranker;
+import dev.loopsim.core.policy.Ranking;
 import dev.loopsim.core.world.Page;
 import dev.loopsim.core.world.Title;
 
@@ -69,7 +70,8 @@ public final class RowsPageBuilder implements PageBuilder {
     public Page build(DecisionContext context) {
         BitSet placed = new BitSet(context.catalog().size()); // sized once: growing it word by word costs more than the page
         List<String> kinds = new ArrayList<>();
-        List<int[]> filled = new ArrayList<>();
+        List<Ranking> filled = new ArrayList<>();
+        List<Integer> pools = new ArrayList<>();
         int[] order = rowOrder == null ? null : rowOrder.order(context);
         for (int r = 0; r < rows.size(); r++) {
             Row row = rows.get(order == null ? r : order[r]);
@@ -81,34 +83,45 @@ public final class RowsPageBuilder implements PageBuilder {
                 continue;
             }
             int wanted = Math.min(row.count(), maxRows - filled.size()) * columns;
-            int[] titles;
+            Ranking ranking;
             if (row.kind().ordersItself()) {
-                titles = Arrays.copyOf(candidates, Math.min(wanted, candidates.length));
+                ranking = Ranking.of(Arrays.copyOf(candidates, Math.min(wanted, candidates.length)), 1);
             } else {
                 DecisionContext offered = new DecisionContext(context.member(), context.day(), context.catalog(),
                         candidates, context.random(), context.truth());
-                titles = row.ranker().rank(offered, wanted);
+                ranking = row.ranker().rankWithPropensities(offered, wanted);
             }
+            int[] titles = ranking.titles();
+            double[] propensities = ranking.propensities();
             for (int title : titles) {
                 placed.set(title);
             }
             for (int start = 0; start < titles.length; start += columns) {
+                int end = Math.min(start + columns, titles.length);
                 kinds.add(row.kind().label());
-                filled.add(Arrays.copyOfRange(titles, start, Math.min(start + columns, titles.length)));
+                filled.add(new Ranking(Arrays.copyOfRange(titles, start, end), Arrays.copyOfRange(propensities, start, end)));
+                pools.add(candidates.length);
             }
         }
         int[] slots = new int[filled.size() * columns];
         int[] artworks = new int[slots.length];
+        double[] propensities = new double[slots.length];
+        int[] poolSizes = new int[slots.length];
         Arrays.fill(slots, -1);
+        Arrays.fill(propensities, Double.NaN);
         ArtworkSelector.ForVisit choices = artworkForVisit(context);
         for (int r = 0; r < filled.size(); r++) {
-            int[] titles = filled.get(r);
+            int[] titles = filled.get(r).titles();
+            double[] rowPropensities = filled.get(r).propensities();
             for (int c = 0; c < titles.length; c++) {
-                slots[r * columns + c] = titles[c];
-                artworks[r * columns + c] = chooseArtwork(choices, context.catalog().title(titles[c]));
+                int slot = r * columns + c;
+                slots[slot] = titles[c];
+                artworks[slot] = chooseArtwork(choices, context.catalog().title(titles[c]));
+                propensities[slot] = rowPropensities[c];
+                poolSizes[slot] = pools.get(r);
             }
         }
-        return new Page(filled.size(), columns, kinds, slots, artworks);
+        return new Page(filled.size(), columns, kinds, slots, artworks, propensities, poolSizes);
     }
 
     /** The selector's choices for this visit, or null when it cannot make them: every title then falls back. */

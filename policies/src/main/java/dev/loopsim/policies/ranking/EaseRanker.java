@@ -41,6 +41,12 @@ public final class EaseRanker implements Ranker {
         this.weights = new double[catalog.size()][catalog.size()];
     }
 
+    /** Its ranking is a function of the context and of what it learned: no draws. */
+    @Override
+    public boolean deterministic() {
+        return true;
+    }
+
     @Override
     public int[] rank(DecisionContext context, int count) {
         return HistoryScores.rank(context, weights, count);

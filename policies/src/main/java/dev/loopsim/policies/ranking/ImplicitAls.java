@@ -79,6 +79,12 @@ public final class ImplicitAls implements Ranker {
         return y;
     }
 
+    /** Its ranking is a function of the context and of what it learned: no draws. */
+    @Override
+    public boolean deterministic() {
+        return true;
+    }
+
     @Override
     public int[] rank(DecisionContext context, int count) {
         double[] x = memberFactors.get(context.memberId());

@@ -40,6 +40,12 @@ public final class ItemKnnRanker implements Ranker {
         this.similarity = new double[catalog.size()][catalog.size()];
     }
 
+    /** Its ranking is a function of the context and of what it learned: no draws. */
+    @Override
+    public boolean deterministic() {
+        return true;
+    }
+
     @Override
     public int[] rank(DecisionContext context, int count) {
         return HistoryScores.rank(context, similarity, count);

@@ -10,6 +10,12 @@ public final class NewestRanker implements Ranker {
     /** No parameters. */
     public record Parameters() { }
 
+    /** Its ranking is a function of the context and of what it learned: no draws. */
+    @Override
+    public boolean deterministic() {
+        return true;
+    }
+
     @Override
     public int[] rank(DecisionContext context, int count) {
         int[] offered = context.available();

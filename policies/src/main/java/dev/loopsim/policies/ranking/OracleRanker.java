@@ -13,6 +13,12 @@ public final class OracleRanker implements Ranker {
     /** No parameters. */
     public record Parameters() { }
 
+    /** Its ranking is a function of the context and of what it learned: no draws. */
+    @Override
+    public boolean deterministic() {
+        return true;
+    }
+
     @Override
     public int[] rank(DecisionContext context, int count) {
         int[] available = context.available();

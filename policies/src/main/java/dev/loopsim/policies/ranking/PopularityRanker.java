@@ -47,6 +47,12 @@ public final class PopularityRanker implements Ranker {
         retrainOn(catalog.titles().stream().filter(t -> t.releaseDay() <= 0).mapToInt(t -> t.id()).toArray());
     }
 
+    /** Its ranking is a function of the context and of what it learned: no draws. */
+    @Override
+    public boolean deterministic() {
+        return true;
+    }
+
     /** The best {@code count} of the titles offered, in the order of the last retrain. */
     @Override
     public int[] rank(DecisionContext context, int count) {

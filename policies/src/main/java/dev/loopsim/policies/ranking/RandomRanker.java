@@ -1,7 +1,9 @@
 package dev.loopsim.policies.ranking;
 
 import dev.loopsim.core.policy.DecisionContext;
+import dev.loopsim.core.policy.FirstChoice;
 import dev.loopsim.core.policy.Ranker;
+import dev.loopsim.core.policy.Ranking;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -26,5 +28,22 @@ public final class RandomRanker implements Ranker {
             pool[pick] = held;
         }
         return java.util.Arrays.copyOf(pool, size);
+    }
+
+    @Override
+    public Ranking rankWithPropensities(DecisionContext context, int count) {
+        int[] titles = rank(context, count);
+        int n = context.available().length;
+        double[] propensities = new double[titles.length];
+        for (int k = 0; k < titles.length; k++) {
+            propensities[k] = 1.0 / (n - k);
+        }
+        return new Ranking(titles, propensities);
+    }
+
+    @Override
+    public FirstChoice firstChoice(DecisionContext context) {
+        int n = context.available().length;
+        return n == 0 ? null : new FirstChoice(-1, 0, n);
     }
 }

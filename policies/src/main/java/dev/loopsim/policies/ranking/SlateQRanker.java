@@ -111,6 +111,12 @@ public final class SlateQRanker implements Ranker {
         return q[state][title < 0 ? none : title];
     }
 
+    /** Without exploration its ranking draws nothing. */
+    @Override
+    public boolean deterministic() {
+        return parameters.exploration() == 0;
+    }
+
     @Override
     public int[] rank(DecisionContext context, int count) {
         int state = state(PlayHistory.of(context.member()));

@@ -53,6 +53,12 @@ public final class TrendingRanker implements Ranker {
         retrain(0);
     }
 
+    /** Its ranking is a function of the context and of what it learned: no draws. */
+    @Override
+    public boolean deterministic() {
+        return true;
+    }
+
     @Override
     public int[] rank(DecisionContext context, int count) {
         return RankingOrder.firstOffered(ranking, context.available(), count);

@@ -106,6 +106,7 @@ final class MemberShard {
             Page best = setup.oraclePages().build(context);
             oracleProbability = setup.response().playProbability(member, best, response.examined(), catalog, day);
         }
+        observer.decision(context, page, response); // before the play changes the member's history
         if (response.played()) {
             int slot = response.playedSlot();
             afterPlay(member, page.titleAt(slot), page.artworkAt(slot), day, response.completes());

@@ -11,6 +11,34 @@ public interface Ranker {
      */
     int[] rank(DecisionContext context, int count);
 
+    /**
+     * Whether {@link #rank} draws nothing from {@code context.random()}: its choices are then
+     * certain given the context, and every propensity is 1.
+     */
+    default boolean deterministic() {
+        return false;
+    }
+
+    /**
+     * {@link #rank} with the propensity of each position, for logs and off-policy evaluation. By
+     * default 1 for a deterministic ranker and NaN (unknown) otherwise; randomising rankers that
+     * can say override it.
+     */
+    default Ranking rankWithPropensities(DecisionContext context, int count) {
+        return Ranking.of(rank(context, count), deterministic() ? 1 : Double.NaN);
+    }
+
+    /**
+     * The distribution of the first title over {@code context.available()}, or null when the ranker
+     * cannot state it. By default a deterministic ranker's first title is certain.
+     */
+    default FirstChoice firstChoice(DecisionContext context) {
+        if (!deterministic() || context.available().length == 0) {
+            return null;
+        }
+        return new FirstChoice(rank(context, 1)[0], 1, context.available().length);
+    }
+
     /** Receives the feedback gathered since the last policy update. Rankers that do not learn ignore it. */
     default void learn(FeedbackBatch batch) { }
 

@@ -12,8 +12,12 @@ import java.util.List;
  * @param rowKinds   what each row is, e.g. {@code top-picks}
  * @param titles     title id per slot, row-major
  * @param artworks   artwork index per slot (0, the default, for empty slots)
+ * @param propensities per slot, the probability the row's ranker had of putting that title there
+ *                   given the row's titles before it (NaN when unknown, and for empty slots)
+ * @param pools      per slot, how many candidates the row's ranker chose from (0 for empty slots)
  */
-public record Page(int rows, int columns, List<String> rowKinds, int[] titles, int[] artworks) {
+public record Page(int rows, int columns, List<String> rowKinds, int[] titles, int[] artworks,
+                   double[] propensities, int[] pools) {
 
     /** No page: what a member who goes straight to search sees. */
     public static final Page EMPTY = new Page(0, 1, List.of(), new int[0]);
@@ -22,10 +26,24 @@ public record Page(int rows, int columns, List<String> rowKinds, int[] titles, i
         rowKinds = List.copyOf(rowKinds);
         titles = titles.clone();
         artworks = artworks.clone();
-        if (rowKinds.size() != rows || titles.length != rows * columns || artworks.length != titles.length) {
+        propensities = propensities.clone();
+        pools = pools.clone();
+        if (rowKinds.size() != rows || titles.length != rows * columns || artworks.length != titles.length
+                || propensities.length != titles.length || pools.length != titles.length) {
             throw new IllegalArgumentException("a " + rows + "x" + columns + " page needs " + rows
-                    + " row kinds and " + rows * columns + " slots of titles and of artworks");
+                    + " row kinds and " + rows * columns + " slots of titles, artworks, propensities and pools");
         }
+    }
+
+    /** A page whose choices' propensities are not known. */
+    public Page(int rows, int columns, List<String> rowKinds, int[] titles, int[] artworks) {
+        this(rows, columns, rowKinds, titles, artworks, unknown(titles.length), new int[titles.length]);
+    }
+
+    private static double[] unknown(int slots) {
+        double[] p = new double[slots];
+        Arrays.fill(p, Double.NaN);
+        return p;
     }
 
     /** A page shown with every title's default artwork. */
@@ -41,6 +59,26 @@ public record Page(int rows, int columns, List<String> rowKinds, int[] titles, i
     @Override
     public int[] artworks() {
         return artworks.clone();
+    }
+
+    /** Pr(the slot's title | the row's titles before it), NaN when unknown. */
+    public double propensityAt(int slot) {
+        return propensities[slot];
+    }
+
+    /** How many candidates the slot's title was chosen from. */
+    public int poolAt(int slot) {
+        return pools[slot];
+    }
+
+    @Override
+    public double[] propensities() {
+        return propensities.clone();
+    }
+
+    @Override
+    public int[] pools() {
+        return pools.clone();
     }
 
     /** The kind of the row a slot is in. */
@@ -76,7 +114,8 @@ public record Page(int rows, int columns, List<String> rowKinds, int[] titles, i
     @Override
     public boolean equals(Object other) {
         return other instanceof Page p && rows == p.rows && columns == p.columns
-                && rowKinds.equals(p.rowKinds) && Arrays.equals(titles, p.titles) && Arrays.equals(artworks, p.artworks);
+                && rowKinds.equals(p.rowKinds) && Arrays.equals(titles, p.titles) && Arrays.equals(artworks, p.artworks)
+                && Arrays.equals(propensities, p.propensities) && Arrays.equals(pools, p.pools);
     }
 
     @Override
