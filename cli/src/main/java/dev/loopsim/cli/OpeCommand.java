@@ -4,6 +4,7 @@ import dev.loopsim.results.ope.BanditLog;
 import dev.loopsim.results.ope.Estimator;
 import dev.loopsim.results.ope.Estimators;
 import dev.loopsim.results.ope.OfflineEvaluation;
+import dev.loopsim.results.ope.LoopsimLog;
 import dev.loopsim.results.ope.OpenBanditDataset;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,15 +23,18 @@ import picocli.CommandLine.Spec;
 /** {@code loopsim ope --logs PATH --target SPEC}: estimate target policies' value from a logged file. */
 @Command(name = "ope", mixinStandardHelpOptions = true,
         description = {"Off-policy evaluation: estimate what target policies would have earned on a logged bandit file, "
-                + "with every estimator and its 95% interval. Reads the Open Bandit Dataset's format (a CSV with item_id, "
-                + "position, click, propensity_score, user_feature_0 and user-item_affinity_* columns, or its folder).",
+                + "with every estimator and its 95% interval. Reads loopsim's own impression log (a run directory, its logs "
+                + "folder, or impressions.parquet / .csv: one cell and replicate) and the Open Bandit Dataset's format "
+                + "(a CSV with item_id, position, click, propensity_score, user_feature_0 and user-item_affinity_* columns, "
+                + "or its folder).",
                 "The log is split in time: a reward model (for dm, dr, switch-dr and the learned targets) is fitted on the "
                         + "first --train-share of it and the estimates are made on the rest."})
 final class OpeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--logs", required = true, paramLabel = "PATH", description = "A logged file, or a folder holding one.")
+    @Option(names = "--logs", required = true, paramLabel = "PATH",
+            description = "A logged file, or a folder holding one (a loopsim run directory, or an Open Bandit Dataset folder).")
     Path logs;
 
     @Option(names = "--target", required = true, paramLabel = "SPEC",
@@ -46,6 +50,14 @@ final class OpeCommand implements Callable<Integer> {
             description = "Share of the log, from its start, for fitting the reward model (default: ${DEFAULT-VALUE}).")
     double trainShare;
 
+    @Option(names = "--cell", paramLabel = "NAME",
+            description = "In a loopsim log with several cells, the cell whose impressions to evaluate.")
+    String cell;
+
+    @Option(names = "--replicate", paramLabel = "N", defaultValue = "0",
+            description = "In a loopsim log, the replicate to evaluate (default: ${DEFAULT-VALUE}).")
+    int replicate;
+
     @Override
     public Integer call() throws IOException {
         List<Estimator> chosen = new ArrayList<>();
@@ -56,7 +68,9 @@ final class OpeCommand implements Callable<Integer> {
         if (!(trainShare >= 0 && trainShare < 1)) {
             throw new BadInputException("--train-share must be in [0, 1), found " + trainShare);
         }
-        BanditLog log = OpenBanditDataset.read(file(logs));
+        Path loopsim = LoopsimLog.locate(logs);
+        BanditLog log = loopsim != null && LoopsimLog.isImpressions(loopsim) ? LoopsimLog.read(loopsim, cell, replicate)
+                : OpenBanditDataset.read(file(logs));
         OfflineEvaluation evaluation;
         try {
             evaluation = OfflineEvaluation.run(log, trainShare, targets, chosen);

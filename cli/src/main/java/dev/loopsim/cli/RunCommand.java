@@ -61,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onSignal);
         ExperimentResult result;
         try (TerminalProgress progress = new TerminalProgress(loaded.spec().name(), quiet)) {
-            result = new ExperimentRunner(threads, progress).run(loaded.spec());
+            result = new ExperimentRunner(threads, progress).run(loaded.spec(), run.root().resolve("logs"));
             RunWriter.finish(run, result, threads);
             finished.set(true);
         } catch (RuntimeException | IOException e) {

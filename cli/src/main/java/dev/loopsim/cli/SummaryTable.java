@@ -1,5 +1,7 @@
 package dev.loopsim.cli;
 
+import dev.loopsim.scenarios.run.OpeTruth;
+
 import dev.loopsim.results.stats.Interval;
 import dev.loopsim.scenarios.expect.ExpectationResult;
 import dev.loopsim.scenarios.run.ExperimentResult;
@@ -22,7 +24,7 @@ final class SummaryTable {
                 spec.replicates() > 1 ? String.format(Locale.ROOT, "± half-width of the %.0f%% interval", 100 * spec.metrics().confidence())
                         : "(one replicate: no interval)");
         List<String> cells = new ArrayList<>(result.summary().keySet());
-        List<String> metrics = new ArrayList<>(result.summary().get(cells.get(0)).keySet());
+        List<String> metrics = result.summary().get(cells.get(0)).keySet().stream().filter(m -> !m.startsWith("ope_")).toList();
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>();
         header.add("metric");
@@ -37,6 +39,9 @@ final class SummaryTable {
             rows.add(row);
         }
         printAligned(rows, out);
+        if (!result.ope().isEmpty()) {
+            printOpe(result, out);
+        }
         if (!result.expectations().isEmpty()) {
             out.println();
             out.println("expectations:");
@@ -47,6 +52,26 @@ final class SummaryTable {
         out.printf(Locale.ROOT, "%n%,d %s simulated in %.1f s (%,.0f %s/s)%n", result.visits(), unit(spec),
                 result.seconds(), result.visitsPerSecond(), unit(spec));
         out.flush();
+    }
+
+    /** Each estimator against the truth, per target, and the one to trust. */
+    private static void printOpe(ExperimentResult result, PrintWriter out) {
+        var ope = result.spec().ope();
+        List<OpeTruth.Summary> summaries = OpeTruth.summarise(result.ope());
+        out.println();
+        out.printf(Locale.ROOT, "off-policy estimates from %s's logs against each target's on-policy value (plays per page "
+                + "visit), over %d replicate(s):%n", ope.logging(), result.spec().replicates());
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("target", "estimator", "estimate", "truth", "bias", "rmse", "coverage"));
+        for (OpeTruth.Summary s : summaries) {
+            rows.add(List.of(s.target(), s.estimator(), number(s.meanEstimate()), number(s.meanTruth()), number(s.bias()),
+                    number(s.rmse()), String.format(Locale.ROOT, "%.0f%%", 100 * s.coverage())));
+        }
+        printAligned(rows, out);
+        for (String target : ope.targets()) {
+            out.printf("  trust for %s: %s%n", target,
+                    OpeTruth.trusted(summaries.stream().filter(s -> s.target().equals(target)).toList()));
+        }
     }
 
     private static String unit(dev.loopsim.scenarios.spec.ScenarioSpec spec) {

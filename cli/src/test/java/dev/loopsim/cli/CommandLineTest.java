@@ -177,4 +177,83 @@ class CommandLineTest {
                 .isEqualTo(2);
         assertThat(loopsim("ope", "--logs", "nowhere.csv", "--target", "uniform").err()).contains("nowhere.csv: no such file");
     }
+
+    private static final String LOGGED = """
+            name: logged
+            replicates: 2
+            horizon_days: 10
+            world:
+              catalog: {titles: 30}
+              population: {members: 400}
+            page: {rows: 1, columns: 1}
+            cells:
+              - {name: explore, ranker: {type: random}}
+              - {name: popular, ranker: {type: popularity}, explore: 0.2}
+            logs: [impressions, plays, visits, rewards]
+            log_format: both
+            """;
+
+    @Test
+    void runStreamsEventLogsWithPropensitiesAndOpeReadsThem() throws Exception {
+        Path out = temp.resolve("logged");
+        Outcome o = loopsim("run", scenario(LOGGED).toString(), "--out", out.toString(), "--threads", "2");
+        assertThat(o.code()).as(o.err()).isEqualTo(0);
+        Path logs = out.resolve("logs");
+        for (String kind : new String[] {"impressions", "plays", "visits", "rewards"}) {
+            assertThat(logs.resolve(kind + ".parquet")).exists();
+            assertThat(logs.resolve(kind + ".csv")).exists();
+        }
+        assertThat(logs.resolve(".parts")).doesNotExist();
+        // Shards write their own parts in their own order: one thread gives the same bytes as two.
+        Path single = temp.resolve("logged-1");
+        assertThat(loopsim("run", scenario(LOGGED).toString(), "--out", single.toString(), "--threads", "1").code()).isZero();
+        for (String file : new String[] {"impressions.csv", "impressions.parquet", "plays.csv", "visits.csv", "rewards.csv"}) {
+            assertThat(Files.mismatch(logs.resolve(file), single.resolve("logs").resolve(file))).as(file).isEqualTo(-1);
+        }
+        var summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             var statement = connection.createStatement()) {
+            String impressions = "'" + logs.resolve("impressions.parquet") + "'";
+            var rows = statement.executeQuery("SELECT count(*), count(DISTINCT replicate), min(propensity), max(propensity), "
+                    + "sum(CASE WHEN played THEN 1 ELSE 0 END) FROM " + impressions + " WHERE cell = 'explore'");
+            rows.next();
+            // One impression per page visit; the random ranker's propensity is 1/30 on every one of them.
+            double playsPerMember = summary.at("/cells/explore/plays_per_member/mean").asDouble();
+            assertThat(rows.getLong(2)).isEqualTo(2);
+            assertThat(rows.getDouble(3)).isEqualTo(1.0 / 30);
+            assertThat(rows.getDouble(4)).isEqualTo(1.0 / 30);
+            assertThat(rows.getLong(5)).isEqualTo(Math.round(playsPerMember * 400 * 2));
+            // Around popularity, ε = 0.2: the favourite at 0.8 + 0.2/30, any other title at 0.2/30.
+            rows = statement.executeQuery("SELECT DISTINCT round(propensity, 12) FROM " + impressions
+                    + " WHERE cell = 'popular' ORDER BY 1");
+            java.util.List<Double> seen = new java.util.ArrayList<>();
+            while (rows.next()) {
+                seen.add(rows.getDouble(1));
+            }
+            assertThat(seen).containsExactly(Math.round(0.2 / 30 * 1e12) / 1e12, Math.round((0.8 + 0.2 / 30) * 1e12) / 1e12);
+            // The Parquet file holds exactly the CSV's rows.
+            rows = statement.executeQuery("SELECT count(*) FROM (SELECT * FROM " + impressions + " EXCEPT ALL SELECT * FROM "
+                    + "read_csv('" + logs.resolve("impressions.csv") + "', header = true, columns = "
+                    + dev.loopsim.results.logs.LogKind.IMPRESSIONS.duckdbColumns() + "))");
+            rows.next();
+            assertThat(rows.getLong(1)).isZero();
+            rows = statement.executeQuery("SELECT count(*) FROM '" + logs.resolve("plays.parquet") + "'");
+            rows.next();
+            long plays = rows.getLong(1);
+            double perMember = summary.at("/cells/explore/plays_per_member/mean").asDouble()
+                    + summary.at("/cells/popular/plays_per_member/mean").asDouble();
+            assertThat(plays).isEqualTo(Math.round(perMember * 400 * 2));
+        }
+
+        // The uniform target on a uniform log: IPS weighs every round 1, so it is the logged play rate exactly.
+        Outcome ope = loopsim("ope", "--logs", out.toString(), "--cell", "explore", "--target", "uniform", "--target",
+                "item-greedy", "--train-share", "0");
+        assertThat(ope.code()).as(ope.err()).isEqualTo(0);
+        String logged = ope.out().lines().filter(l -> l.startsWith("logging policy's own mean reward")).findFirst().orElseThrow();
+        String value = logged.substring(logged.lastIndexOf(' ') + 1);
+        assertThat(ope.out()).contains("uniform                ips           " + value, "item-greedy");
+        assertThat(loopsim("ope", "--logs", out.toString(), "--target", "uniform").err()).contains("choose one with --cell");
+        assertThat(loopsim("ope", "--logs", out.toString(), "--cell", "explore", "--target", "greedy-affinity").err())
+                .contains("logged affinities");
+    }
 }

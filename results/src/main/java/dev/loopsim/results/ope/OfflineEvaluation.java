@@ -30,7 +30,13 @@ public record OfflineEvaluation(BanditLog log, int trainRows, int evalRows, List
         List<BanditLog.Row> eval = log.rows().subList(split, log.rows().size());
         RewardModel model = RewardModel.fit(split == 0 ? eval : train, log.actions());
         List<Result> results = new ArrayList<>();
+        boolean affinities = !log.rows().isEmpty() && log.rows().get(0).affinity().length == log.actions();
         for (String spec : targets) {
+            String kind = spec.trim().split(":", 2)[0];
+            if (!affinities && (kind.equals("greedy-affinity") || kind.equals("epsilon-greedy"))) {
+                throw new IllegalArgumentException("'" + spec + "' acts on the members' logged affinities, which this log "
+                        + "does not have; try uniform, item-greedy or contextual-greedy");
+            }
             TargetPolicy target = TargetPolicy.parse(spec, log.actions(), model);
             List<LoggedRound> rounds = eval.stream().map(row -> new LoggedRound(row.action(), row.reward(), row.propensity(),
                     target.probabilities(row), model.predict(row))).toList();

@@ -108,10 +108,13 @@ public final class ScenarioLoader {
         d.set("page", MAPPER.valueToTree(PageSpec.DEFAULTS));
         ObjectNode cell = d.putArray("cells").addObject();
         cell.put("retrain_every", "1d");
+        cell.put("explore", 0.0);
         cell.putObject("artwork").put("type", "default");
         cell.putArray("rows").addObject().put("count", 1);
         d.set("metrics", MAPPER.valueToTree(MetricsSpec.DEFAULTS));
         d.putArray("expectations");
+        d.putArray("logs");
+        d.put("log_format", "parquet");
         return d;
     }
 

@@ -14,15 +14,17 @@ import java.util.Map;
  * @param runs         one per (cell, replicate), cells in scenario order, then replicates
  * @param summary      per cell, per metric: mean and interval over replicates
  * @param expectations the scenario's expectations and how they fared
+ * @param ope          the ope block's estimates against the truth, per replicate, target and estimator
  * @param seconds      wall-clock time of the whole experiment
  */
 public record ExperimentResult(ScenarioSpec spec, List<CellRun> runs, Map<String, Map<String, Interval>> summary,
-                               List<ExpectationResult> expectations, double seconds) {
+                               List<ExpectationResult> expectations, List<OpeTruth.Row> ope, double seconds) {
 
     public ExperimentResult {
         runs = List.copyOf(runs);
         summary = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(summary));
         expectations = List.copyOf(expectations);
+        ope = List.copyOf(ope);
     }
 
     public boolean expectationsHold() {

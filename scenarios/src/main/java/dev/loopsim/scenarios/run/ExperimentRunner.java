@@ -1,5 +1,20 @@
 package dev.loopsim.scenarios.run;
 
+import dev.loopsim.core.engine.RunObserver;
+import dev.loopsim.core.engine.RunObservers;
+import dev.loopsim.core.engine.SimulationSetup;
+import dev.loopsim.core.policy.Ranker;
+import dev.loopsim.results.logs.EventLogs;
+import dev.loopsim.results.logs.LogKind;
+import dev.loopsim.results.ope.Estimator;
+import dev.loopsim.results.ope.Estimators;
+import dev.loopsim.results.ope.OpeEstimate;
+import dev.loopsim.results.ope.OpeRecorder;
+import dev.loopsim.results.ope.RecordedEvaluation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
 import dev.loopsim.core.engine.Simulation;
 import dev.loopsim.results.metrics.MetricOptions;
 import dev.loopsim.results.metrics.Metrics;
@@ -36,16 +51,47 @@ public final class ExperimentRunner {
     }
 
     public ExperimentResult run(ScenarioSpec spec) {
+        try {
+            return run(spec, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // without logs nothing is written
+        }
+    }
+
+    /**
+     * @param logDirectory where the scenario's event logs go (its {@code logs}); null writes none
+     */
+    public ExperimentResult run(ScenarioSpec spec, Path logDirectory) throws IOException {
         long started = System.nanoTime();
         ExecutorService executor = threads == 1 ? null : Executors.newFixedThreadPool(threads, daemonThreads());
+        EventLogs logs = logDirectory == null || spec.logs().isEmpty() ? null
+                : EventLogs.open(logDirectory, spec.logs().stream().map(k -> LogKind.find(k).orElseThrow())
+                        .collect(java.util.stream.Collectors.toSet()),
+                        EventLogs.Format.valueOf(spec.logFormat().toUpperCase(java.util.Locale.ROOT)));
         try {
-            List<CellRun> runs = spec.bandit() != null ? BanditWorldRunner.run(spec, executor, progress)
-                    : relativeToOracle(spec, runPages(spec, executor));
+            List<CellRun> runs;
+            List<OpeTruth.Row> ope = List.of();
+            if (spec.bandit() != null) {
+                runs = BanditWorldRunner.run(spec, executor, progress);
+            } else {
+                List<Map<String, List<OpeEstimate>>> estimates = new ArrayList<>();
+                runs = relativeToOracle(spec, runPages(spec, executor, logs, estimates));
+                if (spec.ope() != null) {
+                    ope = OpeTruth.rows(estimates, runs);
+                    runs = OpeTruth.withMetrics(runs, ope);
+                }
+            }
             runs.sort(java.util.Comparator.comparingInt((CellRun r) -> spec.cells().indexOf(spec.cell(r.cell())))
                     .thenComparingInt(CellRun::replicate));
-            return new ExperimentResult(spec, runs, summarise(spec, runs), check(spec, runs),
+            if (logs != null) {
+                logs.finish();
+            }
+            return new ExperimentResult(spec, runs, summarise(spec, runs), check(spec, runs), ope,
                     (System.nanoTime() - started) / 1e9);
         } finally {
+            if (logs != null) {
+                logs.close();
+            }
             if (executor != null) {
                 executor.shutdownNow();
                 awaitQuietly(executor);
@@ -54,7 +100,8 @@ public final class ExperimentRunner {
     }
 
     /** Page worlds: runs one after another; inside a run, member shards use the threads. */
-    private List<CellRun> runPages(ScenarioSpec spec, ExecutorService executor) {
+    private List<CellRun> runPages(ScenarioSpec spec, ExecutorService executor, EventLogs logs,
+                                   List<Map<String, List<OpeEstimate>>> opeEstimates) {
         List<CellRun> runs = new ArrayList<>();
         WorldBuilder builder = new WorldBuilder(spec);
         double totalDays = spec.horizonDays() * spec.cells().size() * spec.replicates();
@@ -63,8 +110,25 @@ public final class ExperimentRunner {
             for (CellSpec cell : spec.cells()) {
                 double doneBefore = runs.size() * spec.horizonDays();
                 String label = cell.name() + " r" + replicate;
-                runs.add(runCell(spec, builder, world, cell, replicate, executor,
+                List<RunObserver> extra = new ArrayList<>();
+                if (logs != null) {
+                    extra.add(logs.forRun(replicate, cell.name(), WorldBuilder.contextKey(world.catalog()),
+                            WorldBuilder.policyOfRow(cell)));
+                }
+                OpeRecorder recorder = null;
+                List<Ranker> targets = List.of();
+                if (spec.ope() != null && spec.ope().logging().equals(cell.name())) {
+                    targets = spec.ope().targets().stream().map(t -> builder.ranker(world.catalog(), spec.cell(t))).toList();
+                    recorder = new OpeRecorder(spec.ope().targets(), targets, WorldBuilder.contextKey(world.catalog()));
+                    extra.add(recorder);
+                }
+                runs.add(runCell(spec, builder.setup(world, cell, targets), cell, world, replicate, executor, extra,
                         day -> progress.progress(doneBefore + day, totalDays, label)));
+                if (recorder != null) {
+                    List<Estimator> estimators = spec.ope().estimators().stream()
+                            .map(name -> Estimators.find(name).orElseThrow()).toList();
+                    opeEstimates.add(RecordedEvaluation.estimate(recorder, world.catalog().size(), estimators));
+                }
             }
         }
         return runs;
@@ -87,12 +151,15 @@ public final class ExperimentRunner {
         return out;
     }
 
-    private static CellRun runCell(ScenarioSpec spec, WorldBuilder builder, WorldBuilder.World world, CellSpec cell,
-                                   int replicate, ExecutorService executor, java.util.function.DoubleConsumer onDay) {
+    private static CellRun runCell(ScenarioSpec spec, SimulationSetup setup, CellSpec cell, WorldBuilder.World world,
+                                   int replicate, ExecutorService executor, List<RunObserver> extra,
+                                   java.util.function.DoubleConsumer onDay) {
         long started = System.nanoTime();
         RunMetrics metrics = new RunMetrics(world.catalog(), spec.horizonDays(), new MetricOptions(
                 spec.world().response().qualityPlayThreshold(), spec.metrics().retentionDays(), spec.metrics().regret()));
-        long visits = new Simulation(builder.setup(world, cell), metrics, executor, onDay).run();
+        List<RunObserver> observers = new ArrayList<>(List.of(metrics));
+        observers.addAll(extra);
+        long visits = new Simulation(setup, RunObservers.of(observers), executor, onDay).run();
         return new CellRun(cell.name(), replicate, metrics.summary(), metrics.daily(), visits,
                 (System.nanoTime() - started) / 1e9);
     }

@@ -43,6 +43,9 @@ public final class RunWriter {
     public static void finish(RunDirectory directory, ExperimentResult result, int threads) throws IOException {
         directory.write("daily.csv", daily(result));
         directory.write("runs.csv", runs(result));
+        if (!result.ope().isEmpty()) {
+            directory.write("ope.csv", ope(result));
+        }
         directory.write("summary.json", JSON.writeValueAsString(summary(result)));
         ObjectNode performance = JSON.createObjectNode();
         performance.put("threads", threads);
@@ -119,7 +122,37 @@ public final class RunWriter {
             node.put("detail", e.detail());
         }
         summary.put("expectations_hold", result.expectationsHold());
+        if (!result.ope().isEmpty()) {
+            ObjectNode ope = summary.putObject("ope");
+            List<OpeTruth.Summary> rows = OpeTruth.summarise(result.ope());
+            for (String target : rows.stream().map(OpeTruth.Summary::target).distinct().toList()) {
+                ObjectNode node = ope.putObject(target);
+                List<OpeTruth.Summary> mine = rows.stream().filter(r -> r.target().equals(target)).toList();
+                node.put("trusted", OpeTruth.trusted(mine));
+                ObjectNode estimators = node.putObject("estimators");
+                for (OpeTruth.Summary row : mine) {
+                    ObjectNode e = estimators.putObject(row.estimator());
+                    number(e, "mean_estimate", row.meanEstimate());
+                    number(e, "mean_truth", row.meanTruth());
+                    number(e, "bias", row.bias());
+                    number(e, "rmse", row.rmse());
+                    number(e, "coverage", row.coverage());
+                    e.put("replicates", row.replicates());
+                }
+            }
+        }
         return summary;
+    }
+
+    private static String ope(ExperimentResult result) {
+        Csv csv = new Csv(List.of("replicate", "target", "estimator", "estimate", "lower", "upper", "rounds", "truth", "error",
+                "covered"));
+        for (OpeTruth.Row row : result.ope()) {
+            var e = row.estimate();
+            csv.row(row.replicate(), row.target(), e.estimator(), e.value(), e.lower(), e.upper(), e.rounds(), row.truth(),
+                    row.error(), e.covers(row.truth()));
+        }
+        return csv.toString();
     }
 
     private static void number(ObjectNode node, String name, double value) {
@@ -147,7 +180,8 @@ public final class RunWriter {
     }
 
     private static String runs(ExperimentResult result) {
-        List<String> metrics = List.copyOf(result.runs().get(0).metrics().keySet());
+        // The ope block's metrics go to ope.csv: only its targets have them.
+        List<String> metrics = result.runs().get(0).metrics().keySet().stream().filter(m -> !m.startsWith("ope_")).toList();
         List<String> header = new java.util.ArrayList<>(List.of("cell", "replicate", "visits"));
         header.addAll(metrics);
         Csv csv = new Csv(header);

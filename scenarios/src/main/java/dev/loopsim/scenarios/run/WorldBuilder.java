@@ -12,6 +12,9 @@ import dev.loopsim.policies.bandit.BanditAlgorithms;
 import dev.loopsim.policies.page.RowOrder;
 import dev.loopsim.policies.page.RowsPageBuilder;
 import dev.loopsim.scenarios.spec.BanditSpec;
+import dev.loopsim.policies.features.MemberFeatures;
+import dev.loopsim.policies.features.PlayHistory;
+import dev.loopsim.policies.ranking.ExploringRanker;
 import dev.loopsim.policies.ranking.OracleRanker;
 import dev.loopsim.scenarios.spec.CellSpec;
 import dev.loopsim.scenarios.spec.RankerSpec;
@@ -57,11 +60,23 @@ public final class WorldBuilder {
     }
 
     public SimulationSetup setup(World world, CellSpec cell) {
+        return setup(world, cell, List.of());
+    }
+
+    /**
+     * A cell's run in which other rankers learn from the same feedback as the cell's own policies:
+     * the targets of off-policy evaluation, trained on the logging policy's data as they would be offline.
+     */
+    SimulationSetup setup(World world, CellSpec cell, List<Ranker> alsoLearning) {
         PageBuilder oracle = spec.metrics().regret() ? oraclePages() : null;
+        PageBuilder pages = pages(world.catalog(), cell);
+        if (!alsoLearning.isEmpty()) {
+            pages = new AlsoLearning(pages, alsoLearning);
+        }
         return new SimulationSetup(world.catalog(), world.members(),
                 new PositionBasedLogit(spec.world().response(), new MemberDynamics(spec.world().dynamics()),
                         spec.world().search()),
-                new Churning(spec.world().visits().create(), spec.world().churn()), pages(world.catalog(), cell), oracle,
+                new Churning(spec.world().visits().create(), spec.world().churn()), pages, oracle,
                 world.streams(), spec.horizonDays(), spec.updateEvery().value(), cell.retrainEvery().value(), spec.shards(),
                 cell.searchShare() != null ? cell.searchShare() : spec.world().search().share());
     }
@@ -74,12 +89,70 @@ public final class WorldBuilder {
         for (RowSpec row : plan) {
             RankerSpec rankerSpec = row.ranker() != null ? row.ranker()
                     : cell.ranker() != null ? cell.ranker() : RankerSpec.withDefaults(row.defaultRanker());
-            Ranker ranker = rankerSpec.create(catalog);
+            Ranker ranker = explored(rankerSpec.create(catalog), cell);
             RowKind kind = RowKind.parse(row.kind(), catalog.genreCount(), page.newReleaseDays());
             rows.add(new RowsPageBuilder.Row(kind, ranker, row.count()));
         }
         RowOrder order = cell.rowOrder() == null ? null : rowOrder(catalog, rows, cell.rowOrder());
         return new RowsPageBuilder(rows, page.rows(), page.columns(), cell.artwork().create(catalog), order);
+    }
+
+    /** A page builder whose feedback and retrains also reach other rankers. */
+    private record AlsoLearning(PageBuilder pages, List<Ranker> others) implements PageBuilder {
+        @Override
+        public dev.loopsim.core.world.Page build(dev.loopsim.core.policy.DecisionContext context) {
+            return pages.build(context);
+        }
+
+        @Override
+        public void learn(dev.loopsim.core.policy.FeedbackBatch batch) {
+            pages.learn(batch);
+            others.forEach(ranker -> ranker.learn(batch));
+        }
+
+        @Override
+        public void retrain(double day) {
+            pages.retrain(day);
+            others.forEach(ranker -> ranker.retrain(day));
+        }
+    }
+
+    private static Ranker explored(Ranker ranker, CellSpec cell) {
+        return cell.explore() > 0 ? new ExploringRanker(ranker, cell.explore()) : ranker;
+    }
+
+    /** A fresh instance of a one-title cell's ranker (with its exploration), for asking what it would choose. */
+    Ranker ranker(Catalog catalog, CellSpec cell) {
+        return explored(cell.ranker().create(catalog), cell);
+    }
+
+    /** The ranker of each row kind of a cell, as event logs name it: {@code popularity}, {@code oracle+explore:0.1}. */
+    static java.util.function.Function<String, String> policyOfRow(CellSpec cell) {
+        java.util.Map<String, String> byKind = new java.util.HashMap<>();
+        String suffix = cell.explore() > 0 ? "+explore:" + cell.explore() : "";
+        if (cell.rows().isEmpty()) {
+            byKind.put("top-picks", cell.ranker().type() + suffix);
+        }
+        for (RowSpec row : cell.rows()) {
+            RankerSpec ranker = row.ranker() != null ? row.ranker()
+                    : cell.ranker() != null ? cell.ranker() : RankerSpec.withDefaults(row.defaultRanker());
+            byKind.putIfAbsent(row.kind(), ranker.type() + suffix);
+        }
+        return kind -> byKind.getOrDefault(kind, "");
+    }
+
+    /** What a policy may observe of a member, as a context key: the genre they played most recently ("none" before any play). */
+    static java.util.function.Function<dev.loopsim.core.policy.DecisionContext, String> contextKey(Catalog catalog) {
+        return context -> {
+            double[] shares = MemberFeatures.genreShares(PlayHistory.of(context.member()), catalog);
+            int best = -1;
+            for (int g = 0; g < shares.length; g++) {
+                if (shares[g] > 0 && (best < 0 || shares[g] > shares[best])) {
+                    best = g;
+                }
+            }
+            return best < 0 ? "none" : "genre:" + best;
+        };
     }
 
     private static <P extends Record & BanditAlgorithms.Settings> RowOrder rowOrder(Catalog catalog,

@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * @param rowOrder      a bandit that orders the rows per visit; null keeps the order given
  * @param policy        in a bandit world (scenario key {@code bandit}), the bandit algorithm the cell plays
  * @param searchShare   this cell's share of visits that go to search (the open loop); null for world.search.share
+ * @param explore       ε-uniform exploration around every row's ranker, in [0, 1]: each position takes a random
+ *                      candidate with probability ε, so that every choice has a known propensity (0: none)
  */
 public record CellSpec(String name, RankerSpec ranker, List<RowSpec> rows, ArtworkSpec artwork, Days retrainEvery,
-                       BanditSpec rowOrder, BanditSpec policy, Double searchShare) {
+                       BanditSpec rowOrder, BanditSpec policy, Double searchShare, double explore) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
     public CellSpec {
@@ -37,6 +39,7 @@ public record CellSpec(String name, RankerSpec ranker, List<RowSpec> rows, Artwo
             throw new ParameterException("rowOrder.reward", "a row order learns from click or quality-play: a completion "
                     + "does not say which row the play came from");
         }
+        dev.loopsim.core.Validate.inRange("explore", explore, 0, 1);
         Objects.requireNonNull(artwork, "artwork");
         if (retrainEvery == null || !(retrainEvery.value() >= 0)) {
             throw new ParameterException("retrainEvery", "retrainEvery must be a duration >= 0");

@@ -3,6 +3,7 @@ package dev.loopsim.scenarios.spec;
 import dev.loopsim.core.ParameterException;
 import dev.loopsim.core.Validate;
 import dev.loopsim.results.metrics.BanditMetrics;
+import dev.loopsim.results.logs.LogKind;
 import dev.loopsim.results.metrics.Metrics;
 import dev.loopsim.scenarios.expect.Expectation;
 import java.util.HashSet;
@@ -28,11 +29,15 @@ import java.util.Set;
  * @param cells        the cells compared, under common random numbers
  * @param metrics      measurement settings
  * @param expectations statements that must hold, e.g. {@code oracle.take_fraction > random.take_fraction}
+ * @param logs         event logs to write into the run directory: impressions, plays, visits, rewards
+ * @param logFormat    parquet, csv or both
+ * @param ope          off-policy evaluation against the truth; null for none
  */
 public record ScenarioSpec(String name, String description, long seed, int replicates, double horizonDays,
                            Days updateEvery, int shards, WorldSpec world, PageSpec page, BanditWorldSpec bandit,
                            List<CellSpec> cells,
-                           MetricsSpec metrics, List<String> expectations) {
+                           MetricsSpec metrics, List<String> expectations, List<String> logs, String logFormat,
+                           OpeSpec ope) {
 
     public ScenarioSpec {
         if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
@@ -75,10 +80,61 @@ public record ScenarioSpec(String name, String description, long seed, int repli
                         + metrics.retentionDays().get(i) + " is beyond the horizon of " + horizonDays + " days");
             }
         }
+        logs = logs == null ? List.of() : List.copyOf(logs);
+        for (int i = 0; i < logs.size(); i++) {
+            if (LogKind.find(logs.get(i)).isEmpty()) {
+                throw new ParameterException("logs[" + i + "]", "unknown log '" + logs.get(i) + "'; expected some of "
+                        + LogKind.labels());
+            }
+        }
+        if (!logs.isEmpty() && bandit != null) {
+            throw new ParameterException("logs", "a bandit world has no pages to log; logs apply to page worlds");
+        }
+        logFormat = logFormat == null ? "parquet" : logFormat;
+        if (!List.of("parquet", "csv", "both").contains(logFormat)) {
+            throw new ParameterException("logFormat", "logFormat must be parquet, csv or both, found '" + logFormat + "'");
+        }
+        if (ope != null) {
+            checkOpe(ope, cells, names, page, bandit);
+        }
         expectations = expectations == null ? List.of() : List.copyOf(expectations);
         for (int i = 0; i < expectations.size(); i++) {
             checkExpectation("expectations[" + i + "]", expectations.get(i), names, metrics, bandit,
-                    oracleCellOf(cells).isPresent());
+                    oracleCellOf(cells).isPresent(), ope);
+        }
+    }
+
+    /** The block names cells that exist, on a page of one title: the decision the estimators weigh. */
+    private static void checkOpe(OpeSpec ope, List<CellSpec> cells, Set<String> names, PageSpec page, BanditWorldSpec bandit) {
+        if (bandit != null) {
+            throw new ParameterException("ope", "ope evaluates page policies; a bandit world has no pages");
+        }
+        if (page.rows() != 1 || page.columns() != 1) {
+            throw new ParameterException("ope", "ope evaluates the choice of a one-title page (a billboard): set page rows 1 "
+                    + "and columns 1, found " + page.rows() + " x " + page.columns());
+        }
+        List<String> involved = new java.util.ArrayList<>(ope.targets());
+        involved.add(0, ope.logging());
+        for (int i = 0; i < involved.size(); i++) {
+            String where = i == 0 ? "ope.logging" : "ope.targets[" + (i - 1) + "]";
+            String cell = involved.get(i);
+            if (!names.contains(cell)) {
+                throw new ParameterException(where, "'" + cell + "' is not a cell; expected one of "
+                        + names.stream().sorted().toList());
+            }
+            CellSpec spec = cells.stream().filter(c -> c.name().equals(cell)).findFirst().orElseThrow();
+            if (!spec.rows().isEmpty()) {
+                throw new ParameterException(where, "cell '" + cell + "' lists rows; an ope cell fills its one title with "
+                        + "its ranker alone");
+            }
+            if (i > 0 && cell.equals(ope.logging())) {
+                throw new ParameterException(where, "'" + cell + "' is the logging cell; a target is another policy");
+            }
+        }
+        CellSpec logging = cells.stream().filter(c -> c.name().equals(ope.logging())).findFirst().orElseThrow();
+        if (!logging.ranker().type().equals("random") && !(logging.explore() > 0)) {
+            throw new ParameterException("ope.logging", "the logging cell '" + logging.name() + "' must choose at random with "
+                    + "known probabilities: ranker {type: random}, or explore > 0 around a deterministic ranker");
         }
     }
 
@@ -103,7 +159,7 @@ public record ScenarioSpec(String name, String description, long seed, int repli
     }
 
     private static void checkExpectation(String where, String text, Set<String> cells, MetricsSpec metrics,
-                                         BanditWorldSpec bandit, boolean hasOracle) {
+                                         BanditWorldSpec bandit, boolean hasOracle, OpeSpec ope) {
         Expectation e;
         try {
             e = Expectation.parse(text);
@@ -116,7 +172,16 @@ public record ScenarioSpec(String name, String description, long seed, int repli
                         + "', which is not one of " + cells.stream().sorted().toList());
             }
         }
-        for (String metric : e.references().stream().map(Expectation.Reference::metric).toList()) {
+        for (Expectation.Reference reference : e.references()) {
+            String metric = reference.metric();
+            if (metric.startsWith("ope_")) {
+                if (ope == null || !ope.targets().contains(reference.cell()) || !ope.metrics().contains(metric)) {
+                    throw new ParameterException(where, "expectation '" + text + "' names '" + reference.cell() + "." + metric
+                            + "'; ope metrics belong to the ope block's targets"
+                            + (ope == null ? " (the scenario has no ope block)" : " " + ope.targets() + ", one of " + ope.metrics()));
+                }
+                continue;
+            }
             if (bandit != null) {
                 if (BanditMetrics.find(metric, bandit.checkpoints()).isEmpty()) {
                     throw new ParameterException(where, "expectation '" + text + "' names metric '" + metric

@@ -120,6 +120,36 @@ class ScenarioLoaderTest {
         assertThat(e.problem()).startsWith("not valid YAML: ").doesNotContain("\n");
     }
 
+    private static final String OPE = """
+            name: o
+            page: {rows: 1, columns: 1}
+            cells:
+              - {name: log, ranker: {type: random}}
+              - {name: best, ranker: {type: oracle}}
+            ope: {logging: log, targets: [best]}
+            """;
+
+    @Test
+    void opeAndLogsAreCheckedAgainstTheCellsAndThePage() throws ScenarioException {
+        var spec = ScenarioLoader.load(new ScenarioSource("s.yaml", OPE + "expectations: [best.ope_switch_dr_covered > 0.5]\n"))
+                .spec();
+        assertThat(spec.ope().estimators()).containsExactly("replay", "ips", "snips", "dm", "dr", "switch-dr");
+        assertThat(failure(OPE, "page.columns=10").problem()).contains("one-title page", "1 x 10");
+        assertThat(failure(OPE.replace("type: random", "type: popularity")).problem())
+                .contains("must choose at random with known probabilities");
+        assertThat(failure(OPE.replace("type: random", "type: popularity"), "cells.log.explore=0.1")).isNull();
+        ScenarioException target = failure(OPE.replace("targets: [best]", "targets: [nobody]"));
+        assertThat(target.yamlPath()).isEqualTo("ope.targets[0]");
+        assertThat(target.problem()).contains("'nobody' is not a cell");
+        assertThat(failure(OPE + "expectations: [log.ope_ips_covered > 0.5]\n").problem())
+                .contains("ope metrics belong to the ope block's targets");
+        assertThat(failure(OPE.replace("targets: [best]}", "targets: [best], estimators: [magic]}")).problem())
+                .contains("unknown estimator 'magic'");
+        assertThat(failure(MINIMAL + "logs: [impressions, clicks]\n").problem()).contains("unknown log 'clicks'");
+        assertThat(failure(MINIMAL + "log_format: xml\n").problem()).contains("parquet, csv or both");
+        assertThat(failure(MINIMAL, "cells.pop.explore=1.5").yamlPath()).isEqualTo("cells[0].explore");
+    }
+
     @Test
     void crossFieldRulesNameTheItem() {
         ScenarioException duplicate = failure("name: t\ncells:\n  - {name: a, ranker: {type: random}}\n  - {name: a, ranker: {type: oracle}}\n");

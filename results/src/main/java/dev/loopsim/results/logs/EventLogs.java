@@ -1,0 +1,166 @@
+package dev.loopsim.results.logs;
+
+import dev.loopsim.core.engine.RunObserver;
+import dev.loopsim.core.policy.DecisionContext;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The event logs of an experiment. Runs stream their events into part files (CSV without a
+ * header, one per run, shard and kind); {@link #finish} gathers each kind into one file in part
+ * order (replicate, cell, shard; then time within a shard), as CSV or, through DuckDB, Parquet,
+ * and removes the parts. Files appear under their final names only once complete.
+ */
+public final class EventLogs implements AutoCloseable {
+    /** What {@link #finish} writes. */
+    public enum Format { PARQUET, CSV, BOTH }
+
+    private static final String PARTS = ".parts";
+    private final Path directory;
+    private final Set<LogKind> kinds;
+    private final Format format;
+    private final Map<LogKind, List<Path>> parts = new EnumMap<>(LogKind.class);
+    private final List<Writer> open = new ArrayList<>();
+
+    private EventLogs(Path directory, Set<LogKind> kinds, Format format) {
+        this.directory = directory;
+        this.kinds = Set.copyOf(kinds);
+        this.format = format;
+        kinds.forEach(kind -> parts.put(kind, new ArrayList<>()));
+    }
+
+    public static EventLogs open(Path directory, Set<LogKind> kinds, Format format) throws IOException {
+        Files.createDirectories(directory.resolve(PARTS));
+        return new EventLogs(directory, kinds, format);
+    }
+
+    /**
+     * The observer that logs one run.
+     *
+     * @param contextKey  the member context a policy could see, as logged (e.g. the genre they play most)
+     * @param policyOfRow the policy that fills a row, by row kind
+     */
+    public RunObserver forRun(int replicate, String cell, Function<DecisionContext, String> contextKey,
+                              Function<String, String> policyOfRow) {
+        return new RunLogWriter(this, replicate, cell, contextKey, policyOfRow);
+    }
+
+    /** A new part file for one shard of a run; null when the kind is not logged. */
+    synchronized Writer part(LogKind kind) {
+        if (!kinds.contains(kind)) {
+            return null;
+        }
+        List<Path> list = parts.get(kind);
+        Path part = directory.resolve(PARTS).resolve(kind.label() + "-" + list.size() + ".csv");
+        try {
+            Writer writer = new BufferedWriter(Files.newBufferedWriter(part, StandardCharsets.UTF_8), 1 << 16);
+            list.add(part);
+            open.add(writer);
+            return writer;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the event log " + part + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes the parts written so far (the end of a run). */
+    synchronized void closeParts() {
+        try {
+            for (Writer writer : open) {
+                writer.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot finish an event log: " + e.getMessage(), e);
+        } finally {
+            open.clear();
+        }
+    }
+
+    /** Gathers every kind into its final file(s) and removes the parts. */
+    public void finish() throws IOException {
+        closeParts();
+        for (LogKind kind : LogKind.values()) {
+            if (!kinds.contains(kind)) {
+                continue;
+            }
+            Path csv = directory.resolve(kind.label() + ".csv");
+            Path gathered = directory.resolve(kind.label() + ".csv.tmp");
+            gather(kind, gathered);
+            if (format != Format.CSV) {
+                toParquet(kind, gathered, directory.resolve(kind.label() + ".parquet"));
+            }
+            if (format == Format.PARQUET) {
+                Files.delete(gathered);
+            } else {
+                Files.move(gathered, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        removeParts();
+    }
+
+    private void gather(LogKind kind, Path target) throws IOException {
+        try (OutputStream out = Files.newOutputStream(target)) {
+            String header = kind.columns().stream().map(LogKind.Column::name).collect(Collectors.joining(",")) + "\n";
+            out.write(header.getBytes(StandardCharsets.UTF_8));
+            for (Path part : parts.get(kind)) {
+                Files.copy(part, out);
+            }
+        }
+    }
+
+    /** One thread, so that the file's row groups (and bytes) are the same on every run. */
+    private static void toParquet(LogKind kind, Path csv, Path parquet) throws IOException {
+        Path temporary = parquet.resolveSibling(parquet.getFileName() + ".tmp");
+        String columns = kind.duckdbColumns();
+        String sql = String.format(Locale.ROOT, "COPY (SELECT * FROM read_csv(%s, header = true, auto_detect = false, "
+                + "columns = %s)) TO %s (FORMAT parquet, COMPRESSION zstd)", literal(csv), columns, literal(temporary));
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET threads = 1");
+            statement.execute("SET preserve_insertion_order = true");
+            statement.execute(sql);
+        } catch (SQLException e) {
+            Files.deleteIfExists(temporary);
+            throw new IOException("cannot write " + parquet + ": " + e.getMessage(), e);
+        }
+        Files.move(temporary, parquet, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String literal(Path path) {
+        return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
+    }
+
+    private void removeParts() throws IOException {
+        for (List<Path> list : parts.values()) {
+            for (Path part : list) {
+                Files.deleteIfExists(part);
+            }
+            list.clear();
+        }
+        Files.deleteIfExists(directory.resolve(PARTS));
+    }
+
+    /** Closes what is still open; after a failure the parts stay, for a look at what was written. */
+    @Override
+    public void close() {
+        closeParts();
+    }
+}

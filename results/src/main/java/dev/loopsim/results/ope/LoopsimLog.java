@@ -1,0 +1,113 @@
+package dev.loopsim.results.ope;
+
+import dev.loopsim.results.logs.LogKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads loopsim's own impression log (Parquet or CSV, through DuckDB) as a bandit log: every
+ * impression of one cell in one replicate is a round, its title the action, a play the reward,
+ * its logged propensity the logging probability, and the member's logged context the context.
+ */
+public final class LoopsimLog {
+    private LoopsimLog() { }
+
+    /** The impression log in a run directory's {@code logs} folder, the folder itself, or the file. */
+    public static Path locate(Path path) {
+        if (!Files.isDirectory(path)) {
+            return path;
+        }
+        Path folder = Files.isDirectory(path.resolve("logs")) ? path.resolve("logs") : path;
+        for (String name : List.of("impressions.parquet", "impressions.csv")) {
+            if (Files.exists(folder.resolve(name))) {
+                return folder.resolve(name);
+            }
+        }
+        return null;
+    }
+
+    /** Whether a file is a loopsim impression log, by its name. */
+    public static boolean isImpressions(Path file) {
+        String name = file.getFileName().toString();
+        return name.equals("impressions.parquet") || name.equals("impressions.csv");
+    }
+
+    /**
+     * @param cell      the cell whose impressions to read; null when the log holds one cell
+     * @param replicate the replicate to read
+     */
+    public static BanditLog read(Path file, String cell, int replicate) {
+        String name = file.toString();
+        String source = name.endsWith(".parquet") ? "read_parquet(?)" : "read_csv(?, header = true, auto_detect = false, columns = "
+                + LogKind.IMPRESSIONS.duckdbColumns() + ")";
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+            try (Statement setup = connection.createStatement()) {
+                setup.execute("SET threads = 1");
+            }
+            List<String> cells = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT cell FROM " + source + " ORDER BY cell")) {
+                query.setString(1, name);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        cells.add(rows.getString(1));
+                    }
+                }
+            }
+            String chosen = chooseCell(name, cells, cell);
+            List<BanditLog.Row> rounds = new ArrayList<>();
+            int actions = 0;
+            String sql = "SELECT title, position, played, propensity, context FROM " + source
+                    + " WHERE cell = ? AND replicate = ?";
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setString(1, name);
+                query.setString(2, chosen);
+                query.setInt(3, replicate);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        int title = rows.getInt(1);
+                        double propensity = rows.getDouble(4);
+                        if (rows.wasNull() || !(propensity > 0 && propensity <= 1)) {
+                            throw new OpeException(name, 0, "impression " + (rounds.size() + 1) + " of cell " + chosen
+                                    + ", replicate " + replicate + " has no propensity in (0, 1]: its ranker cannot state the "
+                                    + "probability of its choices (log a random ranker, or one with explore > 0)");
+                        }
+                        rounds.add(new BanditLog.Row(title, rows.getInt(2) + 1, rows.getBoolean(3) ? 1 : 0, propensity,
+                                rows.getString(5), new double[0]));
+                        actions = Math.max(actions, title + 1);
+                    }
+                }
+            }
+            if (rounds.isEmpty()) {
+                throw new OpeException(name, 0, "no impressions of cell " + chosen + " in replicate " + replicate);
+            }
+            return new BanditLog(name + " (cell " + chosen + ", replicate " + replicate + ")", actions, rounds);
+        } catch (SQLException e) {
+            throw new OpeException(name, 0, "cannot read the impression log: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String chooseCell(String name, List<String> cells, String cell) {
+        if (cell == null) {
+            if (cells.size() != 1) {
+                throw new OpeException(name, 0, "the log holds cells " + cells + "; choose one with --cell");
+            }
+            return cells.get(0);
+        }
+        if (!cells.contains(cell)) {
+            throw new OpeException(name, 0, "no cell '" + cell + "' in the log; it holds " + cells);
+        }
+        return cell;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.loopsim.scenarios.spec;
+
+import dev.loopsim.core.ParameterException;
+import dev.loopsim.results.ope.Estimators;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Off-policy evaluation against the truth: the {@code logging} cell's run is logged, each
+ * {@code targets} cell's value (plays per page visit) is estimated from those logs by every
+ * estimator, and compared with the target's own on-policy run on the same world (common random
+ * numbers). Per replicate, each target cell gains the metrics
+ * {@code ope_<estimator>_<estimate|error|abs_error|squared_error|covered>} for expectations.
+ *
+ * @param logging    the cell whose logs are evaluated; its choices need propensities
+ * @param targets    the cells to estimate
+ * @param estimators which estimators; empty for all
+ */
+public record OpeSpec(String logging, List<String> targets, List<String> estimators) {
+    /** What each estimator contributes per replicate, as metric suffixes. */
+    public static final List<String> STATISTICS = List.of("estimate", "error", "abs_error", "squared_error", "covered");
+
+    public OpeSpec {
+        if (logging == null || logging.isBlank()) {
+            throw new ParameterException("logging", "logging must name the cell whose logs are evaluated");
+        }
+        targets = targets == null ? List.of() : List.copyOf(targets);
+        if (targets.isEmpty()) {
+            throw new ParameterException("targets", "targets must name at least one cell to estimate");
+        }
+        estimators = estimators == null || estimators.isEmpty() ? Estimators.names() : List.copyOf(estimators);
+        for (int i = 0; i < estimators.size(); i++) {
+            if (Estimators.find(estimators.get(i)).isEmpty()) {
+                throw new ParameterException("estimators[" + i + "]", "unknown estimator '" + estimators.get(i)
+                        + "'; expected one of " + Estimators.names());
+            }
+        }
+    }
+
+    /** {@code ope_<estimator>_<statistic>}, with the estimator's '-' as '_'. */
+    public static String metric(String estimator, String statistic) {
+        return "ope_" + estimator.replace('-', '_').toLowerCase(Locale.ROOT) + "_" + statistic;
+    }
+
+    /** Every metric the block gives a target cell. */
+    public List<String> metrics() {
+        return estimators.stream().flatMap(e -> STATISTICS.stream().map(s -> metric(e, s))).toList();
+    }
+}
