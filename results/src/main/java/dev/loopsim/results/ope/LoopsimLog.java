@@ -64,8 +64,10 @@ public final class LoopsimLog {
             String chosen = chooseCell(name, cells, cell);
             List<BanditLog.Row> rounds = new ArrayList<>();
             int actions = 0;
-            String sql = "SELECT title, position, played, propensity, context FROM " + source
-                    + " WHERE cell = ? AND replicate = ?";
+            // One thread reads the file in order, so row_number() is the row's place in the file.
+            String sql = "SELECT title, position, played, propensity, context, line FROM (SELECT *, row_number() OVER () AS line "
+                    + "FROM " + source + ") WHERE cell = ? AND replicate = ? ORDER BY line";
+            boolean csv = !name.endsWith(".parquet");
             try (PreparedStatement query = connection.prepareStatement(sql)) {
                 query.setString(1, name);
                 query.setString(2, chosen);
@@ -74,10 +76,13 @@ public final class LoopsimLog {
                     while (rows.next()) {
                         int title = rows.getInt(1);
                         double propensity = rows.getDouble(4);
-                        if (rows.wasNull() || !(propensity > 0 && propensity <= 1)) {
-                            throw new OpeException(name, 0, "impression " + (rounds.size() + 1) + " of cell " + chosen
-                                    + ", replicate " + replicate + " has no propensity in (0, 1]: its ranker cannot state the "
-                                    + "probability of its choices (log a random ranker, or one with explore > 0)");
+                        boolean missing = rows.wasNull();
+                        if (missing || !(propensity > 0 && propensity <= 1)) {
+                            long line = rows.getLong(6);
+                            throw new OpeException(name, csv ? line + 1 : 0, (csv ? "" : "row " + line + ": ") + "cell " + chosen
+                                    + " has no propensity in (0, 1] here, found " + (missing ? "none" : propensity)
+                                    + ": its ranker cannot state the probability of its choices (log a random ranker, or one "
+                                    + "with explore > 0)");
                         }
                         rounds.add(new BanditLog.Row(title, rows.getInt(2) + 1, rows.getBoolean(3) ? 1 : 0, propensity,
                                 rows.getString(5), new double[0]));
@@ -90,8 +95,21 @@ public final class LoopsimLog {
             }
             return new BanditLog(name + " (cell " + chosen + ", replicate " + replicate + ")", actions, rounds);
         } catch (SQLException e) {
-            throw new OpeException(name, 0, "cannot read the impression log: " + firstLine(e.getMessage()));
+            throw problem(name, e);
         }
+    }
+
+    /** DuckDB's CSV errors name the line: the message keeps it, and the one line that says what was wrong. */
+    private static OpeException problem(String name, SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("CSV Error on Line: (\\d+)").matcher(message);
+        if (at.find()) {
+            String what = message.lines().skip(1).map(String::trim)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("Original Line")).findFirst().orElse("a malformed row");
+            return new OpeException(name, Long.parseLong(at.group(1)), what + "; expected the columns "
+                    + LogKind.IMPRESSIONS.columns().stream().map(LogKind.Column::name).toList());
+        }
+        return new OpeException(name, 0, "cannot read the impression log: " + firstLine(message));
     }
 
     private static String chooseCell(String name, List<String> cells, String cell) {

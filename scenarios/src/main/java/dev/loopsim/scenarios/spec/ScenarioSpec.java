@@ -104,6 +104,15 @@ public record ScenarioSpec(String name, String description, long seed, int repli
         }
     }
 
+    /** Bandits sort by sampled scores, and slateq explores by coin flips per candidate: neither states its odds. */
+    private static boolean statesItsChoices(RankerSpec ranker) {
+        if (dev.loopsim.policies.bandit.BanditAlgorithms.all().stream().anyMatch(t -> t.name().equals(ranker.type()))) {
+            return false;
+        }
+        return !(ranker.parameters() instanceof dev.loopsim.policies.ranking.SlateQRanker.Parameters slateq)
+                || slateq.exploration() == 0;
+    }
+
     /** The block names cells that exist, on a page of one title: the decision the estimators weigh. */
     private static void checkOpe(OpeSpec ope, List<CellSpec> cells, Set<String> names, PageSpec page, BanditWorldSpec bandit) {
         if (bandit != null) {
@@ -129,6 +138,10 @@ public record ScenarioSpec(String name, String description, long seed, int repli
             }
             if (i > 0 && cell.equals(ope.logging())) {
                 throw new ParameterException(where, "'" + cell + "' is the logging cell; a target is another policy");
+            }
+            if (!statesItsChoices(spec.ranker())) {
+                throw new ParameterException(where, "cell '" + cell + "' ranks by " + spec.ranker().type() + ", whose choice "
+                        + "probabilities have no closed form; ope needs deterministic rankers or random (with or without explore)");
             }
         }
         CellSpec logging = cells.stream().filter(c -> c.name().equals(ope.logging())).findFirst().orElseThrow();

@@ -145,6 +145,9 @@ class ScenarioLoaderTest {
                 .contains("ope metrics belong to the ope block's targets");
         assertThat(failure(OPE.replace("targets: [best]}", "targets: [best], estimators: [magic]}")).problem())
                 .contains("unknown estimator 'magic'");
+        assertThat(failure(OPE.replace("{type: oracle}", "{type: thompson}")).problem()).contains("ranks by thompson");
+        assertThat(failure(OPE.replace("{type: oracle}", "{type: slateq}")).problem()).contains("ranks by slateq");
+        assertThat(failure(OPE.replace("{type: oracle}", "{type: slateq, exploration: 0}"))).isNull();
         assertThat(failure(MINIMAL + "logs: [impressions, clicks]\n").problem()).contains("unknown log 'clicks'");
         assertThat(failure(MINIMAL + "log_format: xml\n").problem()).contains("parquet, csv or both");
         assertThat(failure(MINIMAL, "cells.pop.explore=1.5").yamlPath()).isEqualTo("cells[0].explore");
