@@ -101,17 +101,18 @@ public final class EventLogs implements AutoCloseable {
             if (!kinds.contains(kind)) {
                 continue;
             }
-            Path csv = directory.resolve(kind.label() + ".csv");
+            Path parquet = directory.resolve(kind.label() + ".parquet");
+            if (format == Format.PARQUET) {
+                toParquet(kind, parts.get(kind), false, parquet);
+                continue;
+            }
             Path gathered = directory.resolve(kind.label() + ".csv.tmp");
             gather(kind, gathered);
-            if (format != Format.CSV) {
-                toParquet(kind, gathered, directory.resolve(kind.label() + ".parquet"));
+            if (format == Format.BOTH) {
+                toParquet(kind, List.of(gathered), true, parquet);
             }
-            if (format == Format.PARQUET) {
-                Files.delete(gathered);
-            } else {
-                Files.move(gathered, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
+            Files.move(gathered, directory.resolve(kind.label() + ".csv"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         }
         removeParts();
     }
@@ -126,12 +127,16 @@ public final class EventLogs implements AutoCloseable {
         }
     }
 
-    /** One thread, so that the file's row groups (and bytes) are the same on every run. */
-    private static void toParquet(LogKind kind, Path csv, Path parquet) throws IOException {
+    /**
+     * One thread reads the files in the order listed, so that the rows keep their order and the
+     * file's row groups (and bytes) are the same on every run.
+     */
+    private static void toParquet(LogKind kind, List<Path> csvs, boolean header, Path parquet) throws IOException {
         Path temporary = parquet.resolveSibling(parquet.getFileName() + ".tmp");
-        String columns = kind.duckdbColumns();
-        String sql = String.format(Locale.ROOT, "COPY (SELECT * FROM read_csv(%s, header = true, auto_detect = false, "
-                + "columns = %s)) TO %s (FORMAT parquet, COMPRESSION zstd)", literal(csv), columns, literal(temporary));
+        String files = csvs.stream().map(EventLogs::literal).collect(Collectors.joining(", ", "[", "]"));
+        String sql = String.format(Locale.ROOT, "COPY (SELECT * FROM read_csv(%s, header = %s, auto_detect = false, "
+                + "columns = %s)) TO %s (FORMAT parquet, COMPRESSION zstd)", files, header, kind.duckdbColumns(),
+                literal(temporary));
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
             statement.execute("SET threads = 1");
