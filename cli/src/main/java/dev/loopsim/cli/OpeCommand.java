@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code loopsim ope --logs PATH --target SPEC}: estimate target policies' value from a logged file. */
 @Command(name = "ope", mixinStandardHelpOptions = true,
         description = {"Off-policy evaluation: estimate what target policies would have earned on a logged bandit file, "
-                + "with every estimator and its 95% interval. Reads loopsim's own impression log (a run directory, its logs "
+                + "with every estimator and its 95%% interval. Reads loopsim's own impression log (a run directory, its logs "
                 + "folder, or impressions.parquet / .csv: one cell and replicate) and the Open Bandit Dataset's format "
                 + "(a CSV with item_id, position, click, propensity_score, user_feature_0 and user-item_affinity_* columns, "
                 + "or its folder).",

@@ -48,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
         Path directory = out != null ? out : defaultDirectory(loaded.spec().name());
         RunDirectory run;
         try {
-            run = RunWriter.start(directory, loaded.resolvedYaml());
+            run = RunWriter.start(directory, loaded.resolvedYaml(), loaded.origin());
         } catch (IOException e) {
             throw new BadInputException("cannot create the run directory: " + e.getMessage());
         }

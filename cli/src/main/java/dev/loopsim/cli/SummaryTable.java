@@ -24,7 +24,9 @@ final class SummaryTable {
                 spec.replicates() > 1 ? String.format(Locale.ROOT, "± half-width of the %.0f%% interval", 100 * spec.metrics().confidence())
                         : "(one replicate: no interval)");
         List<String> cells = new ArrayList<>(result.summary().keySet());
-        List<String> metrics = result.summary().get(cells.get(0)).keySet().stream().filter(m -> !m.startsWith("ope_")).toList();
+        var readouts = spec.mode().equals("ab-test") ? spec.abTest().readoutMetrics(spec.horizonDays()) : java.util.Set.<String>of();
+        List<String> metrics = result.summary().get(cells.get(0)).keySet().stream()
+                .filter(m -> !m.startsWith("ope_") && !readouts.contains(m)).toList();
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>();
         header.add("metric");
@@ -42,6 +44,9 @@ final class SummaryTable {
         if (!result.ope().isEmpty()) {
             printOpe(result, out);
         }
+        if (!result.abEffects().isEmpty()) {
+            printEffects(result, out);
+        }
         if (!result.expectations().isEmpty()) {
             out.println();
             out.println("expectations:");
@@ -52,6 +57,30 @@ final class SummaryTable {
         out.printf(Locale.ROOT, "%n%,d %s simulated in %.1f s (%,.0f %s/s)%n", result.visits(), unit(spec),
                 result.seconds(), result.visitsPerSecond(), unit(spec));
         out.flush();
+    }
+
+    /** The A/B readout: each cell's lift over the control, per variant and readout day. */
+    private static void printEffects(ExperimentResult result, PrintWriter out) {
+        var spec = result.spec();
+        double[] shares = spec.abTest().shares(spec.cells().size());
+        out.println();
+        out.printf(Locale.ROOT, "A/B test: members split %s by a stable hash of their id; control: %s. Lift over the control "
+                + "(treatment / control - 1), mean over %d replicate(s) with its %.0f%% interval and two-sided p:%n",
+                java.util.Arrays.stream(shares).mapToObj(x -> String.format(Locale.ROOT, "%.0f%%", 100 * x)).toList(),
+                spec.cells().get(0).name(), spec.replicates(), 100 * spec.metrics().confidence());
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("variant", "day", "cell", "metric", "control", "cell value", "lift", "interval", "p"));
+        for (var e : result.abEffects()) {
+            rows.add(List.of(e.variant(), Integer.toString(e.day()), e.cell(), e.metric(), number(e.control()),
+                    number(e.treatment()), percent(e.lift().mean()),
+                    e.lift().n() < 2 ? "n/a" : percent(e.lift().lower()) + " to " + percent(e.lift().upper()),
+                    Double.isNaN(e.pValue()) ? "n/a" : String.format(Locale.ROOT, "%.3g", e.pValue())));
+        }
+        printAligned(rows, out);
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%+.2f%%", 100 * fraction);
     }
 
     /** Each estimator against the truth, per target, and the one to trust. */

@@ -256,4 +256,30 @@ class CommandLineTest {
         assertThat(loopsim("ope", "--logs", out.toString(), "--cell", "explore", "--target", "greedy-affinity").err())
                 .contains("logged affinities");
     }
+
+    @Test
+    void aSavedBaselineMakesARegressionCheck() throws Exception {
+        Path file = scenario(SMALL.replace("  - oracle.take_fraction > random.take_fraction",
+                "  - oracle.take_fraction within 1% of baseline\n  - random.plays_per_member between 0 and 100"));
+        Outcome first = loopsim("check", file.toString());
+        assertThat(first.code()).isEqualTo(1);
+        assertThat(first.out()).contains("FAIL", "no baseline stored for oracle.take_fraction", "PASS");
+        Path run = temp.resolve("base");
+        assertThat(loopsim("run", file.toString(), "--out", run.toString()).code()).isEqualTo(1);
+        Outcome saved = loopsim("baseline", "save", run.toString());
+        assertThat(saved.code()).as(saved.err()).isZero();
+        Path baseline = temp.resolve("s.baseline.yaml");
+        assertThat(saved.out()).contains("written to " + baseline);
+        assertThat(Files.readString(baseline)).contains("baseline:", "  oracle.take_fraction: ");
+        // The same code and seed reproduce the baseline exactly; a drifted baseline fails the check.
+        assertThat(loopsim("check", file.toString()).code()).isZero();
+        String text = Files.readString(baseline);
+        String line = text.lines().filter(l -> l.startsWith("  oracle.take_fraction: ")).findFirst().orElseThrow();
+        double value = Double.parseDouble(line.substring(line.indexOf(": ") + 2));
+        Files.writeString(baseline, text.replace(line, "  oracle.take_fraction: " + value * 1.02));
+        Outcome drifted = loopsim("check", file.toString());
+        assertThat(drifted.code()).isEqualTo(1);
+        assertThat(drifted.out()).contains("FAIL", "outside the baseline");
+        assertThat(loopsim("baseline", "save", temp.resolve("nowhere").toString()).code()).isEqualTo(2);
+    }
 }

@@ -239,10 +239,13 @@ public final class RunMetrics implements RunObserver {
     private double retention(int index, int d, List<MemberState> runMembers, Predicate<MemberState> among) {
         long eligible = runMembers.stream().filter(among).filter(m -> m.profile().joinDay() <= horizonDays - d).count();
         long kept = 0;
+        // The members may be a subset (an A/B test's cell), so they are found by id, not by position.
+        Map<Integer, MemberState> byId = new java.util.HashMap<>();
+        runMembers.forEach(m -> byId.put(m.id(), m));
         for (ShardTally s : shards) {
             BitSet seen = s.retained[index];
             for (int id = seen.nextSetBit(0); id >= 0; id = seen.nextSetBit(id + 1)) {
-                MemberState m = runMembers.get(id);
+                MemberState m = byId.get(id);
                 if (among.test(m) && m.profile().joinDay() <= horizonDays - d) {
                     kept++; // a late joiner's week was cut by the horizon: not eligible
                 }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.loopsim.core.ParameterException;
 import dev.loopsim.scenarios.spec.MetricsSpec;
 import dev.loopsim.scenarios.spec.PageSpec;
+import dev.loopsim.scenarios.spec.AbTestSpec;
 import dev.loopsim.scenarios.spec.BanditWorldSpec;
 import dev.loopsim.scenarios.spec.ScenarioSpec;
 import dev.loopsim.scenarios.spec.WorldSpec;
@@ -43,7 +44,10 @@ public final class ScenarioLoader {
             .build();
 
     /** A loaded scenario: the records, and the fully resolved YAML that reproduces them. */
-    public record Loaded(ScenarioSpec spec, String resolvedYaml) { }
+    /**
+     * @param origin where the scenario was read from: a path, or {@code scenarios/library/NAME.yaml} for a bundled one
+     */
+    public record Loaded(ScenarioSpec spec, String resolvedYaml, String origin) { }
 
     public static YAMLMapper mapper() {
         return MAPPER;
@@ -72,6 +76,7 @@ public final class ScenarioLoader {
             Overrides.apply(MAPPER, root, assignment);
         }
         VisitModelInclude.apply(source, root);
+        BaselineInclude.apply(source, root);
         JsonNode merged = DefaultsMerge.merge(defaults(), root);
         if (root.get("bandit") instanceof ObjectNode bandit) {
             // A bandit world's defaults apply only to a scenario that asks for one.
@@ -86,7 +91,7 @@ public final class ScenarioLoader {
             throw translate(source, overrides, merged, e);
         }
         try {
-            return new Loaded(spec, MAPPER.writeValueAsString(spec));
+            return new Loaded(spec, MAPPER.writeValueAsString(spec), source.origin());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a valid scenario could not be written back as YAML", e);
         }
@@ -115,6 +120,8 @@ public final class ScenarioLoader {
         d.putArray("expectations");
         d.putArray("logs");
         d.put("log_format", "parquet");
+        d.put("mode", "counterfactual");
+        d.set("ab_test", MAPPER.valueToTree(AbTestSpec.DEFAULTS));
         return d;
     }
 

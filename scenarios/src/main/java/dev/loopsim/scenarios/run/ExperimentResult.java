@@ -15,16 +15,18 @@ import java.util.Map;
  * @param summary      per cell, per metric: mean and interval over replicates
  * @param expectations the scenario's expectations and how they fared
  * @param ope          the ope block's estimates against the truth, per replicate, target and estimator
+ * @param abEffects    an A/B test's treatment effects, per variant, readout day, cell and metric
  * @param seconds      wall-clock time of the whole experiment
  */
 public record ExperimentResult(ScenarioSpec spec, List<CellRun> runs, Map<String, Map<String, Interval>> summary,
-                               List<ExpectationResult> expectations, List<OpeTruth.Row> ope, double seconds) {
+                               List<ExpectationResult> expectations, List<OpeTruth.Row> ope, List<AbEffect> abEffects, double seconds) {
 
     public ExperimentResult {
         runs = List.copyOf(runs);
         summary = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(summary));
         expectations = List.copyOf(expectations);
         ope = List.copyOf(ope);
+        abEffects = List.copyOf(abEffects);
     }
 
     public boolean expectationsHold() {

@@ -71,8 +71,12 @@ public final class ExperimentRunner {
         try {
             List<CellRun> runs;
             List<OpeTruth.Row> ope = List.of();
+            List<AbEffect> effects = List.of();
             if (spec.bandit() != null) {
                 runs = BanditWorldRunner.run(spec, executor, progress);
+            } else if (spec.mode().equals("ab-test")) {
+                runs = relativeToOracle(spec, AbTestRunner.run(spec, executor, progress));
+                effects = AbTestRunner.effects(spec, runs);
             } else {
                 List<Map<String, List<OpeEstimate>>> estimates = new ArrayList<>();
                 runs = relativeToOracle(spec, runPages(spec, executor, logs, estimates));
@@ -86,7 +90,7 @@ public final class ExperimentRunner {
             if (logs != null) {
                 logs.finish();
             }
-            return new ExperimentResult(spec, runs, summarise(spec, runs), check(spec, runs), ope,
+            return new ExperimentResult(spec, runs, summarise(spec, runs), check(spec, runs), ope, effects,
                     (System.nanoTime() - started) / 1e9);
         } finally {
             if (logs != null) {
@@ -181,7 +185,7 @@ public final class ExperimentRunner {
     private static List<ExpectationResult> check(ScenarioSpec spec, List<CellRun> runs) {
         return spec.expectations().stream()
                 .map(text -> ExpectationChecker.check(Expectation.parse(text), runs, spec.replicates(),
-                        spec.metrics().confidence()))
+                        spec.metrics().confidence(), spec.baseline()))
                 .toList();
     }
 

@@ -33,9 +33,18 @@ public final class RunWriter {
 
     /** Starts a run directory: marked incomplete, with the resolved scenario and manifest already in it. */
     public static RunDirectory start(java.nio.file.Path root, String resolvedYaml) throws IOException {
+        return start(root, resolvedYaml, null);
+    }
+
+    /** @param origin where the scenario was read from, recorded so that a baseline can be saved beside it; may be null */
+    public static RunDirectory start(java.nio.file.Path root, String resolvedYaml, String origin) throws IOException {
         RunDirectory directory = RunDirectory.create(root);
         directory.write("scenario.yaml", resolvedYaml);
-        directory.write("manifest.json", JSON.writeValueAsString(manifest(resolvedYaml)));
+        ObjectNode manifest = manifest(resolvedYaml);
+        if (origin != null) {
+            manifest.put("scenario_origin", origin);
+        }
+        directory.write("manifest.json", JSON.writeValueAsString(manifest));
         return directory;
     }
 
@@ -45,6 +54,9 @@ public final class RunWriter {
         directory.write("runs.csv", runs(result));
         if (!result.ope().isEmpty()) {
             directory.write("ope.csv", ope(result));
+        }
+        if (!result.abEffects().isEmpty()) {
+            directory.write("ab_effects.csv", effects(result));
         }
         directory.write("summary.json", JSON.writeValueAsString(summary(result)));
         ObjectNode performance = JSON.createObjectNode();
@@ -142,6 +154,16 @@ public final class RunWriter {
             }
         }
         return summary;
+    }
+
+    private static String effects(ExperimentResult result) {
+        Csv csv = new Csv(List.of("variant", "day", "cell", "metric", "control", "cell_value", "lift", "lift_lower", "lift_upper",
+                "p_value", "replicates"));
+        for (AbEffect e : result.abEffects()) {
+            csv.row(e.variant(), e.day(), e.cell(), e.metric(), e.control(), e.treatment(), e.lift().mean(), e.lift().lower(),
+                    e.lift().upper(), e.pValue(), e.lift().n());
+        }
+        return csv.toString();
     }
 
     private static String ope(ExperimentResult result) {

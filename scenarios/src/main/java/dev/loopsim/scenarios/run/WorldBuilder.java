@@ -68,17 +68,22 @@ public final class WorldBuilder {
      * the targets of off-policy evaluation, trained on the logging policy's data as they would be offline.
      */
     SimulationSetup setup(World world, CellSpec cell, List<Ranker> alsoLearning) {
-        PageBuilder oracle = spec.metrics().regret() ? oraclePages() : null;
         PageBuilder pages = pages(world.catalog(), cell);
         if (!alsoLearning.isEmpty()) {
             pages = new AlsoLearning(pages, alsoLearning);
         }
+        return setup(world, pages, cell.retrainEvery().value(),
+                cell.searchShare() != null ? cell.searchShare() : spec.world().search().share());
+    }
+
+    /** A run of the given pages on this world: the cells of an A/B test share one. */
+    SimulationSetup setup(World world, PageBuilder pages, double retrainEveryDays, double searchShare) {
+        PageBuilder oracle = spec.metrics().regret() ? oraclePages() : null;
         return new SimulationSetup(world.catalog(), world.members(),
                 new PositionBasedLogit(spec.world().response(), new MemberDynamics(spec.world().dynamics()),
                         spec.world().search()),
                 new Churning(spec.world().visits().create(), spec.world().churn()), pages, oracle,
-                world.streams(), spec.horizonDays(), spec.updateEvery().value(), cell.retrainEvery().value(), spec.shards(),
-                cell.searchShare() != null ? cell.searchShare() : spec.world().search().share());
+                world.streams(), spec.horizonDays(), spec.updateEvery().value(), retrainEveryDays, spec.shards(), searchShare);
     }
 
     /** The cell's page: its rows, each with a fresh ranker, and its artwork selector. */

@@ -32,12 +32,17 @@ import java.util.Set;
  * @param logs         event logs to write into the run directory: impressions, plays, visits, rewards
  * @param logFormat    parquet, csv or both
  * @param ope          off-policy evaluation against the truth; null for none
+ * @param mode         {@code counterfactual} (each cell on its own copy of the world) or {@code ab-test}
+ *                     (one world whose members are split across the cells)
+ * @param abTest       how the A/B test runs
+ * @param baseline     stored means by {@code cell.metric}, for {@code within ... of baseline} expectations: the
+ *                     scenario's own key, or its {@code NAME.baseline.yaml} beside it (see {@code loopsim baseline save})
  */
 public record ScenarioSpec(String name, String description, long seed, int replicates, double horizonDays,
                            Days updateEvery, int shards, WorldSpec world, PageSpec page, BanditWorldSpec bandit,
                            List<CellSpec> cells,
                            MetricsSpec metrics, List<String> expectations, List<String> logs, String logFormat,
-                           OpeSpec ope) {
+                           OpeSpec ope, String mode, AbTestSpec abTest, java.util.Map<String, Double> baseline) {
 
     public ScenarioSpec {
         if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
@@ -97,10 +102,44 @@ public record ScenarioSpec(String name, String description, long seed, int repli
         if (ope != null) {
             checkOpe(ope, cells, names, page, bandit);
         }
+        mode = mode == null ? "counterfactual" : mode;
+        abTest = abTest == null ? AbTestSpec.DEFAULTS : abTest;
+        if (!mode.equals("counterfactual") && !mode.equals("ab-test")) {
+            throw new ParameterException("mode", "mode must be counterfactual or ab-test, found '" + mode + "'");
+        }
+        if (mode.equals("ab-test")) {
+            checkAbTest(abTest, cells, bandit, ope, logs);
+        }
+        baseline = baseline == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(baseline));
         expectations = expectations == null ? List.of() : List.copyOf(expectations);
         for (int i = 0; i < expectations.size(); i++) {
             checkExpectation("expectations[" + i + "]", expectations.get(i), names, metrics, bandit,
-                    oracleCellOf(cells).isPresent(), ope);
+                    oracleCellOf(cells).isPresent(), ope, mode.equals("ab-test") ? abTest.readoutMetrics(horizonDays) : Set.of());
+        }
+    }
+
+    /** An A/B test splits one page world's members over two or more cells that share the world's settings. */
+    private static void checkAbTest(AbTestSpec ab, List<CellSpec> cells, BanditWorldSpec bandit, OpeSpec ope,
+                                    List<String> logs) {
+        if (bandit != null || ope != null) {
+            throw new ParameterException("mode", "an A/B test splits the members of a page world; it takes no bandit "
+                    + "world and no ope block");
+        }
+        if (!logs.isEmpty()) {
+            throw new ParameterException("logs", "event logs are written in counterfactual mode only, for now");
+        }
+        if (cells.size() < 2) {
+            throw new ParameterException("cells", "an A/B test needs at least two cells, the first being the control");
+        }
+        if (!ab.allocation().isEmpty() && ab.allocation().size() != cells.size()) {
+            throw new ParameterException("abTest.allocation", "the allocation needs a share for each of the "
+                    + cells.size() + " cells, found " + ab.allocation().size());
+        }
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.get(i).searchShare() != null) {
+                throw new ParameterException("cells[" + i + "].searchShare", "in an A/B test every cell shares the world's "
+                        + "search share (world.search.share)");
+            }
         }
     }
 
@@ -172,7 +211,7 @@ public record ScenarioSpec(String name, String description, long seed, int repli
     }
 
     private static void checkExpectation(String where, String text, Set<String> cells, MetricsSpec metrics,
-                                         BanditWorldSpec bandit, boolean hasOracle, OpeSpec ope) {
+                                         BanditWorldSpec bandit, boolean hasOracle, OpeSpec ope, Set<String> readouts) {
         Expectation e;
         try {
             e = Expectation.parse(text);
@@ -187,6 +226,9 @@ public record ScenarioSpec(String name, String description, long seed, int repli
         }
         for (Expectation.Reference reference : e.references()) {
             String metric = reference.metric();
+            if (readouts.contains(metric)) {
+                continue;
+            }
             if (metric.startsWith("ope_")) {
                 if (ope == null || !ope.targets().contains(reference.cell()) || !ope.metrics().contains(metric)) {
                     throw new ParameterException(where, "expectation '" + text + "' names '" + reference.cell() + "." + metric

@@ -55,4 +55,32 @@ class ExpectationTest {
         assertThatThrownBy(() -> Expectation.parse("1 > 2")).hasMessageContaining("name at least one cell.metric");
         assertThatThrownBy(() -> Expectation.parse("a.m / b.m / c.m > 1")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void rangesHoldTheMeanOverReplicates() {
+        assertThat(check("a.m between 3 and 4").passed()).isTrue(); // mean 3.5
+        assertThat(check("a.m between 3.6 and 4").passed()).isFalse();
+        assertThat(check("a.m / b.m between 2 and 2.5").passed()).isTrue(); // mean 2.375
+        assertThat(check("a.m between 3.6 and 4").detail()).contains("mean 3.5", "outside [3.6, 4]");
+        assertThatThrownBy(() -> Expectation.parse("a.m between 4 and 3")).hasMessageContaining("A must not exceed B");
+        assertThatThrownBy(() -> Expectation.parse("2 between 1 and 3")).hasMessageContaining("name at least one cell.metric");
+    }
+
+    @Test
+    void baselinesAllowAnAbsoluteOrRelativeTolerance() {
+        Map<String, Double> baseline = Map.of("a.m", 3.4);
+        assertThat(ExpectationChecker.check(Expectation.parse("a.m within 0.2 of baseline"), runs(), 4, 0.95, baseline).passed())
+                .isTrue();
+        assertThat(ExpectationChecker.check(Expectation.parse("a.m within 0.05 of baseline"), runs(), 4, 0.95, baseline).passed())
+                .isFalse();
+        // 3% of 3.4 is 0.102: the mean 3.5 is 0.1 away.
+        assertThat(ExpectationChecker.check(Expectation.parse("a.m within 3% of baseline"), runs(), 4, 0.95, baseline).passed())
+                .isTrue();
+        assertThat(ExpectationChecker.check(Expectation.parse("a.m within 2% of baseline"), runs(), 4, 0.95, baseline).passed())
+                .isFalse();
+        ExpectationResult missing = ExpectationChecker.check(Expectation.parse("b.m within 1 of baseline"), runs(), 4, 0.95, baseline);
+        assertThat(missing.passed()).isFalse();
+        assertThat(missing.detail()).contains("no baseline stored for b.m", "loopsim baseline save");
+        assertThatThrownBy(() -> Expectation.parse("a.m / b.m within 1 of baseline")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -154,6 +154,22 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void abTestsAreChecked() throws ScenarioException {
+        String ab = "name: ab\nmode: ab-test\ncells:\n  - {name: a, ranker: {type: random}}\n  - {name: b, ranker: {type: oracle}}\n";
+        var spec = ScenarioLoader.load(new ScenarioSource("s.yaml", ab + "expectations: [b.pooled_take_fraction_d28 > a.pooled_take_fraction_d28]\n")).spec();
+        assertThat(spec.abTest().readouts(30)).containsExactly(28, 30);
+        assertThat(spec.abTest().shares(2)).containsExactly(0.5, 0.5);
+        assertThat(failure(MINIMAL, "mode=ab-test").problem()).contains("at least two cells");
+        assertThat(failure(ab, "mode=ab").problem()).contains("mode must be counterfactual or ab-test");
+        assertThat(failure(ab, "ab_test.allocation=[0.3, 0.3]").problem()).contains("must sum to 1");
+        assertThat(failure(ab, "ab_test.allocation=[0.2, 0.3, 0.5]").problem()).contains("a share for each of the 2 cells");
+        assertThat(failure(ab, "ab_test.training=[shared]").yamlPath()).isEqualTo("ab_test.training[0]");
+        assertThat(failure(ab + "expectations: [b.per_cell_take_fraction_d28 > a.per_cell_take_fraction_d28]\n").problem())
+                .contains("names metric 'per_cell_take_fraction_d28'");
+        assertThat(failure(ab, "cells.a.search_share=0.2").problem()).contains("every cell shares the world's search share");
+    }
+
+    @Test
     void crossFieldRulesNameTheItem() {
         ScenarioException duplicate = failure("name: t\ncells:\n  - {name: a, ranker: {type: random}}\n  - {name: a, ranker: {type: oracle}}\n");
         assertThat(duplicate.yamlPath()).isEqualTo("cells[1].name");

@@ -1,0 +1,180 @@
+package dev.loopsim.scenarios.run;
+
+import dev.loopsim.core.engine.Simulation;
+import dev.loopsim.core.policy.PageBuilder;
+import dev.loopsim.core.world.MemberProfile;
+import dev.loopsim.results.metrics.DailyRow;
+import dev.loopsim.results.metrics.MetricOptions;
+import dev.loopsim.results.metrics.RunMetrics;
+import dev.loopsim.results.stats.Interval;
+import dev.loopsim.scenarios.spec.AbTestSpec;
+import dev.loopsim.scenarios.spec.CellSpec;
+import dev.loopsim.scenarios.spec.ScenarioSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.function.DoubleConsumer;
+
+/**
+ * Runs {@code mode: ab-test}: per replicate, one world whose members are split across the cells,
+ * once per training mode, and (with {@code counterfactual}) each cell alone on every member, the
+ * effect of shipping it. A cell's run-level metrics are those of the first training mode's test;
+ * the readout metrics {@code <variant>_<metric>_d<day>} of every variant sit beside them.
+ */
+final class AbTestRunner {
+    static final String COUNTERFACTUAL = "counterfactual";
+
+    private AbTestRunner() { }
+
+    private static String readout(String variant, String metric, int day) {
+        return AbTestSpec.readoutMetric(variant, metric, day);
+    }
+
+    static List<CellRun> run(ScenarioSpec spec, ExecutorService executor, ProgressListener progress) {
+        AbTestSpec ab = spec.abTest();
+        WorldBuilder builder = new WorldBuilder(spec);
+        Allocation allocation = new Allocation(ab.shares(spec.cells().size()));
+        List<Integer> days = ab.readouts(spec.horizonDays());
+        int runsPerReplicate = ab.training().size() + (ab.counterfactual() ? spec.cells().size() : 0);
+        double totalDays = spec.horizonDays() * runsPerReplicate * spec.replicates();
+        List<CellRun> runs = new ArrayList<>();
+        int done = 0;
+        for (int replicate = 0; replicate < spec.replicates(); replicate++) {
+            WorldBuilder.World world = builder.world(replicate);
+            int[] cellOf = world.members().stream().mapToInt(m -> allocation.cellOf(m.id())).toArray();
+            List<Map<String, Double>> metrics = new ArrayList<>();
+            List<List<DailyRow>> daily = new ArrayList<>();
+            long[] visits = new long[spec.cells().size()];
+            for (int c = 0; c < spec.cells().size(); c++) {
+                metrics.add(new LinkedHashMap<>());
+                daily.add(List.of());
+            }
+            long started = System.nanoTime();
+            for (String training : ab.training()) {
+                DoubleConsumer onDay = onDay(progress, done++, spec, totalDays, "ab-test " + training + " r" + replicate);
+                List<RunMetrics> cells = test(spec, builder, world, cellOf, training.equals("pooled"), executor, onDay);
+                String variant = AbTestSpec.variant(training);
+                for (int c = 0; c < cells.size(); c++) {
+                    RunMetrics m = cells.get(c);
+                    if (metrics.get(c).isEmpty()) {
+                        metrics.get(c).putAll(m.summary());
+                        daily.set(c, m.daily());
+                        visits[c] = m.daily().stream().mapToLong(DailyRow::visits).sum();
+                    }
+                    putReadouts(metrics.get(c), variant, m.daily(), days, members(world.members(), cellOf, c));
+                }
+            }
+            if (ab.counterfactual()) {
+                for (int c = 0; c < spec.cells().size(); c++) {
+                    CellSpec cell = spec.cells().get(c);
+                    DoubleConsumer onDay = onDay(progress, done++, spec, totalDays, cell.name() + " alone r" + replicate);
+                    RunMetrics alone = metrics(spec, world);
+                    new Simulation(builder.setup(world, cell), alone, executor, onDay).run();
+                    putReadouts(metrics.get(c), COUNTERFACTUAL, alone.daily(), days, world.members());
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9 / spec.cells().size();
+            for (int c = 0; c < spec.cells().size(); c++) {
+                runs.add(new CellRun(spec.cells().get(c).name(), replicate, metrics.get(c), daily.get(c), visits[c], seconds));
+            }
+        }
+        return runs;
+    }
+
+    private static DoubleConsumer onDay(ProgressListener progress, int runIndex, ScenarioSpec spec, double totalDays,
+                                        String label) {
+        double before = runIndex * spec.horizonDays();
+        return day -> progress.progress(before + day, totalDays, label);
+    }
+
+    /** One A/B test: every cell's pages on its share of the members, metrics by cell. */
+    private static List<RunMetrics> test(ScenarioSpec spec, WorldBuilder builder, WorldBuilder.World world, int[] cellOf,
+                                         boolean pooled, ExecutorService executor, DoubleConsumer onDay) {
+        List<PageBuilder> pages = new ArrayList<>();
+        double[] retrain = new double[spec.cells().size()];
+        double shortest = 0;
+        for (int c = 0; c < spec.cells().size(); c++) {
+            CellSpec cell = spec.cells().get(c);
+            pages.add(builder.pages(world.catalog(), cell));
+            retrain[c] = cell.retrainEvery().value();
+            shortest = retrain[c] > 0 && (shortest == 0 || retrain[c] < shortest) ? retrain[c] : shortest;
+        }
+        List<RunMetrics> cells = new ArrayList<>();
+        for (int c = 0; c < spec.cells().size(); c++) {
+            cells.add(metrics(spec, world));
+        }
+        var setup = builder.setup(world, new AbTestPages(pages, cellOf, pooled, retrain), shortest,
+                spec.world().search().share());
+        new Simulation(setup, new CellRouting(cells, cellOf), executor, onDay).run();
+        return cells;
+    }
+
+    private static RunMetrics metrics(ScenarioSpec spec, WorldBuilder.World world) {
+        return new RunMetrics(world.catalog(), spec.horizonDays(), new MetricOptions(
+                spec.world().response().qualityPlayThreshold(), spec.metrics().retentionDays(), spec.metrics().regret()));
+    }
+
+    private static List<MemberProfile> members(List<MemberProfile> all, int[] cellOf, int cell) {
+        return all.stream().filter(m -> cellOf[m.id()] == cell).toList();
+    }
+
+    /** Take fraction, plays and visits per member present, over the days before each readout day. */
+    private static void putReadouts(Map<String, Double> into, String variant, List<DailyRow> daily, List<Integer> days,
+                                    List<MemberProfile> members) {
+        for (int day : days) {
+            long plays = 0, impressions = 0, visits = 0;
+            for (DailyRow row : daily) {
+                if (row.day() < day) {
+                    plays += row.plays();
+                    impressions += row.impressions();
+                    visits += row.visits();
+                }
+            }
+            long present = members.stream().filter(m -> m.joinDay() < day).count();
+            into.put(readout(variant, "take_fraction", day), impressions == 0 ? Double.NaN : (double) plays / impressions);
+            into.put(readout(variant, "plays_per_member", day), present == 0 ? Double.NaN : (double) plays / present);
+            into.put(readout(variant, "visits_per_member", day), present == 0 ? Double.NaN : (double) visits / present);
+        }
+    }
+
+    /** Every cell's lift over the control (the first cell), per variant, readout day and metric. */
+    static List<AbEffect> effects(ScenarioSpec spec, List<CellRun> runs) {
+        List<AbEffect> effects = new ArrayList<>();
+        String control = spec.cells().get(0).name();
+        for (String variant : spec.abTest().variants()) {
+            for (int day : spec.abTest().readouts(spec.horizonDays())) {
+                for (CellSpec cell : spec.cells().subList(1, spec.cells().size())) {
+                    for (String metric : AbTestSpec.READOUT) {
+                        String name = readout(variant, metric, day);
+                        double[] base = values(runs, control, name, spec.replicates());
+                        double[] treated = values(runs, cell.name(), name, spec.replicates());
+                        double[] lifts = new double[base.length];
+                        for (int r = 0; r < base.length; r++) {
+                            lifts[r] = treated[r] / base[r] - 1;
+                        }
+                        double p = Interval.pValueGreaterThanZero(lifts);
+                        effects.add(new AbEffect(variant, day, cell.name(), metric, mean(base), mean(treated),
+                                Interval.of(lifts, spec.metrics().confidence()), Double.isNaN(p) ? p : 2 * Math.min(p, 1 - p)));
+                    }
+                }
+            }
+        }
+        return effects;
+    }
+
+    private static double[] values(List<CellRun> runs, String cell, String metric, int replicates) {
+        double[] values = new double[replicates];
+        for (CellRun run : runs) {
+            if (run.cell().equals(cell)) {
+                values[run.replicate()] = run.metrics().get(metric);
+            }
+        }
+        return values;
+    }
+
+    private static double mean(double[] values) {
+        return java.util.Arrays.stream(values).average().orElse(Double.NaN);
+    }
+}
