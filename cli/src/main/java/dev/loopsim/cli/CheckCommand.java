@@ -38,24 +38,30 @@ final class CheckCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         int threads = threadsOption.resolve();
         List<ScenarioLoader.Loaded> loaded = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         for (String name : scenarios.isEmpty() ? ScenarioLibrary.names() : scenarios) {
-            ScenarioLoader.Loaded one = scenarioOptions.load(name);
-            if (scenarios.isEmpty() && one.spec().expectations().isEmpty()) {
-                continue; // a bundled scenario without expectations (the benchmark) has nothing to check
+            var sweep = scenarioOptions.loadSweep(name);
+            for (var point : sweep.points()) {
+                ScenarioLoader.Loaded one = point.loaded();
+                if (scenarios.isEmpty() && one.spec().expectations().isEmpty()) {
+                    continue; // a bundled scenario without expectations (the benchmark) has nothing to check
+                }
+                loaded.add(one);
+                labels.add(one.spec().name() + (sweep.isSweep() ? " " + point.values() : ""));
             }
-            loaded.add(one);
         }
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("scenario", "result", "expectation", "detail"));
         int failures = 0;
-        for (ScenarioLoader.Loaded one : loaded) {
+        for (int i = 0; i < loaded.size(); i++) {
+            ScenarioLoader.Loaded one = loaded.get(i);
             ExperimentResult result = new ExperimentRunner(threads, ProgressListener.NONE).run(one.spec());
             if (result.expectations().isEmpty()) {
-                rows.add(List.of(one.spec().name(), "-", "(no expectations)", ""));
+                rows.add(List.of(labels.get(i), "-", "(no expectations)", ""));
             }
             for (ExpectationResult e : result.expectations()) {
                 failures += e.passed() ? 0 : 1;
-                rows.add(List.of(one.spec().name(), e.passed() ? "PASS" : "FAIL", e.expectation().text(), e.detail()));
+                rows.add(List.of(labels.get(i), e.passed() ? "PASS" : "FAIL", e.expectation().text(), e.detail()));
             }
         }
         SummaryTable.printAligned(rows, out);

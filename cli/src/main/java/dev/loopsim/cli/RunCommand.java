@@ -1,7 +1,10 @@
 package dev.loopsim.cli;
 
+
 import dev.loopsim.results.io.RunDirectory;
 import dev.loopsim.scenarios.load.ScenarioLoader;
+import dev.loopsim.scenarios.load.ScenarioSource;
+import dev.loopsim.scenarios.load.Sweeps;
 import dev.loopsim.scenarios.run.ExperimentResult;
 import dev.loopsim.scenarios.run.ExperimentRunner;
 import dev.loopsim.scenarios.run.RunWriter;
@@ -43,7 +46,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ScenarioLoader.Loaded loaded = scenarioOptions.load(scenario);
+        Sweeps.Sweep sweep = scenarioOptions.loadSweep(scenario);
+        if (sweep.isSweep()) {
+            return new SweepRun(spec.commandLine().getOut(), quiet).run(sweep, ScenarioSource.resolve(scenario), out,
+                    threadsOption.resolve());
+        }
+        ScenarioLoader.Loaded loaded = sweep.points().get(0).loaded();
         int threads = threadsOption.resolve();
         Path directory = out != null ? out : defaultDirectory(loaded.spec().name());
         RunDirectory run;
@@ -78,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
         return result.expectationsHold() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    private static Path defaultDirectory(String name) {
+    static Path defaultDirectory(String name) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path candidate = Path.of("runs", name + "-" + stamp);
         for (int k = 2; Files.exists(candidate); k++) {
@@ -87,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
         return candidate;
     }
 
-    private static void markFailed(RunDirectory run, String reason) {
+    static void markFailed(RunDirectory run, String reason) {
         try {
             run.markFailed(reason);
         } catch (IOException ignored) {
@@ -95,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void removeHook(Thread hook) {
+    static void removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {

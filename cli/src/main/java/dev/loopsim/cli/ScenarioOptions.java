@@ -34,4 +34,9 @@ final class ScenarioOptions {
     ScenarioLoader.Loaded load(String scenario) throws ScenarioException {
         return ScenarioLoader.load(ScenarioSource.resolve(scenario), overrides());
     }
+
+    /** The scenario's points: one, or a sweep's. */
+    dev.loopsim.scenarios.load.Sweeps.Sweep loadSweep(String scenario) throws ScenarioException {
+        return ScenarioLoader.sweep(ScenarioSource.resolve(scenario), overrides());
+    }
 }

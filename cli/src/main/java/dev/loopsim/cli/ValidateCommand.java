@@ -27,9 +27,13 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ScenarioLoader.Loaded loaded = scenarioOptions.load(scenario);
+        var sweep = scenarioOptions.loadSweep(scenario);
+        ScenarioLoader.Loaded loaded = sweep.points().get(0).loaded();
         var s = loaded.spec();
         var out = spec.commandLine().getOut();
+        if (sweep.isSweep() && !print) {
+            out.printf("sweep of %d point(s) over %s, every point valid; the first:%n", sweep.points().size(), sweep.parameters());
+        }
         if (print) {
             out.print(loaded.resolvedYaml());
         } else if (s.bandit() != null) {

@@ -282,4 +282,30 @@ class CommandLineTest {
         assertThat(drifted.out()).contains("FAIL", "outside the baseline");
         assertThat(loopsim("baseline", "save", temp.resolve("nowhere").toString()).code()).isEqualTo(2);
     }
+
+    @Test
+    void aSweepRunsEveryPointIntoItsOwnRunDirectory() throws Exception {
+        Path file = scenario(SMALL + "sweep:\n  grid:\n    world.population.members: [150, 300]\n    seed: [1, 2]\n");
+        assertThat(loopsim("validate", file.toString()).out()).contains("sweep of 4 point(s)");
+        Path out = temp.resolve("sweep");
+        Outcome o = loopsim("run", file.toString(), "--out", out.toString(), "--threads", "2");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("sweep of 4 point(s) over [world.population.members, seed]", "all hold");
+        assertThat(RunDirectory.isComplete(out)).isTrue();
+        for (int point = 0; point < 4; point++) {
+            assertThat(RunDirectory.isComplete(out.resolve("points/" + point))).isTrue();
+        }
+        assertThat(Files.readString(out.resolve("points/3/scenario.yaml"))).contains("members: 300", "seed: 2");
+        assertThat(Files.readString(out.resolve("sweep.csv"))).startsWith("point,world.population.members,seed,cell,");
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             var statement = connection.createStatement()) {
+            var rows = statement.executeQuery("SELECT count(DISTINCT point), count(DISTINCT \"world.population.members\") FROM '"
+                    + out.resolve("sweep.parquet") + "' WHERE metric = 'take_fraction' AND day IS NULL");
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(4);
+            assertThat(rows.getInt(2)).isEqualTo(2);
+        }
+        var summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.at("/points/3/values/seed").asText()).isEqualTo("2");
+    }
 }

@@ -2,6 +2,7 @@ package dev.loopsim.results.logs;
 
 import dev.loopsim.core.engine.RunObserver;
 import dev.loopsim.core.policy.DecisionContext;
+import dev.loopsim.results.io.ParquetFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,14 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -103,13 +99,13 @@ public final class EventLogs implements AutoCloseable {
             }
             Path parquet = directory.resolve(kind.label() + ".parquet");
             if (format == Format.PARQUET) {
-                toParquet(kind, parts.get(kind), false, parquet);
+                ParquetFiles.fromCsv(parts.get(kind), false, kind.duckdbColumns(), parquet);
                 continue;
             }
             Path gathered = directory.resolve(kind.label() + ".csv.tmp");
             gather(kind, gathered);
             if (format == Format.BOTH) {
-                toParquet(kind, List.of(gathered), true, parquet);
+                ParquetFiles.fromCsv(List.of(gathered), true, kind.duckdbColumns(), parquet);
             }
             Files.move(gathered, directory.resolve(kind.label() + ".csv"), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
@@ -125,32 +121,6 @@ public final class EventLogs implements AutoCloseable {
                 Files.copy(part, out);
             }
         }
-    }
-
-    /**
-     * One thread reads the files in the order listed, so that the rows keep their order and the
-     * file's row groups (and bytes) are the same on every run.
-     */
-    private static void toParquet(LogKind kind, List<Path> csvs, boolean header, Path parquet) throws IOException {
-        Path temporary = parquet.resolveSibling(parquet.getFileName() + ".tmp");
-        String files = csvs.stream().map(EventLogs::literal).collect(Collectors.joining(", ", "[", "]"));
-        String sql = String.format(Locale.ROOT, "COPY (SELECT * FROM read_csv(%s, header = %s, auto_detect = false, "
-                + "columns = %s)) TO %s (FORMAT parquet, COMPRESSION zstd)", files, header, kind.duckdbColumns(),
-                literal(temporary));
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-             Statement statement = connection.createStatement()) {
-            statement.execute("SET threads = 1");
-            statement.execute("SET preserve_insertion_order = true");
-            statement.execute(sql);
-        } catch (SQLException e) {
-            Files.deleteIfExists(temporary);
-            throw new IOException("cannot write " + parquet + ": " + e.getMessage(), e);
-        }
-        Files.move(temporary, parquet, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static String literal(Path path) {
-        return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
     }
 
     private void removeParts() throws IOException {

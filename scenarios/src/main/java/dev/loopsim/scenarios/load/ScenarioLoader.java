@@ -43,8 +43,9 @@ public final class ScenarioLoader {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build();
 
-    /** A loaded scenario: the records, and the fully resolved YAML that reproduces them. */
     /**
+     * A loaded scenario: the records, and the fully resolved YAML that reproduces them.
+     *
      * @param origin where the scenario was read from: a path, or {@code scenarios/library/NAME.yaml} for a bundled one
      */
     public record Loaded(ScenarioSpec spec, String resolvedYaml, String origin) { }
@@ -58,6 +59,32 @@ public final class ScenarioLoader {
     }
 
     public static Loaded load(ScenarioSource source, List<String> overrides) throws ScenarioException {
+        ObjectNode root = parse(source);
+        if (root.has(Sweeps.KEY)) {
+            int[] at = YamlLocator.locate(source.text(), List.of(Sweeps.KEY));
+            throw new ScenarioException(source.origin(), Sweeps.KEY, at[0], at[1], "this scenario is a sweep: load it as one "
+                    + "(loopsim run and check do)");
+        }
+        return load(source, overrides, root);
+    }
+
+    /**
+     * A sweep's points, each a scenario of its own: the scenario's {@code sweep} applied as overrides
+     * after the given ones. A scenario without a sweep is one point with no parameters.
+     */
+    public static Sweeps.Sweep sweep(ScenarioSource source, List<String> overrides) throws ScenarioException {
+        ObjectNode root = parse(source);
+        List<Sweeps.Assignment> points = Sweeps.points(source, root.remove(Sweeps.KEY), MAPPER);
+        List<Sweeps.Point> loaded = new java.util.ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            List<String> all = new java.util.ArrayList<>(overrides);
+            all.addAll(points.get(i).overrides());
+            loaded.add(new Sweeps.Point(i, points.get(i).values(), load(source, all, root.deepCopy())));
+        }
+        return new Sweeps.Sweep(points.isEmpty() ? List.of() : List.copyOf(points.get(0).values().keySet()), loaded);
+    }
+
+    private static ObjectNode parse(ScenarioSource source) throws ScenarioException {
         JsonNode tree;
         try {
             tree = MAPPER.readTree(source.text());
@@ -72,6 +99,10 @@ public final class ScenarioLoader {
         if (!(tree instanceof ObjectNode root)) {
             throw new ScenarioException(source.origin(), "", 1, 1, "expected a mapping (key: value lines) at the top level");
         }
+        return root;
+    }
+
+    private static Loaded load(ScenarioSource source, List<String> overrides, ObjectNode root) throws ScenarioException {
         for (String assignment : overrides) {
             Overrides.apply(MAPPER, root, assignment);
         }

@@ -1,0 +1,146 @@
+package dev.loopsim.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loopsim.results.io.ParquetFiles;
+import dev.loopsim.results.io.RunDirectory;
+import dev.loopsim.results.stats.Interval;
+import dev.loopsim.scenarios.load.ScenarioSource;
+import dev.loopsim.scenarios.load.Sweeps;
+import dev.loopsim.scenarios.run.RunWriter;
+import dev.loopsim.scenarios.run.SweepRunner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code loopsim run} on a scenario with a {@code sweep}: every point runs, several at once, into
+ * {@code points/<i>/} (a complete run directory each), and the sweep's tidy table goes to
+ * {@code sweep.csv} and {@code sweep.parquet}.
+ */
+final class SweepRun {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** What the printed table shows of each cell. */
+    private static final List<String> SHOWN = List.of("take_fraction", "plays_per_member", "visits_per_member_week");
+    private final PrintWriter out;
+    private final boolean quiet;
+
+    SweepRun(PrintWriter out, boolean quiet) {
+        this.out = out;
+        this.quiet = quiet;
+    }
+
+    int run(Sweeps.Sweep sweep, ScenarioSource source, Path out, int threads) throws IOException {
+        String name = sweep.points().get(0).loaded().spec().name();
+        Path directory = out != null ? out : RunCommand.defaultDirectory(name);
+        RunDirectory run;
+        try {
+            run = RunWriter.start(directory, source.text(), source.origin());
+        } catch (IOException e) {
+            throw new BadInputException("cannot create the run directory: " + e.getMessage());
+        }
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread onSignal = new Thread(() -> {
+            if (!finished.get()) {
+                RunCommand.markFailed(run, "interrupted before the sweep completed");
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        List<SweepRunner.PointResult> results;
+        try (TerminalProgress progress = new TerminalProgress(name + " sweep", quiet)) {
+            results = SweepRunner.run(sweep, threads, progress);
+            for (SweepRunner.PointResult result : results) {
+                RunDirectory point = RunWriter.start(directory.resolve("points").resolve(Integer.toString(result.point().index())),
+                        result.point().loaded().resolvedYaml(), source.origin());
+                RunWriter.finish(point, result.result(), threads);
+            }
+            run.write("sweep.csv", SweepRunner.tidy(sweep, results));
+            ParquetFiles.fromCsv(List.of(directory.resolve("sweep.csv")), true, columns(sweep), directory.resolve("sweep.parquet"));
+            run.write("summary.json", JSON.writeValueAsString(summary(sweep, results)));
+            run.markComplete();
+            finished.set(true);
+        } catch (RuntimeException | IOException e) {
+            finished.set(true);
+            RunCommand.markFailed(run, String.valueOf(e.getMessage()));
+            throw e;
+        } finally {
+            RunCommand.removeHook(onSignal);
+        }
+        boolean hold = print(sweep, results);
+        this.out.println("run directory: " + directory);
+        this.out.flush();
+        return hold ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private static String columns(Sweeps.Sweep sweep) {
+        List<String> columns = new ArrayList<>(List.of("'point': 'INTEGER'"));
+        sweep.parameters().forEach(p -> columns.add("'" + p.replace("'", "''") + "': 'VARCHAR'"));
+        columns.addAll(List.of("'cell': 'VARCHAR'", "'replicate': 'INTEGER'", "'day': 'INTEGER'", "'metric': 'VARCHAR'",
+                "'value': 'DOUBLE'"));
+        return "{" + String.join(", ", columns) + "}";
+    }
+
+    private static ObjectNode summary(Sweeps.Sweep sweep, List<SweepRunner.PointResult> results) {
+        ObjectNode summary = JSON.createObjectNode();
+        summary.put("scenario", sweep.points().get(0).loaded().spec().name());
+        summary.put("complete", true);
+        ArrayNode parameters = summary.putArray("parameters");
+        sweep.parameters().forEach(parameters::add);
+        ArrayNode points = summary.putArray("points");
+        boolean all = true;
+        for (SweepRunner.PointResult result : results) {
+            ObjectNode point = points.addObject();
+            point.put("point", result.point().index());
+            ObjectNode values = point.putObject("values");
+            result.point().values().forEach(values::put);
+            point.put("directory", "points/" + result.point().index());
+            point.put("expectations_hold", result.result().expectationsHold());
+            all &= result.result().expectationsHold();
+        }
+        summary.put("expectations_hold", all);
+        return summary;
+    }
+
+    /** A line per point and cell, and the expectations that failed; whether every expectation held. */
+    private boolean print(Sweeps.Sweep sweep, List<SweepRunner.PointResult> results) {
+        var first = sweep.points().get(0).loaded().spec();
+        out.printf(Locale.ROOT, "%s: sweep of %d point(s) over %s; %d cell(s) x %d replicate(s) each%n", first.name(),
+                results.size(), sweep.parameters(), first.cells().size(), first.replicates());
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("point"));
+        header.addAll(sweep.parameters());
+        header.add("cell");
+        header.addAll(SHOWN);
+        header.add("expectations");
+        rows.add(header);
+        boolean all = true;
+        for (SweepRunner.PointResult result : results) {
+            var r = result.result();
+            long failed = r.expectations().stream().filter(e -> !e.passed()).count();
+            all &= failed == 0;
+            for (String cell : r.summary().keySet()) {
+                List<String> row = new ArrayList<>(List.of(Integer.toString(result.point().index())));
+                sweep.parameters().forEach(p -> row.add(result.point().values().get(p)));
+                row.add(cell);
+                for (String metric : SHOWN) {
+                    Interval interval = r.summary().get(cell).get(metric);
+                    row.add(SummaryTable.format(interval));
+                }
+                row.add(r.expectations().isEmpty() ? "-" : failed == 0 ? "all hold" : failed + " failed");
+                rows.add(row);
+            }
+        }
+        SummaryTable.printAligned(rows, out);
+        for (SweepRunner.PointResult result : results) {
+            result.result().expectations().stream().filter(e -> !e.passed()).forEach(e -> out.printf("  FAIL  point %d: %s: %s%n",
+                    result.point().index(), e.expectation().text(), e.detail()));
+        }
+        return all;
+    }
+}
