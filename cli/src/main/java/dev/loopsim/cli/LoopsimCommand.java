@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         description = "Long-term recommendation simulator: run policies against simulated members over months "
                 + "of simulated time and see feedback loops before an A/B test.",
         subcommands = {RunCommand.class, CheckCommand.class, ValidateCommand.class, ListCommand.class, FitCommand.class, OpeCommand.class,
-                BaselineCommand.class,
+                BaselineCommand.class, ReportCommand.class, CompareCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success: runs completed and expectations held", "1:a run failed or an expectation did not hold",

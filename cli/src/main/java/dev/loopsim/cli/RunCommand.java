@@ -48,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Sweeps.Sweep sweep = scenarioOptions.loadSweep(scenario);
         if (sweep.isSweep()) {
-            return new SweepRun(spec.commandLine().getOut(), quiet).run(sweep, ScenarioSource.resolve(scenario), out,
+            return new SweepRun(spec.commandLine().getOut(), spec.commandLine().getErr(), quiet).run(sweep, ScenarioSource.resolve(scenario), out,
                     threadsOption.resolve());
         }
         ScenarioLoader.Loaded loaded = sweep.points().get(0).loaded();
@@ -71,6 +71,7 @@ final class RunCommand implements Callable<Integer> {
         try (TerminalProgress progress = new TerminalProgress(loaded.spec().name(), quiet)) {
             result = new ExperimentRunner(threads, progress).run(loaded.spec(), run.root().resolve("logs"));
             RunWriter.finish(run, result, threads);
+            ReportCommand.writeQuietly(directory, spec.commandLine().getErr());
             finished.set(true);
         } catch (RuntimeException | IOException e) {
             finished.set(true);

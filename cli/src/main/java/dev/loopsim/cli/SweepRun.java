@@ -29,10 +29,12 @@ final class SweepRun {
     /** What the printed table shows of each cell. */
     private static final List<String> SHOWN = List.of("take_fraction", "plays_per_member", "visits_per_member_week");
     private final PrintWriter out;
+    private final PrintWriter err;
     private final boolean quiet;
 
-    SweepRun(PrintWriter out, boolean quiet) {
+    SweepRun(PrintWriter out, PrintWriter err, boolean quiet) {
         this.out = out;
+        this.err = err;
         this.quiet = quiet;
     }
 
@@ -64,6 +66,7 @@ final class SweepRun {
             ParquetFiles.fromCsv(List.of(directory.resolve("sweep.csv")), true, columns(sweep), directory.resolve("sweep.parquet"));
             run.write("summary.json", JSON.writeValueAsString(summary(sweep, results)));
             run.markComplete();
+            ReportCommand.writeQuietly(directory, err);
             finished.set(true);
         } catch (RuntimeException | IOException e) {
             finished.set(true);

@@ -307,5 +307,39 @@ class CommandLineTest {
         }
         var summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.at("/points/3/values/seed").asText()).isEqualTo("2");
+        // The sweep's page plots each metric against each parameter, and links each point's own page.
+        String page = Files.readString(out.resolve("report.html"));
+        assertThat(dev.loopsim.results.report.RunReport.charts(page)).isEqualTo(8); // 4 metrics x 2 parameters
+        assertThat(page).contains("take_fraction against world.population.members", "points/3/report.html");
+        assertThat(out.resolve("points/3/report.html")).exists();
+    }
+
+    @Test
+    void aRunIsReportedAsOnePageOfChartsAndTwoRunsCompare() throws Exception {
+        Path a = temp.resolve("a");
+        Path b = temp.resolve("b");
+        assertThat(loopsim("run", scenario(SMALL).toString(), "--out", a.toString()).code()).isZero();
+        assertThat(loopsim("run", scenario(SMALL).toString(), "--out", b.toString(), "--seed", "9").code()).isZero();
+        String page = Files.readString(a.resolve("report.html"));
+        // Take fraction, plays per visit, active members, cumulative regret, and genre shares for each of the two cells.
+        java.util.List<String> images = java.util.regex.Pattern.compile("data:image/png;base64,([A-Za-z0-9+/=]+)").matcher(page)
+                .results().map(m -> m.group(1)).toList();
+        assertThat(images).hasSize(6);
+        for (String image : images) {
+            byte[] png = java.util.Base64.getDecoder().decode(image);
+            assertThat(java.util.Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
+        }
+        assertThat(page).contains("<h2>Expectations</h2>", "class=\"pass\">PASS", "<h2>Metrics</h2>", "take_fraction")
+                .doesNotContain("http://", "https://", "<script");
+        Files.delete(a.resolve("report.html"));
+        Outcome report = loopsim("report", a.toString());
+        assertThat(report.code()).as(report.err()).isZero();
+        assertThat(report.out()).contains("6 chart(s)");
+        assertThat(a.resolve("report.html")).exists();
+
+        Outcome compare = loopsim("compare", a.toString(), b.toString());
+        assertThat(compare.code()).as(compare.err()).isZero();
+        assertThat(compare.out()).contains("A: " + a, "B: " + b, "oracle", "take_fraction", "B / A - 1");
+        assertThat(loopsim("compare", a.toString(), temp.resolve("none").toString()).code()).isEqualTo(2);
     }
 }

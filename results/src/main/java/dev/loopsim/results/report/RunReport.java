@@ -1,0 +1,314 @@
+package dev.loopsim.results.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopsim.results.chart.LineChart;
+import dev.loopsim.results.stats.Interval;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The report of a run directory as one self-contained HTML page: charts embedded as PNG data,
+ * no script and nothing fetched, so it opens offline and can be mailed. It reads only the
+ * directory's files, so any complete run, old or new, can be reported.
+ */
+public final class RunReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final StringBuilder html = new StringBuilder();
+
+    private RunReport() { }
+
+    /** The page for a run directory (or a sweep's, whose points are listed with their own pages). */
+    public static String of(Path run) throws IOException {
+        RunReport report = new RunReport();
+        JsonNode summary = JSON.readTree(run.resolve("summary.json").toFile());
+        report.head(summary.path("scenario").asText("run"));
+        if (summary.has("points")) {
+            report.sweep(run, summary);
+        } else {
+            report.body(run, summary);
+        }
+        report.html.append("</body></html>\n");
+        return report.html.toString();
+    }
+
+    /** How many charts the page holds. */
+    public static int charts(String page) {
+        return page.split("<img ", -1).length - 1;
+    }
+
+    private void head(String title) {
+        html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>loopsim: ").append(escape(title))
+                .append("</title><style>body{font-family:sans-serif;margin:2em;max-width:1100px;color:#222}"
+                        + "table{border-collapse:collapse;margin:1em 0;font-size:0.9em}td,th{border:1px solid #ccc;padding:3px 8px;"
+                        + "text-align:right}th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}"
+                        + ".pass{color:#1a7f37}.fail{color:#cf222e;font-weight:bold}img{display:block;margin:0.5em 0}"
+                        + "</style></head><body>\n<h1>").append(escape(title)).append("</h1>\n");
+    }
+
+    private void body(Path run, JsonNode summary) throws IOException {
+        double confidence = summary.path("confidence").asDouble(0.95);
+        html.append(String.format(Locale.ROOT, "<p>%d replicate(s), %,d visits; intervals are %.0f%% intervals over "
+                + "replicates.</p>%n", summary.path("replicates").asInt(), summary.path("visits").asLong(), 100 * confidence));
+        expectations(summary.path("expectations"));
+        Path daily = run.resolve("daily.csv");
+        if (Files.exists(daily) && Files.size(daily) > 200) {
+            DailySeries series = DailySeries.read(daily);
+            int window = series.days(series.cells().get(0)).length > 60 ? 7 : 1;
+            String by = window > 1 ? " by week" : " by day";
+            daily(series, "plays", "impressions", window, "Take fraction" + by, "plays / impressions", confidence);
+            daily(series, "plays", "visits", window, "Plays per visit" + by, "plays / visit", confidence);
+            daily(series, "active_members", null, window, "Members active each day" + (window > 1 ? " (weekly mean)" : ""),
+                    "members", confidence);
+            regret(series, confidence);
+            genres(series);
+        }
+        metrics(summary.path("cells"));
+        abEffects(run.resolve("ab_effects.csv"));
+        ope(summary.path("ope"));
+    }
+
+    private void expectations(JsonNode list) {
+        if (list.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Expectations</h2>\n<table><tr><th>expectation</th><th>result</th><th>detail</th></tr>\n");
+        for (JsonNode e : list) {
+            boolean passed = e.path("passed").asBoolean();
+            html.append("<tr><td>").append(escape(e.path("expectation").asText())).append("</td><td class=\"")
+                    .append(passed ? "pass\">PASS" : "fail\">FAIL").append("</td><td>").append(escape(e.path("detail").asText()))
+                    .append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    /** A daily ratio of column sums per cell (or, without a denominator, a column's mean), over windows of days. */
+    private void daily(DailySeries series, String numerator, String denominator, int window, String title, String unit,
+                       double confidence) throws IOException {
+        LineChart chart = new LineChart(title, "day", unit);
+        for (String cell : series.cells()) {
+            Interval[] values = series.ratio(cell, numerator, denominator, window, confidence);
+            if (java.util.Arrays.stream(values).allMatch(v -> Double.isNaN(v.mean()))) {
+                continue;
+            }
+            band(chart, cell, series.windowEnds(cell, window), values);
+        }
+        chart(chart);
+    }
+
+    private void regret(DailySeries series, double confidence) throws IOException {
+        LineChart chart = new LineChart("Cumulative expected regret", "day", "plays lost against the oracle's page");
+        for (String cell : series.cells()) {
+            Interval[] values = series.cumulative(cell, "expected_regret_per_visit", "visits", confidence);
+            if (values.length > 0 && values[values.length - 1].mean() > 0) {
+                band(chart, cell, series.days(cell), values);
+            }
+        }
+        chart(chart);
+    }
+
+    /** One chart per cell: each genre's share of plays over time (weekly past 60 days). */
+    private void genres(DailySeries series) throws IOException {
+        for (String cell : series.cells()) {
+            double[] days = series.days(cell);
+            int window = days.length > 60 ? 7 : 1;
+            double[][] shares = series.genreShares(cell, window);
+            if (shares.length == 0 || shares[0].length < 2) {
+                continue;
+            }
+            double[] x = new double[shares[0].length];
+            for (int p = 0; p < x.length; p++) {
+                x[p] = (p + 1) * window;
+            }
+            LineChart chart = new LineChart("Genre shares of plays: " + cell + (window > 1 ? " (weekly)" : ""), "day", "share");
+            for (int g = 0; g < shares.length; g++) {
+                chart.line("genre " + g, x, shares[g], null, null);
+            }
+            chart(chart);
+        }
+    }
+
+    private static void band(LineChart chart, String name, double[] x, Interval[] values) {
+        double[] mean = java.util.Arrays.stream(values).mapToDouble(Interval::mean).toArray();
+        boolean intervals = values.length > 0 && values[0].n() > 1;
+        chart.line(name, x, mean, intervals ? java.util.Arrays.stream(values).mapToDouble(Interval::lower).toArray() : null,
+                intervals ? java.util.Arrays.stream(values).mapToDouble(Interval::upper).toArray() : null);
+    }
+
+    private void chart(LineChart chart) throws IOException {
+        if (chart.isEmpty()) {
+            return;
+        }
+        html.append("<img alt=\"").append(escape(chart.title())).append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(chart.png())).append("\">\n");
+    }
+
+    private void metrics(JsonNode cells) {
+        if (cells.isEmpty()) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        cells.fieldNames().forEachRemaining(names::add);
+        html.append("<h2>Metrics</h2>\n<table><tr><th>metric</th>");
+        names.forEach(cell -> html.append("<th>").append(escape(cell)).append("</th>"));
+        html.append("</tr>\n");
+        for (Iterator<String> metrics = cells.get(names.get(0)).fieldNames(); metrics.hasNext(); ) {
+            String metric = metrics.next();
+            if (metric.startsWith("ope_") || metric.matches(".*_d\\d+")) {
+                continue; // in their own tables
+            }
+            html.append("<tr><td>").append(escape(metric)).append("</td>");
+            for (String cell : names) {
+                JsonNode m = cells.get(cell).path(metric);
+                html.append("<td>").append(value(m)).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private static String value(JsonNode m) {
+        if (!m.path("mean").isNumber()) {
+            return "n/a";
+        }
+        String mean = number(m.path("mean").asDouble());
+        return m.path("n").asInt() > 1 && m.path("upper").isNumber()
+                ? mean + " ± " + number((m.path("upper").asDouble() - m.path("lower").asDouble()) / 2) : mean;
+    }
+
+    private void abEffects(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        html.append("<h2>A/B test: lift over the control</h2>\n<table><tr><th>variant</th><th>day</th><th>cell</th>"
+                + "<th>metric</th><th>control</th><th>cell value</th><th>lift</th><th>interval</th><th>p</th></tr>\n");
+        try (Reader in = Files.newBufferedReader(file)) {
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+                html.append("<tr><td>").append(escape(r.get("variant"))).append("</td><td>").append(r.get("day")).append("</td><td>")
+                        .append(escape(r.get("cell"))).append("</td><td>").append(escape(r.get("metric"))).append("</td><td>")
+                        .append(number(parse(r.get("control")))).append("</td><td>").append(number(parse(r.get("cell_value"))))
+                        .append("</td><td>").append(percent(parse(r.get("lift")))).append("</td><td>")
+                        .append(percent(parse(r.get("lift_lower")))).append(" to ").append(percent(parse(r.get("lift_upper"))))
+                        .append("</td><td>").append(number(parse(r.get("p_value")))).append("</td></tr>\n");
+            }
+        }
+        html.append("</table>\n");
+    }
+
+    private void ope(JsonNode ope) {
+        if (ope.isMissingNode() || ope.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Off-policy estimates against the on-policy truth</h2>\n<table><tr><th>target</th><th>estimator</th>"
+                + "<th>estimate</th><th>truth</th><th>bias</th><th>RMSE</th><th>coverage</th></tr>\n");
+        for (Iterator<Map.Entry<String, JsonNode>> targets = ope.fields(); targets.hasNext(); ) {
+            Map.Entry<String, JsonNode> target = targets.next();
+            for (Iterator<Map.Entry<String, JsonNode>> es = target.getValue().path("estimators").fields(); es.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = es.next();
+                JsonNode v = e.getValue();
+                html.append("<tr><td>").append(escape(target.getKey())).append("</td><td>").append(escape(e.getKey()))
+                        .append("</td><td>").append(number(v.path("mean_estimate").asDouble())).append("</td><td>")
+                        .append(number(v.path("mean_truth").asDouble())).append("</td><td>").append(number(v.path("bias").asDouble()))
+                        .append("</td><td>").append(number(v.path("rmse").asDouble())).append("</td><td>")
+                        .append(String.format(Locale.ROOT, "%.0f%%", 100 * v.path("coverage").asDouble())).append("</td></tr>\n");
+            }
+            html.append("<tr><td colspan=\"7\">trust for ").append(escape(target.getKey())).append(": ")
+                    .append(escape(target.getValue().path("trusted").asText())).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    /** A sweep: each run-level metric against each parameter, one line per cell, and the points' own pages. */
+    private void sweep(Path run, JsonNode summary) throws IOException {
+        List<String> parameters = new ArrayList<>();
+        summary.path("parameters").forEach(p -> parameters.add(p.asText()));
+        html.append("<p>A sweep of ").append(summary.path("points").size()).append(" point(s) over ")
+                .append(escape(String.join(", ", parameters))).append(".</p>\n");
+        List<CSVRecord> rows = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(run.resolve("sweep.csv"))) {
+            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in).forEach(r -> {
+                if (r.get("day").isEmpty()) {
+                    rows.add(r);
+                }
+            });
+        }
+        for (String metric : List.of("take_fraction", "plays_per_member", "visits_per_member_week", "homogenization")) {
+            for (String parameter : parameters) {
+                sweepChart(rows, parameter, metric);
+            }
+        }
+        html.append("<h2>Points</h2>\n<table><tr><th>point</th>");
+        parameters.forEach(p -> html.append("<th>").append(escape(p)).append("</th>"));
+        html.append("<th>expectations</th><th>report</th></tr>\n");
+        for (JsonNode point : summary.path("points")) {
+            html.append("<tr><td>").append(point.path("point").asInt()).append("</td>");
+            parameters.forEach(p -> html.append("<td>").append(escape(point.path("values").path(p).asText())).append("</td>"));
+            boolean hold = point.path("expectations_hold").asBoolean();
+            String dir = point.path("directory").asText();
+            html.append("<td class=\"").append(hold ? "pass\">hold" : "fail\">failed").append("</td><td><a href=\"")
+                    .append(escape(dir)).append("/report.html\">").append(escape(dir)).append("</a></td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    /** The metric's mean over replicates against the parameter's value (numeric, or the order of first appearance). */
+    private void sweepChart(List<CSVRecord> rows, String parameter, String metric) throws IOException {
+        Map<String, Map<String, List<Double>>> byCell = new java.util.LinkedHashMap<>();
+        List<String> levels = new ArrayList<>();
+        for (CSVRecord r : rows) {
+            if (!r.get("metric").equals(metric) || r.get("value").isEmpty()) {
+                continue;
+            }
+            String level = r.get(parameter);
+            if (!levels.contains(level)) {
+                levels.add(level);
+            }
+            byCell.computeIfAbsent(r.get("cell"), c -> new java.util.LinkedHashMap<>())
+                    .computeIfAbsent(level, l -> new ArrayList<>()).add(Double.parseDouble(r.get("value")));
+        }
+        boolean numeric = levels.stream().allMatch(l -> l.matches("-?[0-9.eE+-]+"));
+        LineChart chart = new LineChart(metric + " against " + parameter, parameter + (numeric ? "" : " (point order)"), metric);
+        for (Map.Entry<String, Map<String, List<Double>>> cell : byCell.entrySet()) {
+            List<String> sorted = new ArrayList<>(cell.getValue().keySet());
+            if (numeric) {
+                sorted.sort(java.util.Comparator.comparingDouble(Double::parseDouble));
+            }
+            double[] x = sorted.stream().mapToDouble(l -> numeric ? Double.parseDouble(l) : levels.indexOf(l)).toArray();
+            double[] y = sorted.stream().mapToDouble(l -> cell.getValue().get(l).stream().mapToDouble(Double::doubleValue)
+                    .average().orElse(Double.NaN)).toArray();
+            chart.line(cell.getKey(), x, y, null, null);
+        }
+        chart(chart);
+    }
+
+    private static double parse(String text) {
+        return text == null || text.isEmpty() ? Double.NaN : Double.parseDouble(text);
+    }
+
+    private static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        double magnitude = Math.abs(value);
+        return value == 0 ? "0" : magnitude >= 1000 || magnitude < 0.001 ? String.format(Locale.ROOT, "%.3g", value)
+                : String.format(Locale.ROOT, "%.4f", value).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+    }
+
+    private static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "n/a" : String.format(Locale.ROOT, "%+.2f%%", 100 * fraction);
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
