@@ -6,6 +6,7 @@ import dev.loopsim.scenarios.load.ScenarioLoader;
 import dev.loopsim.scenarios.load.ScenarioSource;
 import dev.loopsim.scenarios.load.Sweeps;
 import dev.loopsim.scenarios.run.ExperimentResult;
+import dev.loopsim.scenarios.run.Checkpoints;
 import dev.loopsim.scenarios.run.ExperimentRunner;
 import dev.loopsim.scenarios.run.RunWriter;
 import java.io.IOException;
@@ -29,8 +30,14 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO", description = "A scenario file, or a bundled scenario's name (see 'loopsim list scenarios').")
+    @Parameters(paramLabel = "SCENARIO", arity = "0..1",
+            description = "A scenario file, or a bundled scenario's name (see 'loopsim list scenarios'). Not with --resume.")
     String scenario;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Finish an interrupted run (or sweep): the replicates (points) it completed are kept, the rest run; "
+                    + "the result is the same as an uninterrupted run's.")
+    Path resume;
 
     @Mixin
     ScenarioOptions scenarioOptions;
@@ -46,20 +53,33 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Sweeps.Sweep sweep = scenarioOptions.loadSweep(scenario);
+        if ((scenario == null) == (resume == null)) {
+            throw new BadInputException("give a SCENARIO to run, or --resume RUN_DIR to finish an interrupted run, not both");
+        }
+        if (resume != null && (out != null || !scenarioOptions.overrides().isEmpty())) {
+            throw new BadInputException("--resume finishes the run as it was started: no --out, --set, --seed or --replicates");
+        }
+        Resumed resumed = resume == null ? null : Resumed.of(resume);
+        ScenarioSource source = resumed != null ? resumed.source() : ScenarioSource.resolve(scenario);
+        Sweeps.Sweep sweep = ScenarioLoader.sweep(source, resumed != null ? resumed.overrides() : scenarioOptions.overrides());
         if (sweep.isSweep()) {
-            return new SweepRun(spec.commandLine().getOut(), spec.commandLine().getErr(), quiet).run(sweep, ScenarioSource.resolve(scenario), out,
-                    threadsOption.resolve());
+            return new SweepRun(spec.commandLine().getOut(), spec.commandLine().getErr(), quiet).run(sweep, source,
+                    resumed != null ? resume : out, resumed != null, scenarioOptions.overrides(), threadsOption.resolve());
         }
         ScenarioLoader.Loaded loaded = sweep.points().get(0).loaded();
         int threads = threadsOption.resolve();
-        Path directory = out != null ? out : defaultDirectory(loaded.spec().name());
+        Path directory = resumed != null ? resume : out != null ? out : defaultDirectory(loaded.spec().name());
+        if (resumed != null && !loaded.spec().logs().isEmpty()) {
+            throw new BadInputException(resume + ": a run that writes event logs cannot be resumed (its logs would miss the "
+                    + "replicates done before); run it again");
+        }
         RunDirectory run;
         try {
-            run = RunWriter.start(directory, loaded.resolvedYaml(), loaded.origin());
+            run = resumed != null ? RunDirectory.resume(directory) : RunWriter.start(directory, loaded.resolvedYaml(), loaded.origin());
         } catch (IOException e) {
-            throw new BadInputException("cannot create the run directory: " + e.getMessage());
+            throw new BadInputException((resumed != null ? "cannot resume: " : "cannot create the run directory: ") + e.getMessage());
         }
+        Checkpoints checkpoints = new Checkpoints(directory.resolve(PARTIAL));
         AtomicBoolean finished = new AtomicBoolean();
         Thread onSignal = new Thread(() -> {
             if (!finished.get()) {
@@ -69,8 +89,9 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onSignal);
         ExperimentResult result;
         try (TerminalProgress progress = new TerminalProgress(loaded.spec().name(), quiet)) {
-            result = new ExperimentRunner(threads, progress).run(loaded.spec(), run.root().resolve("logs"));
+            result = new ExperimentRunner(threads, progress).run(loaded.spec(), run.root().resolve("logs"), checkpoints);
             RunWriter.finish(run, result, threads);
+            checkpoints.clear();
             ReportCommand.writeQuietly(directory, spec.commandLine().getErr());
             finished.set(true);
         } catch (RuntimeException | IOException e) {
@@ -85,6 +106,25 @@ final class RunCommand implements Callable<Integer> {
         stdout.println("run directory: " + directory);
         stdout.flush();
         return result.expectationsHold() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** Where a run keeps its finished replicates until it completes. */
+    static final String PARTIAL = "partial";
+
+    /** What an interrupted run directory says of how it was started. */
+    record Resumed(ScenarioSource source, java.util.List<String> overrides) {
+        static Resumed of(Path run) throws IOException {
+            Path scenario = run.resolve("scenario.yaml");
+            Path manifest = run.resolve("manifest.json");
+            if (!Files.isRegularFile(scenario) || !Files.isRegularFile(manifest)) {
+                throw new BadInputException(run + ": not a run directory (no scenario.yaml and manifest.json)");
+            }
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile());
+            java.util.List<String> overrides = new java.util.ArrayList<>();
+            json.path("overrides").forEach(o -> overrides.add(o.asText()));
+            String origin = json.path("scenario_origin").asText(scenario.toString());
+            return new Resumed(new ScenarioSource(origin, Files.readString(scenario)), overrides);
+        }
     }
 
     static Path defaultDirectory(String name) {

@@ -9,6 +9,7 @@ import dev.loopsim.results.io.RunDirectory;
 import dev.loopsim.results.stats.Interval;
 import dev.loopsim.scenarios.load.ScenarioSource;
 import dev.loopsim.scenarios.load.Sweeps;
+import dev.loopsim.scenarios.run.Checkpoints;
 import dev.loopsim.scenarios.run.RunWriter;
 import dev.loopsim.scenarios.run.SweepRunner;
 import java.io.IOException;
@@ -38,15 +39,21 @@ final class SweepRun {
         this.quiet = quiet;
     }
 
-    int run(Sweeps.Sweep sweep, ScenarioSource source, Path out, int threads) throws IOException {
+    /**
+     * @param resuming  whether {@code out} is an interrupted sweep to finish
+     * @param overrides the {@code --set} assignments, recorded for a later resume
+     */
+    int run(Sweeps.Sweep sweep, ScenarioSource source, Path out, boolean resuming, List<String> overrides, int threads)
+            throws IOException {
         String name = sweep.points().get(0).loaded().spec().name();
         Path directory = out != null ? out : RunCommand.defaultDirectory(name);
         RunDirectory run;
         try {
-            run = RunWriter.start(directory, source.text(), source.origin());
+            run = resuming ? RunDirectory.resume(directory) : RunWriter.start(directory, source.text(), source.origin(), overrides);
         } catch (IOException e) {
-            throw new BadInputException("cannot create the run directory: " + e.getMessage());
+            throw new BadInputException((resuming ? "cannot resume: " : "cannot create the run directory: ") + e.getMessage());
         }
+        Checkpoints checkpoints = new Checkpoints(directory.resolve(RunCommand.PARTIAL));
         AtomicBoolean finished = new AtomicBoolean();
         Thread onSignal = new Thread(() -> {
             if (!finished.get()) {
@@ -56,16 +63,18 @@ final class SweepRun {
         Runtime.getRuntime().addShutdownHook(onSignal);
         List<SweepRunner.PointResult> results;
         try (TerminalProgress progress = new TerminalProgress(name + " sweep", quiet)) {
-            results = SweepRunner.run(sweep, threads, progress);
+            results = SweepRunner.run(sweep, threads, progress, checkpoints);
             for (SweepRunner.PointResult result : results) {
-                RunDirectory point = RunWriter.start(directory.resolve("points").resolve(Integer.toString(result.point().index())),
-                        result.point().loaded().resolvedYaml(), source.origin());
+                Path folder = directory.resolve("points").resolve(Integer.toString(result.point().index()));
+                remove(folder); // a resumed sweep writes every point's folder anew, from its kept replicates
+                RunDirectory point = RunWriter.start(folder, result.point().loaded().resolvedYaml(), source.origin());
                 RunWriter.finish(point, result.result(), threads);
             }
             run.write("sweep.csv", SweepRunner.tidy(sweep, results));
             ParquetFiles.fromCsv(List.of(directory.resolve("sweep.csv")), true, columns(sweep), directory.resolve("sweep.parquet"));
             run.write("summary.json", JSON.writeValueAsString(summary(sweep, results)));
             run.markComplete();
+            checkpoints.clear();
             ReportCommand.writeQuietly(directory, err);
             finished.set(true);
         } catch (RuntimeException | IOException e) {
@@ -79,6 +88,16 @@ final class SweepRun {
         this.out.println("run directory: " + directory);
         this.out.flush();
         return hold ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private static void remove(Path folder) throws IOException {
+        if (java.nio.file.Files.exists(folder)) {
+            try (var files = java.nio.file.Files.walk(folder)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(file);
+                }
+            }
+        }
     }
 
     private static String columns(Sweeps.Sweep sweep) {

@@ -342,4 +342,44 @@ class CommandLineTest {
         assertThat(compare.out()).contains("A: " + a, "B: " + b, "oracle", "take_fraction", "B / A - 1");
         assertThat(loopsim("compare", a.toString(), temp.resolve("none").toString()).code()).isEqualTo(2);
     }
+
+    /**
+     * A run stopped by SIGTERM (in a child JVM) keeps an INCOMPLETE marker and the replicates it
+     * finished; --resume runs the rest, and the files are those of a run that never stopped.
+     */
+    @Test
+    void aRunStoppedBySigtermResumesToTheSameResult() throws Exception {
+        Path file = scenario(SMALL.replace("replicates: 3", "replicates: 8").replace("members: 300", "members: 1500")
+                .replace("horizon_days: 7", "horizon_days: 14"));
+        Path whole = temp.resolve("whole");
+        assertThat(loopsim("run", file.toString(), "--out", whole.toString(), "--threads", "1").code()).isZero();
+        Path cut = temp.resolve("cut");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "dev.loopsim.cli.Main", "run", file.toString(), "--out", cut.toString(),
+                "-q", "--threads", "1").redirectErrorStream(true).redirectOutput(temp.resolve("child.log").toFile()).start();
+        Path first = cut.resolve("partial/replicate-0.json");
+        for (int wait = 0; wait < 3000 && !Files.exists(first) && child.isAlive(); wait++) {
+            Thread.sleep(20);
+        }
+        assertThat(first).as("the child finished a replicate").exists();
+        child.destroy(); // SIGTERM
+        assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(RunDirectory.isComplete(cut)).as("stopped before the end").isFalse();
+        assertThat(Files.readString(cut.resolve(RunDirectory.INCOMPLETE))).contains("interrupted");
+        long kept;
+        try (var files = Files.list(cut.resolve("partial"))) {
+            kept = files.count();
+        }
+        assertThat(kept).isBetween(1L, 7L);
+
+        assertThat(loopsim("run", "--resume", cut.toString(), "--set", "seed=2").code()).isEqualTo(2);
+        Outcome resumed = loopsim("run", "--resume", cut.toString(), "--threads", "2");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(RunDirectory.isComplete(cut)).isTrue();
+        assertThat(cut.resolve("partial")).doesNotExist();
+        for (String name : new String[] {"runs.csv", "daily.csv", "summary.json", "scenario.yaml"}) {
+            assertThat(Files.readAllBytes(cut.resolve(name))).as(name).isEqualTo(Files.readAllBytes(whole.resolve(name)));
+        }
+        assertThat(loopsim("run", "--resume", cut.toString()).err()).contains("nothing to resume");
+    }
 }

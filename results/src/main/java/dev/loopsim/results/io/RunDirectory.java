@@ -37,6 +37,19 @@ public final class RunDirectory {
         return directory;
     }
 
+    /** An interrupted run's folder, to finish it: it must still be marked incomplete. */
+    public static RunDirectory resume(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw new IOException(root + " is not a run directory");
+        }
+        if (isComplete(root)) {
+            throw new IOException(root + " is complete: there is nothing to resume");
+        }
+        RunDirectory directory = new RunDirectory(root);
+        directory.write(INCOMPLETE, "run resumed " + Instant.now() + "; this marker is removed when the run completes\n");
+        return directory;
+    }
+
     public Path root() {
         return root;
     }

@@ -32,7 +32,7 @@ final class AbTestRunner {
         return AbTestSpec.readoutMetric(variant, metric, day);
     }
 
-    static List<CellRun> run(ScenarioSpec spec, ExecutorService executor, ProgressListener progress) {
+    static List<CellRun> run(ScenarioSpec spec, ExecutorService executor, ProgressListener progress, Checkpoints checkpoints) {
         AbTestSpec ab = spec.abTest();
         WorldBuilder builder = new WorldBuilder(spec);
         Allocation allocation = new Allocation(ab.shares(spec.cells().size()));
@@ -42,6 +42,13 @@ final class AbTestRunner {
         List<CellRun> runs = new ArrayList<>();
         int done = 0;
         for (int replicate = 0; replicate < spec.replicates(); replicate++) {
+            var finished = checkpoints.done(replicate);
+            if (finished.isPresent()) {
+                runs.addAll(finished.get().runs());
+                done += runsPerReplicate;
+                continue;
+            }
+            int first = runs.size();
             WorldBuilder.World world = builder.world(replicate);
             int[] cellOf = world.members().stream().mapToInt(m -> allocation.cellOf(m.id())).toArray();
             List<Map<String, Double>> metrics = new ArrayList<>();
@@ -79,6 +86,7 @@ final class AbTestRunner {
             for (int c = 0; c < spec.cells().size(); c++) {
                 runs.add(new CellRun(spec.cells().get(c).name(), replicate, metrics.get(c), daily.get(c), visits[c], seconds));
             }
+            checkpoints.save(new Checkpoints.Replicate(replicate, runs.subList(first, runs.size()), Map.of()));
         }
         return runs;
     }

@@ -62,6 +62,17 @@ public final class ExperimentRunner {
      * @param logDirectory where the scenario's event logs go (its {@code logs}); null writes none
      */
     public ExperimentResult run(ScenarioSpec spec, Path logDirectory) throws IOException {
+        return run(spec, logDirectory, Checkpoints.NONE);
+    }
+
+    /**
+     * @param checkpoints the replicates done before, skipped; each replicate finished now is kept there
+     */
+    public ExperimentResult run(ScenarioSpec spec, Path logDirectory, Checkpoints checkpoints) throws IOException {
+        if (spec.bandit() == null && !spec.logs().isEmpty() && checkpoints.count() > 0) {
+            throw new IllegalArgumentException("a run that writes event logs cannot go on from a checkpoint: its logs would "
+                    + "miss the replicates done before; run it again from the start");
+        }
         long started = System.nanoTime();
         ExecutorService executor = threads == 1 ? null : Executors.newFixedThreadPool(threads, daemonThreads());
         EventLogs logs = logDirectory == null || spec.logs().isEmpty() ? null
@@ -75,11 +86,11 @@ public final class ExperimentRunner {
             if (spec.bandit() != null) {
                 runs = BanditWorldRunner.run(spec, executor, progress);
             } else if (spec.mode().equals("ab-test")) {
-                runs = relativeToOracle(spec, AbTestRunner.run(spec, executor, progress));
+                runs = relativeToOracle(spec, AbTestRunner.run(spec, executor, progress, checkpoints));
                 effects = AbTestRunner.effects(spec, runs);
             } else {
                 List<Map<String, List<OpeEstimate>>> estimates = new ArrayList<>();
-                runs = relativeToOracle(spec, runPages(spec, executor, logs, estimates));
+                runs = relativeToOracle(spec, runPages(spec, executor, logs, estimates, checkpoints));
                 if (spec.ope() != null) {
                     ope = OpeTruth.rows(estimates, runs);
                     runs = OpeTruth.withMetrics(runs, ope);
@@ -105,11 +116,20 @@ public final class ExperimentRunner {
 
     /** Page worlds: runs one after another; inside a run, member shards use the threads. */
     private List<CellRun> runPages(ScenarioSpec spec, ExecutorService executor, EventLogs logs,
-                                   List<Map<String, List<OpeEstimate>>> opeEstimates) {
+                                   List<Map<String, List<OpeEstimate>>> opeEstimates, Checkpoints checkpoints) {
         List<CellRun> runs = new ArrayList<>();
         WorldBuilder builder = new WorldBuilder(spec);
         double totalDays = spec.horizonDays() * spec.cells().size() * spec.replicates();
         for (int replicate = 0; replicate < spec.replicates(); replicate++) {
+            var done = checkpoints.done(replicate);
+            if (done.isPresent()) {
+                runs.addAll(done.get().runs());
+                if (spec.ope() != null) {
+                    opeEstimates.add(done.get().ope());
+                }
+                continue;
+            }
+            int first = runs.size();
             WorldBuilder.World world = builder.world(replicate);
             for (CellSpec cell : spec.cells()) {
                 double doneBefore = runs.size() * spec.horizonDays();
@@ -134,6 +154,8 @@ public final class ExperimentRunner {
                     opeEstimates.add(RecordedEvaluation.estimate(recorder, world.catalog().size(), estimators));
                 }
             }
+            checkpoints.save(new Checkpoints.Replicate(replicate, runs.subList(first, runs.size()),
+                    spec.ope() != null ? opeEstimates.get(opeEstimates.size() - 1) : Map.of()));
         }
         return runs;
     }

@@ -38,11 +38,24 @@ public final class RunWriter {
 
     /** @param origin where the scenario was read from, recorded so that a baseline can be saved beside it; may be null */
     public static RunDirectory start(java.nio.file.Path root, String resolvedYaml, String origin) throws IOException {
+        return start(root, resolvedYaml, origin, List.of());
+    }
+
+    /**
+     * @param overrides the {@code --set} assignments a sweep's points were read with (its scenario.yaml is the
+     *                  scenario as written), so that an interrupted sweep can be resumed
+     */
+    public static RunDirectory start(java.nio.file.Path root, String resolvedYaml, String origin, List<String> overrides)
+            throws IOException {
         RunDirectory directory = RunDirectory.create(root);
         directory.write("scenario.yaml", resolvedYaml);
         ObjectNode manifest = manifest(resolvedYaml);
         if (origin != null) {
             manifest.put("scenario_origin", origin);
+        }
+        if (!overrides.isEmpty()) {
+            var list = manifest.putArray("overrides");
+            overrides.forEach(list::add);
         }
         directory.write("manifest.json", JSON.writeValueAsString(manifest));
         return directory;

@@ -29,6 +29,11 @@ public final class SweepRunner {
      * @param threads threads in all: points run side by side, each with its share of them
      */
     public static List<PointResult> run(Sweeps.Sweep sweep, int threads, ProgressListener progress) {
+        return run(sweep, threads, progress, Checkpoints.NONE);
+    }
+
+    /** @param checkpoints where each point keeps its finished replicates ({@link Checkpoints#point}) */
+    public static List<PointResult> run(Sweeps.Sweep sweep, int threads, ProgressListener progress, Checkpoints checkpoints) {
         List<Sweeps.Point> points = sweep.points();
         int perPoint = Math.max(1, threads / points.size());
         int atOnce = Math.max(1, Math.min(points.size(), threads / perPoint));
@@ -40,8 +45,8 @@ public final class SweepRunner {
         try {
             List<Future<PointResult>> running = new ArrayList<>();
             for (Sweeps.Point point : points) {
-                running.add(pool.submit(() -> new PointResult(point,
-                        new ExperimentRunner(perPoint, ProgressListener.NONE).run(point.loaded().spec()))));
+                running.add(pool.submit(() -> new PointResult(point, new ExperimentRunner(perPoint, ProgressListener.NONE)
+                        .run(point.loaded().spec(), null, checkpoints.point(point.index())))));
             }
             List<PointResult> results = new ArrayList<>();
             for (Future<PointResult> future : running) {
