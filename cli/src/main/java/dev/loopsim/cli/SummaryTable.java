@@ -26,7 +26,7 @@ final class SummaryTable {
         List<String> cells = new ArrayList<>(result.summary().keySet());
         var readouts = spec.mode().equals("ab-test") ? spec.abTest().readoutMetrics(spec.horizonDays()) : java.util.Set.<String>of();
         List<String> metrics = result.summary().get(cells.get(0)).keySet().stream()
-                .filter(m -> !m.startsWith("ope_") && !readouts.contains(m)).toList();
+                .filter(m -> !m.startsWith("ope_") && !readouts.contains(m) && !m.matches(".*_d\\d+_member_[a-z]+")).toList();
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>();
         header.add("metric");
@@ -69,14 +69,19 @@ final class SummaryTable {
                 java.util.Arrays.stream(shares).mapToObj(x -> String.format(Locale.ROOT, "%.0f%%", 100 * x)).toList(),
                 spec.cells().get(0).name(), spec.replicates(), 100 * spec.metrics().confidence());
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("variant", "day", "cell", "metric", "control", "cell value", "lift", "interval", "p"));
+        rows.add(List.of("variant", "day", "cell", "metric", "control", "cell value", "lift", "interval", "p",
+                "one test (r0)", "its interval", "its p"));
         for (var e : result.abEffects()) {
+            boolean analyst = !Double.isNaN(e.analystLift());
             rows.add(List.of(e.variant(), Integer.toString(e.day()), e.cell(), e.metric(), number(e.control()),
                     number(e.treatment()), percent(e.lift().mean()),
                     e.lift().n() < 2 ? "n/a" : percent(e.lift().lower()) + " to " + percent(e.lift().upper()),
-                    Double.isNaN(e.pValue()) ? "n/a" : String.format(Locale.ROOT, "%.3g", e.pValue())));
+                    Double.isNaN(e.pValue()) ? "n/a" : String.format(Locale.ROOT, "%.3g", e.pValue()),
+                    analyst ? percent(e.analystLift()) : "", analyst ? percent(e.analystLower()) + " to " + percent(e.analystUpper()) : "",
+                    analyst ? String.format(Locale.ROOT, "%.3g", e.analystP()) : ""));
         }
         printAligned(rows, out);
+        out.println("  (one test (r0): what an analyst reads from replicate 0 alone, its interval from the spread between members)");
     }
 
     private static String percent(double fraction) {

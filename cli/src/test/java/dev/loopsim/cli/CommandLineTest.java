@@ -331,6 +331,7 @@ class CommandLineTest {
         }
         assertThat(page).contains("<h2>Expectations</h2>", "class=\"pass\">PASS", "<h2>Metrics</h2>", "take_fraction")
                 .doesNotContain("http://", "https://", "<script");
+        rendersInAHeadlessBrowser(a.resolve("report.html"));
         Files.delete(a.resolve("report.html"));
         Outcome report = loopsim("report", a.toString());
         assertThat(report.code()).as(report.err()).isZero();
@@ -381,5 +382,34 @@ class CommandLineTest {
             assertThat(Files.readAllBytes(cut.resolve(name))).as(name).isEqualTo(Files.readAllBytes(whole.resolve(name)));
         }
         assertThat(loopsim("run", "--resume", cut.toString()).err()).contains("nothing to resume");
+    }
+
+    /**
+     * Where Chromium is installed (it is not on a bare CI machine, and the test then says so and
+     * skips), the page is rendered headless: the screenshot must show the charts, i.e. a good
+     * share of its pixels are neither white nor near-white.
+     */
+    private void rendersInAHeadlessBrowser(Path page) throws Exception {
+        java.util.Optional<Path> chromium = java.util.stream.Stream.of("chromium", "chromium-browser", "google-chrome")
+                .flatMap(name -> java.util.Arrays.stream(System.getenv("PATH").split(java.io.File.pathSeparator))
+                        .map(dir -> Path.of(dir, name)))
+                .filter(Files::isExecutable).findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(chromium.isPresent(), "no Chromium on the PATH: the page is not rendered");
+        Path shot = temp.resolve("page.png");
+        Process browser = new ProcessBuilder(chromium.get().toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--hide-scrollbars", "--window-size=1200,2400", "--screenshot=" + shot, page.toUri().toString())
+                .redirectErrorStream(true).redirectOutput(temp.resolve("chromium.log").toFile()).start();
+        assertThat(browser.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(shot.toFile());
+        assertThat(image.getWidth()).isEqualTo(1200);
+        long drawn = 0;
+        for (int y = 0; y < image.getHeight(); y += 4) {
+            for (int x = 0; x < image.getWidth(); x += 4) {
+                int rgb = image.getRGB(x, y);
+                int darkest = Math.min((rgb >> 16) & 0xff, Math.min((rgb >> 8) & 0xff, rgb & 0xff));
+                drawn += darkest < 200 ? 1 : 0;
+            }
+        }
+        assertThat(drawn / (double) (image.getWidth() / 4 * (image.getHeight() / 4))).isGreaterThan(0.02);
     }
 }

@@ -52,7 +52,7 @@ public final class RunReport {
                 .append("</title><style>body{font-family:sans-serif;margin:2em;max-width:1100px;color:#222}"
                         + "table{border-collapse:collapse;margin:1em 0;font-size:0.9em}td,th{border:1px solid #ccc;padding:3px 8px;"
                         + "text-align:right}th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}"
-                        + ".pass{color:#1a7f37}.fail{color:#cf222e;font-weight:bold}img{display:block;margin:0.5em 0}"
+                        + "table.text td{text-align:left}.pass{color:#1a7f37}.fail{color:#cf222e;font-weight:bold}img{display:block;margin:0.5em 0}"
                         + "</style></head><body>\n<h1>").append(escape(title)).append("</h1>\n");
     }
 
@@ -82,7 +82,7 @@ public final class RunReport {
         if (list.isEmpty()) {
             return;
         }
-        html.append("<h2>Expectations</h2>\n<table><tr><th>expectation</th><th>result</th><th>detail</th></tr>\n");
+        html.append("<h2>Expectations</h2>\n<table class=\"text\"><tr><th>expectation</th><th>result</th><th>detail</th></tr>\n");
         for (JsonNode e : list) {
             boolean passed = e.path("passed").asBoolean();
             html.append("<tr><td>").append(escape(e.path("expectation").asText())).append("</td><td class=\"")
@@ -164,7 +164,7 @@ public final class RunReport {
         html.append("</tr>\n");
         for (Iterator<String> metrics = cells.get(names.get(0)).fieldNames(); metrics.hasNext(); ) {
             String metric = metrics.next();
-            if (metric.startsWith("ope_") || metric.matches(".*_d\\d+")) {
+            if (metric.startsWith("ope_") || metric.matches(".*_d\\d+(_member_[a-z]+)?")) {
                 continue; // in their own tables
             }
             html.append("<tr><td>").append(escape(metric)).append("</td>");
@@ -191,7 +191,8 @@ public final class RunReport {
             return;
         }
         html.append("<h2>A/B test: lift over the control</h2>\n<table><tr><th>variant</th><th>day</th><th>cell</th>"
-                + "<th>metric</th><th>control</th><th>cell value</th><th>lift</th><th>interval</th><th>p</th></tr>\n");
+                + "<th>metric</th><th>control</th><th>cell value</th><th>lift</th><th>interval</th><th>p</th>"
+                + "<th>one test (replicate 0), from its members</th></tr>\n");
         try (Reader in = Files.newBufferedReader(file)) {
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
                 html.append("<tr><td>").append(escape(r.get("variant"))).append("</td><td>").append(r.get("day")).append("</td><td>")
@@ -199,7 +200,11 @@ public final class RunReport {
                         .append(number(parse(r.get("control")))).append("</td><td>").append(number(parse(r.get("cell_value"))))
                         .append("</td><td>").append(percent(parse(r.get("lift")))).append("</td><td>")
                         .append(percent(parse(r.get("lift_lower")))).append(" to ").append(percent(parse(r.get("lift_upper"))))
-                        .append("</td><td>").append(number(parse(r.get("p_value")))).append("</td></tr>\n");
+                        .append("</td><td>").append(number(parse(r.get("p_value")))).append("</td><td>")
+                        .append(r.isMapped("r0_member_lift") && !r.get("r0_member_lift").isEmpty()
+                                ? percent(parse(r.get("r0_member_lift"))) + " (" + percent(parse(r.get("r0_member_lower"))) + " to "
+                                + percent(parse(r.get("r0_member_upper"))) + ", p " + number(parse(r.get("r0_member_p"))) + ")" : "")
+                        .append("</td></tr>\n");
             }
         }
         html.append("</table>\n");

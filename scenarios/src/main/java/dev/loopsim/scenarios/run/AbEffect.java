@@ -9,6 +9,11 @@ import dev.loopsim.results.stats.Interval;
  *
  * @param control   the control's mean value over replicates
  * @param treatment the cell's mean value over replicates
+ * @param lift      the lift's mean and interval over replicates (repeating the test)
+ * @param pValue    two-sided p over replicates
+ * @param analystLift  what an analyst reads from replicate 0 alone: the lift, with an interval and two-sided p
+ *                     from the spread between members (per-member metrics of a test; NaN otherwise)
  */
 public record AbEffect(String variant, int day, String cell, String metric, double control, double treatment,
-                       Interval lift, double pValue) { }
+                       Interval lift, double pValue, double analystLift, double analystLower, double analystUpper,
+                       double analystP) { }

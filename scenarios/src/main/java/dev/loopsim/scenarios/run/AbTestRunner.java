@@ -1,5 +1,6 @@
 package dev.loopsim.scenarios.run;
 
+import dev.loopsim.core.engine.RunObservers;
 import dev.loopsim.core.engine.Simulation;
 import dev.loopsim.core.policy.PageBuilder;
 import dev.loopsim.core.world.MemberProfile;
@@ -25,6 +26,11 @@ import java.util.function.DoubleConsumer;
  */
 final class AbTestRunner {
     static final String COUNTERFACTUAL = "counterfactual";
+    /** Suffixes of the analyst's readout of one test, from the spread between members. */
+    static final String MEMBER_LIFT = "_member_lift";
+    static final String MEMBER_LOWER = "_member_lower";
+    static final String MEMBER_UPPER = "_member_upper";
+    static final String MEMBER_P = "_member_p";
 
     private AbTestRunner() { }
 
@@ -61,7 +67,8 @@ final class AbTestRunner {
             long started = System.nanoTime();
             for (String training : ab.training()) {
                 DoubleConsumer onDay = onDay(progress, done++, spec, totalDays, "ab-test " + training + " r" + replicate);
-                List<RunMetrics> cells = test(spec, builder, world, cellOf, training.equals("pooled"), executor, onDay);
+                MemberReadout readout = new MemberReadout(days, world.members().size());
+                List<RunMetrics> cells = test(spec, builder, world, cellOf, training.equals("pooled"), executor, onDay, readout);
                 String variant = AbTestSpec.variant(training);
                 for (int c = 0; c < cells.size(); c++) {
                     RunMetrics m = cells.get(c);
@@ -71,6 +78,9 @@ final class AbTestRunner {
                         visits[c] = m.daily().stream().mapToLong(DailyRow::visits).sum();
                     }
                     putReadouts(metrics.get(c), variant, m.daily(), days, members(world.members(), cellOf, c));
+                    if (c > 0) {
+                        putMemberLifts(metrics.get(c), variant, days, readout, world.members(), cellOf, c);
+                    }
                 }
             }
             if (ab.counterfactual()) {
@@ -99,7 +109,8 @@ final class AbTestRunner {
 
     /** One A/B test: every cell's pages on its share of the members, metrics by cell. */
     private static List<RunMetrics> test(ScenarioSpec spec, WorldBuilder builder, WorldBuilder.World world, int[] cellOf,
-                                         boolean pooled, ExecutorService executor, DoubleConsumer onDay) {
+                                         boolean pooled, ExecutorService executor, DoubleConsumer onDay,
+                                         MemberReadout readout) {
         List<PageBuilder> pages = new ArrayList<>();
         double[] retrain = new double[spec.cells().size()];
         double shortest = 0;
@@ -115,7 +126,7 @@ final class AbTestRunner {
         }
         var setup = builder.setup(world, new AbTestPages(pages, cellOf, pooled, retrain), shortest,
                 spec.world().search().share());
-        new Simulation(setup, new CellRouting(cells, cellOf), executor, onDay).run();
+        new Simulation(setup, RunObservers.of(List.of(new CellRouting(cells, cellOf), readout)), executor, onDay).run();
         return cells;
     }
 
@@ -126,6 +137,21 @@ final class AbTestRunner {
 
     private static List<MemberProfile> members(List<MemberProfile> all, int[] cellOf, int cell) {
         return all.stream().filter(m -> cellOf[m.id()] == cell).toList();
+    }
+
+    /** The analyst's reading of this test: the lift in plays and visits per member with intervals from the members. */
+    private static void putMemberLifts(Map<String, Double> into, String variant, List<Integer> days, MemberReadout readout,
+                                       List<MemberProfile> members, int[] cellOf, int cell) {
+        for (int k = 0; k < days.size(); k++) {
+            for (String metric : List.of("plays_per_member", "visits_per_member")) {
+                MemberReadout.Lift lift = readout.lift(metric, k, members, cellOf, cell, 0);
+                String name = readout(variant, metric, days.get(k));
+                into.put(name + MEMBER_LIFT, lift.lift());
+                into.put(name + MEMBER_LOWER, lift.lower());
+                into.put(name + MEMBER_UPPER, lift.upper());
+                into.put(name + MEMBER_P, lift.pValue());
+            }
+        }
     }
 
     /** Take fraction, plays and visits per member present, over the days before each readout day. */
@@ -163,13 +189,23 @@ final class AbTestRunner {
                             lifts[r] = treated[r] / base[r] - 1;
                         }
                         double p = Interval.pValueGreaterThanZero(lifts);
+                        double[] analyst = analyst(runs, cell.name(), name);
                         effects.add(new AbEffect(variant, day, cell.name(), metric, mean(base), mean(treated),
-                                Interval.of(lifts, spec.metrics().confidence()), Double.isNaN(p) ? p : 2 * Math.min(p, 1 - p)));
+                                Interval.of(lifts, spec.metrics().confidence()), Double.isNaN(p) ? p : 2 * Math.min(p, 1 - p),
+                                analyst[0], analyst[1], analyst[2], analyst[3]));
                     }
                 }
             }
         }
         return effects;
+    }
+
+    /** Replicate 0's member-level readout: lift, interval, p; NaN where there is none (the counterfactual, take fraction). */
+    private static double[] analyst(List<CellRun> runs, String cell, String metric) {
+        Map<String, Double> first = runs.stream().filter(r -> r.cell().equals(cell) && r.replicate() == 0).findFirst()
+                .orElseThrow().metrics();
+        return new double[] {first.getOrDefault(metric + MEMBER_LIFT, Double.NaN), first.getOrDefault(metric + MEMBER_LOWER, Double.NaN),
+                first.getOrDefault(metric + MEMBER_UPPER, Double.NaN), first.getOrDefault(metric + MEMBER_P, Double.NaN)};
     }
 
     private static double[] values(List<CellRun> runs, String cell, String metric, int replicates) {

@@ -171,10 +171,10 @@ public final class RunWriter {
 
     private static String effects(ExperimentResult result) {
         Csv csv = new Csv(List.of("variant", "day", "cell", "metric", "control", "cell_value", "lift", "lift_lower", "lift_upper",
-                "p_value", "replicates"));
+                "p_value", "replicates", "r0_member_lift", "r0_member_lower", "r0_member_upper", "r0_member_p"));
         for (AbEffect e : result.abEffects()) {
             csv.row(e.variant(), e.day(), e.cell(), e.metric(), e.control(), e.treatment(), e.lift().mean(), e.lift().lower(),
-                    e.lift().upper(), e.pValue(), e.lift().n());
+                    e.lift().upper(), e.pValue(), e.lift().n(), e.analystLift(), e.analystLower(), e.analystUpper(), e.analystP());
         }
         return csv.toString();
     }

@@ -40,18 +40,25 @@ class AbTestTest {
 
     /**
      * An A/A test (two identical arms) has a true effect of 0. Over 40 seeds, the 95% interval of the
-     * take-fraction lift must cover 0 at least 32 times: at the nominal 95%, fewer has odds of about 1e-3.
+     * take-fraction lift over replicates, and the interval one test's members give for the lift in
+     * plays per member, must each cover 0 at least 32 times: at the nominal 95%, fewer has odds of
+     * about 1e-3.
      */
     @Test
-    void anAaTestsIntervalCoversZeroAtCloseToTheNominalRate() throws Exception {
+    void anAaTestsIntervalsCoverZeroAtCloseToTheNominalRate() throws Exception {
         int covered = 0;
+        int coveredByMembers = 0;
         double meanLift = 0;
         for (int seed = 1; seed <= 40; seed++) {
-            AbEffect e = effect(run(TEST, 2, "seed=" + seed), "pooled", 14, "take_fraction");
+            ExperimentResult result = run(TEST, 2, "seed=" + seed);
+            AbEffect e = effect(result, "pooled", 14, "take_fraction");
             covered += e.lift().lower() <= 0 && 0 <= e.lift().upper() ? 1 : 0;
             meanLift += e.lift().mean() / 40;
+            AbEffect plays = effect(result, "pooled", 14, "plays_per_member");
+            coveredByMembers += plays.analystLower() <= 0 && 0 <= plays.analystUpper() ? 1 : 0;
         }
         assertThat(covered).isGreaterThanOrEqualTo(32);
+        assertThat(coveredByMembers).isGreaterThanOrEqualTo(32);
         assertThat(Math.abs(meanLift)).isLessThan(0.05);
     }
 
@@ -63,6 +70,10 @@ class AbTestTest {
         AbEffect lift = effect(result, "pooled", 14, "take_fraction");
         assertThat(lift.lift().lower()).isGreaterThan(0.5);
         assertThat(lift.pValue()).isLessThan(0.001);
+        AbEffect plays = effect(result, "pooled", 14, "plays_per_member");
+        assertThat(plays.analystLower()).isGreaterThan(0.3); // one test's members see it too
+        assertThat(plays.analystP()).isLessThan(0.001);
+        assertThat(effect(result, "counterfactual", 14, "plays_per_member").analystLift()).isNaN();
         // Neither policy learns, so sharing data changes nothing: the test reads the counterfactual effect.
         AbEffect shipped = effect(result, "counterfactual", 14, "take_fraction");
         assertThat(lift.lift().mean()).isCloseTo(shipped.lift().mean(), org.assertj.core.api.Assertions.within(
