@@ -55,7 +55,7 @@ final class ListCommand implements Callable<Integer> {
 
     private static void scenarios(PrintWriter out) throws ScenarioException {
         for (String name : ScenarioLibrary.names()) {
-            var spec = ScenarioLoader.load(ScenarioLibrary.find(name).orElseThrow()).spec();
+            var spec = ScenarioLoader.sweep(ScenarioLibrary.find(name).orElseThrow(), List.of()).points().get(0).loaded().spec();
             out.printf("  %-12s %s%n", name, spec.description());
         }
     }

@@ -309,7 +309,7 @@ class CommandLineTest {
         assertThat(summary.at("/points/3/values/seed").asText()).isEqualTo("2");
         // The sweep's page plots each metric against each parameter, and links each point's own page.
         String page = Files.readString(out.resolve("report.html"));
-        assertThat(dev.loopsim.results.report.RunReport.charts(page)).isEqualTo(8); // 4 metrics x 2 parameters
+        assertThat(dev.loopsim.results.report.RunReport.charts(page)).isEqualTo(12); // 6 metrics x 2 parameters
         assertThat(page).contains("take_fraction against world.population.members", "points/3/report.html");
         assertThat(out.resolve("points/3/report.html")).exists();
     }

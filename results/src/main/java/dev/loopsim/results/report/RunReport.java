@@ -247,7 +247,8 @@ public final class RunReport {
                 }
             });
         }
-        for (String metric : List.of("take_fraction", "plays_per_member", "visits_per_member_week", "homogenization")) {
+        for (String metric : List.of("take_fraction", "plays_per_member", "visits_per_member_week", "homogenization",
+                "exposure_gini", "play_coverage")) {
             for (String parameter : parameters) {
                 sweepChart(rows, parameter, metric);
             }

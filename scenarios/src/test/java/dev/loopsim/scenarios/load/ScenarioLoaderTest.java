@@ -225,7 +225,7 @@ class ScenarioLoaderTest {
     @ParameterizedTest
     @MethodSource("bundled")
     void everyBundledScenarioIsValid(String name) throws ScenarioException {
-        var loaded = ScenarioLoader.load(ScenarioSource.resolve(name));
+        var loaded = ScenarioLoader.sweep(ScenarioSource.resolve(name), List.of()).points().get(0).loaded();
         assertThat(loaded.spec().name()).isEqualTo(name);
         assertThat(loaded.spec().description()).isNotBlank();
     }

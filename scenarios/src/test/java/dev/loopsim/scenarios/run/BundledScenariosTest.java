@@ -20,14 +20,17 @@ class BundledScenariosTest {
     Stream<DynamicTest> everyExpectationHolds() throws Exception {
         Stream.Builder<DynamicTest> tests = Stream.builder();
         for (String name : ScenarioLibrary.names()) {
-            var spec = ScenarioLoader.load(ScenarioSource.resolve(name)).spec();
-            if (spec.expectations().isEmpty() || name.equals("quickstart")) {
+            var sweep = ScenarioLoader.sweep(ScenarioSource.resolve(name), java.util.List.of());
+            if (sweep.points().get(0).loaded().spec().expectations().isEmpty() || name.equals("quickstart")) {
                 continue;
             }
-            ExperimentResult result = new ExperimentRunner(2, ProgressListener.NONE).run(spec);
-            for (ExpectationResult e : result.expectations()) {
-                tests.add(DynamicTest.dynamicTest(name + ": " + e.expectation().text(),
-                        () -> assertThat(e.passed()).as(e.detail()).isTrue()));
+            // A sweep's expectations hold at every point.
+            for (SweepRunner.PointResult point : SweepRunner.run(sweep, 2, ProgressListener.NONE)) {
+                String label = name + (sweep.isSweep() ? " " + point.point().values() : "");
+                for (ExpectationResult e : point.result().expectations()) {
+                    tests.add(DynamicTest.dynamicTest(label + ": " + e.expectation().text(),
+                            () -> assertThat(e.passed()).as(e.detail()).isTrue()));
+                }
             }
         }
         return tests.build();
