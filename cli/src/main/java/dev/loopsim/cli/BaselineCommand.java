@@ -3,7 +3,6 @@ package dev.loopsim.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopsim.results.io.AtomicFiles;
-import dev.loopsim.results.io.RunDirectory;
 import dev.loopsim.scenarios.load.BaselineInclude;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,9 +40,7 @@ final class BaselineCommand implements Callable<Integer> {
         if (!action.equals("save")) {
             throw new BadInputException("unknown action '" + action + "'; expected: baseline save RUN_DIR");
         }
-        if (!RunDirectory.isComplete(run)) {
-            throw new BadInputException(run + ": not a complete run directory (no summary, or marked INCOMPLETE)");
-        }
+        BadInputException.completeRun(run);
         ObjectMapper json = new ObjectMapper();
         JsonNode summary = json.readTree(run.resolve("summary.json").toFile());
         JsonNode manifest = json.readTree(run.resolve("manifest.json").toFile());

@@ -2,7 +2,6 @@ package dev.loopsim.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loopsim.results.io.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,10 +76,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private static JsonNode summary(Path run) throws IOException {
-        if (!RunDirectory.isComplete(run)) {
-            throw new BadInputException(run + ": not a complete run directory (no summary, or marked INCOMPLETE)");
-        }
-        return new ObjectMapper().readTree(run.resolve("summary.json").toFile());
+        return new ObjectMapper().readTree(BadInputException.completeRun(run).resolve("summary.json").toFile());
     }
 
     private static String number(double value) {

@@ -1,7 +1,6 @@
 package dev.loopsim.cli;
 
 import dev.loopsim.results.io.AtomicFiles;
-import dev.loopsim.results.io.RunDirectory;
 import dev.loopsim.results.report.RunReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,9 +27,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!RunDirectory.isComplete(run)) {
-            throw new BadInputException(run + ": not a complete run directory (no summary, or marked INCOMPLETE)");
-        }
+        BadInputException.completeRun(run);
         int charts = write(run);
         var out = spec.commandLine().getOut();
         out.printf("%s: %d chart(s)%n", run.resolve("report.html"), charts);

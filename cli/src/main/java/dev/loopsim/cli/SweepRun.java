@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loopsim.results.io.AtomicFiles;
 import dev.loopsim.results.io.ParquetFiles;
 import dev.loopsim.results.io.RunDirectory;
 import dev.loopsim.results.stats.Interval;
@@ -66,7 +67,7 @@ final class SweepRun {
             results = SweepRunner.run(sweep, threads, progress, checkpoints);
             for (SweepRunner.PointResult result : results) {
                 Path folder = directory.resolve("points").resolve(Integer.toString(result.point().index()));
-                remove(folder); // a resumed sweep writes every point's folder anew, from its kept replicates
+                AtomicFiles.deleteTree(folder); // a resumed sweep writes every point's folder anew, from its kept replicates
                 RunDirectory point = RunWriter.start(folder, result.point().loaded().resolvedYaml(), source.origin());
                 RunWriter.finish(point, result.result(), threads);
             }
@@ -88,16 +89,6 @@ final class SweepRun {
         this.out.println("run directory: " + directory);
         this.out.flush();
         return hold ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    private static void remove(Path folder) throws IOException {
-        if (java.nio.file.Files.exists(folder)) {
-            try (var files = java.nio.file.Files.walk(folder)) {
-                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.delete(file);
-                }
-            }
-        }
     }
 
     private static String columns(Sweeps.Sweep sweep) {

@@ -321,10 +321,11 @@ class CommandLineTest {
         assertThat(loopsim("run", scenario(SMALL).toString(), "--out", a.toString()).code()).isZero();
         assertThat(loopsim("run", scenario(SMALL).toString(), "--out", b.toString(), "--seed", "9").code()).isZero();
         String page = Files.readString(a.resolve("report.html"));
-        // Take fraction, plays per visit, active members, cumulative regret, and genre shares for each of the two cells.
+        // Take fraction, plays per visit, active members, cumulative regret, retention, and genre shares for each of the two cells.
         java.util.List<String> images = java.util.regex.Pattern.compile("data:image/png;base64,([A-Za-z0-9+/=]+)").matcher(page)
                 .results().map(m -> m.group(1)).toList();
-        assertThat(images).hasSize(6);
+        assertThat(images).hasSize(7);
+        assertThat(page).contains("alt=\"Retention: members not churned, by weeks since joining\"");
         for (String image : images) {
             byte[] png = java.util.Base64.getDecoder().decode(image);
             assertThat(java.util.Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
@@ -335,7 +336,7 @@ class CommandLineTest {
         Files.delete(a.resolve("report.html"));
         Outcome report = loopsim("report", a.toString());
         assertThat(report.code()).as(report.err()).isZero();
-        assertThat(report.out()).contains("6 chart(s)");
+        assertThat(report.out()).contains("7 chart(s)");
         assertThat(a.resolve("report.html")).exists();
 
         Outcome compare = loopsim("compare", a.toString(), b.toString());

@@ -25,6 +25,7 @@ public final class RunMetrics implements RunObserver {
     private final List<DailyRow> daily = new ArrayList<>();
     private Totals previous;
     private final Map<String, Double> summary = new LinkedHashMap<>();
+    private final List<Double> retention = new ArrayList<>();
 
     public RunMetrics(Catalog catalog, double horizonDays, MetricOptions options) {
         this.catalog = catalog;
@@ -151,7 +152,27 @@ public final class RunMetrics implements RunObserver {
             summary.put(Metrics.NEW_MEMBER_RETENTION_PREFIX + d, retention(i, d, runMembers, m -> m.profile().joinDay() > 0));
         }
         summary.put(Metrics.NEW_TITLE_DAYS_TO_FIRST_PLAY, daysToFirstPlay(horizon));
+        retentionCurve(runMembers, horizon);
         summary.put(Metrics.OSCILLATION_INDEX, OscillationIndex.of(genreShares()));
+    }
+
+    private void retentionCurve(List<MemberState> runMembers, double horizon) {
+        retention.clear();
+        for (int week = 0; 7.0 * week <= horizon; week++) {
+            long observed = 0;
+            long kept = 0;
+            for (MemberState m : runMembers) {
+                double age = m.profile().joinDay() + 7.0 * week;
+                if (age <= horizon) {
+                    observed++;
+                    kept += m.churnDay() > age ? 1 : 0;
+                }
+            }
+            if (observed == 0) {
+                break;
+            }
+            retention.add((double) kept / observed);
+        }
     }
 
     private long[] releasedImpressions(double horizon) {
@@ -294,6 +315,15 @@ public final class RunMetrics implements RunObserver {
     }
 
     /** Run-level metric values by name, in a fixed order; empty until the run finished. */
+    /**
+     * The retention curve of members aligned by their join: entry w is the share of members
+     * who had been members for w weeks by the horizon that had not churned by then; week 0 is 1.
+     * Filled by {@link #finish}.
+     */
+    public List<Double> retention() {
+        return List.copyOf(retention);
+    }
+
     public Map<String, Double> summary() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(summary));
     }

@@ -71,6 +71,7 @@ public final class RunReport {
             daily(series, "active_members", null, window, "Members active each day" + (window > 1 ? " (weekly mean)" : ""),
                     "members", confidence);
             regret(series, confidence);
+            retention(run.resolve("retention.csv"), confidence);
             genres(series);
         }
         metrics(summary.path("cells"));
@@ -112,6 +113,31 @@ public final class RunReport {
             Interval[] values = series.cumulative(cell, "expected_regret_per_visit", "visits", confidence);
             if (values.length > 0 && values[values.length - 1].mean() > 0) {
                 band(chart, cell, series.days(cell), values);
+            }
+        }
+        chart(chart);
+    }
+
+    /** The retention curve per cell: the share of members not churned by each week of membership, cohorts aligned by join. */
+    private void retention(Path file, double confidence) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        Map<String, java.util.TreeMap<Integer, List<Double>>> byCell = new java.util.LinkedHashMap<>();
+        try (Reader in = Files.newBufferedReader(file)) {
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+                byCell.computeIfAbsent(r.get("cell"), c -> new java.util.TreeMap<>())
+                        .computeIfAbsent(Integer.parseInt(r.get("week")), w -> new ArrayList<>()).add(parse(r.get("retained")));
+            }
+        }
+        LineChart chart = new LineChart("Retention: members not churned, by weeks since joining", "weeks since joining",
+                "share of members");
+        for (Map.Entry<String, java.util.TreeMap<Integer, List<Double>>> cell : byCell.entrySet()) {
+            double[] weeks = cell.getValue().keySet().stream().mapToDouble(Integer::doubleValue).toArray();
+            Interval[] values = cell.getValue().values().stream()
+                    .map(v -> Interval.of(v.stream().mapToDouble(Double::doubleValue).toArray(), confidence)).toArray(Interval[]::new);
+            if (weeks.length > 1) {
+                band(chart, cell.getKey(), weeks, values);
             }
         }
         chart(chart);

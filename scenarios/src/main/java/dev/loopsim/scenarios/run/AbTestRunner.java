@@ -59,10 +59,12 @@ final class AbTestRunner {
             int[] cellOf = world.members().stream().mapToInt(m -> allocation.cellOf(m.id())).toArray();
             List<Map<String, Double>> metrics = new ArrayList<>();
             List<List<DailyRow>> daily = new ArrayList<>();
+            List<List<Double>> retention = new ArrayList<>();
             long[] visits = new long[spec.cells().size()];
             for (int c = 0; c < spec.cells().size(); c++) {
                 metrics.add(new LinkedHashMap<>());
                 daily.add(List.of());
+                retention.add(List.of());
             }
             long started = System.nanoTime();
             for (String training : ab.training()) {
@@ -75,6 +77,7 @@ final class AbTestRunner {
                     if (metrics.get(c).isEmpty()) {
                         metrics.get(c).putAll(m.summary());
                         daily.set(c, m.daily());
+                        retention.set(c, m.retention());
                         visits[c] = m.daily().stream().mapToLong(DailyRow::visits).sum();
                     }
                     putReadouts(metrics.get(c), variant, m.daily(), days, members(world.members(), cellOf, c));
@@ -94,7 +97,8 @@ final class AbTestRunner {
             }
             double seconds = (System.nanoTime() - started) / 1e9 / spec.cells().size();
             for (int c = 0; c < spec.cells().size(); c++) {
-                runs.add(new CellRun(spec.cells().get(c).name(), replicate, metrics.get(c), daily.get(c), visits[c], seconds));
+                runs.add(new CellRun(spec.cells().get(c).name(), replicate, metrics.get(c), daily.get(c), visits[c], seconds,
+                        retention.get(c)));
             }
             checkpoints.save(new Checkpoints.Replicate(replicate, runs.subList(first, runs.size()), Map.of()));
         }

@@ -13,12 +13,24 @@ import java.util.Map;
  * @param daily       daily metrics
  * @param visits      visits simulated
  * @param seconds     wall-clock time of the run
+ * @param retention   the share of members not churned by each week of membership (empty for a bandit world)
  */
 public record CellRun(String cell, int replicate, Map<String, Double> metrics, List<DailyRow> daily, long visits,
-                      double seconds) {
+                      double seconds, List<Double> retention) {
 
     public CellRun {
         metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
         daily = List.copyOf(daily);
+        retention = retention == null ? List.of() : List.copyOf(retention);
+    }
+
+    /** A run without a retention curve. */
+    public CellRun(String cell, int replicate, Map<String, Double> metrics, List<DailyRow> daily, long visits, double seconds) {
+        this(cell, replicate, metrics, daily, visits, seconds, List.of());
+    }
+
+    /** The same run with other metrics. */
+    public CellRun withMetrics(Map<String, Double> other) {
+        return new CellRun(cell, replicate, other, daily, visits, seconds, retention);
     }
 }

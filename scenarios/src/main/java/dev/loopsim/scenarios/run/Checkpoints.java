@@ -76,13 +76,8 @@ public final class Checkpoints {
 
     /** Removes the kept replicates: the run is complete. */
     public void clear() throws IOException {
-        if (directory == null || !Files.isDirectory(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
+        if (directory != null) {
+            AtomicFiles.deleteTree(directory);
         }
     }
 

@@ -172,7 +172,7 @@ public final class ExperimentRunner {
                     .findFirst().orElseThrow().metrics().get(Metrics.HOMOGENIZATION);
             Map<String, Double> metrics = new LinkedHashMap<>(run.metrics());
             metrics.put(Metrics.HOMOGENIZATION_VS_ORACLE, metrics.get(Metrics.HOMOGENIZATION) / reference);
-            out.add(new CellRun(run.cell(), run.replicate(), metrics, run.daily(), run.visits(), run.seconds()));
+            out.add(run.withMetrics(metrics));
         }
         return out;
     }
@@ -187,7 +187,7 @@ public final class ExperimentRunner {
         observers.addAll(extra);
         long visits = new Simulation(setup, RunObservers.of(observers), executor, onDay).run();
         return new CellRun(cell.name(), replicate, metrics.summary(), metrics.daily(), visits,
-                (System.nanoTime() - started) / 1e9);
+                (System.nanoTime() - started) / 1e9, metrics.retention());
     }
 
     private static Map<String, Map<String, Interval>> summarise(ScenarioSpec spec, List<CellRun> runs) {

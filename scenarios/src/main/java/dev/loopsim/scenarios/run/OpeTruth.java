@@ -64,7 +64,7 @@ public final class OpeTruth {
                 metrics.put(OpeSpec.metric(estimator, "squared_error"), row.error() * row.error());
                 metrics.put(OpeSpec.metric(estimator, "covered"), row.estimate().covers(row.truth()) ? 1.0 : 0.0);
             }
-            out.add(new CellRun(run.cell(), run.replicate(), metrics, run.daily(), run.visits(), run.seconds()));
+            out.add(run.withMetrics(metrics));
         }
         return out;
     }

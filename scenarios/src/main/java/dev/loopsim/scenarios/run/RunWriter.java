@@ -65,6 +65,9 @@ public final class RunWriter {
     public static void finish(RunDirectory directory, ExperimentResult result, int threads) throws IOException {
         directory.write("daily.csv", daily(result));
         directory.write("runs.csv", runs(result));
+        if (result.runs().stream().anyMatch(r -> !r.retention().isEmpty())) {
+            directory.write("retention.csv", retention(result));
+        }
         if (!result.ope().isEmpty()) {
             directory.write("ope.csv", ope(result));
         }
@@ -167,6 +170,16 @@ public final class RunWriter {
             }
         }
         return summary;
+    }
+
+    private static String retention(ExperimentResult result) {
+        Csv csv = new Csv(List.of("cell", "replicate", "week", "retained"));
+        for (CellRun run : result.runs()) {
+            for (int week = 0; week < run.retention().size(); week++) {
+                csv.row(run.cell(), run.replicate(), week, run.retention().get(week));
+            }
+        }
+        return csv.toString();
     }
 
     private static String effects(ExperimentResult result) {
