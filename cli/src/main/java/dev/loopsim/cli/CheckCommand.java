@@ -4,6 +4,7 @@ import dev.loopsim.scenarios.expect.ExpectationResult;
 import dev.loopsim.scenarios.load.ScenarioException;
 import dev.loopsim.scenarios.load.ScenarioLibrary;
 import dev.loopsim.scenarios.load.ScenarioLoader;
+import dev.loopsim.scenarios.load.ScenarioSource;
 import dev.loopsim.scenarios.run.ExperimentResult;
 import dev.loopsim.scenarios.run.ExperimentRunner;
 import dev.loopsim.scenarios.run.ProgressListener;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -33,6 +35,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threadsOption;
 
+    @Option(names = "--ci", description = "Check each scenario at its ci size (its 'ci' block), as the test suite does.")
+    boolean ci;
+
     @Override
     public Integer call() throws ScenarioException {
         var out = spec.commandLine().getOut();
@@ -40,7 +45,7 @@ final class CheckCommand implements Callable<Integer> {
         List<ScenarioLoader.Loaded> loaded = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (String name : scenarios.isEmpty() ? ScenarioLibrary.names() : scenarios) {
-            var sweep = scenarioOptions.loadSweep(name);
+            var sweep = ScenarioLoader.sweep(ScenarioSource.resolve(name), scenarioOptions.overrides(), ci);
             for (var point : sweep.points()) {
                 ScenarioLoader.Loaded one = point.loaded();
                 if (scenarios.isEmpty() && one.spec().expectations().isEmpty()) {

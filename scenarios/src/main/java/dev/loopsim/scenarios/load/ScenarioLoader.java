@@ -60,6 +60,7 @@ public final class ScenarioLoader {
 
     public static Loaded load(ScenarioSource source, List<String> overrides) throws ScenarioException {
         ObjectNode root = parse(source);
+        ciOverrides(source, root, false);
         if (root.has(Sweeps.KEY)) {
             int[] at = YamlLocator.locate(source.text(), List.of(Sweeps.KEY));
             throw new ScenarioException(source.origin(), Sweeps.KEY, at[0], at[1], "this scenario is a sweep: load it as one "
@@ -73,15 +74,41 @@ public final class ScenarioLoader {
      * after the given ones. A scenario without a sweep is one point with no parameters.
      */
     public static Sweeps.Sweep sweep(ScenarioSource source, List<String> overrides) throws ScenarioException {
+        return sweep(source, overrides, false);
+    }
+
+    /**
+     * @param ci whether to apply the scenario's {@code ci} block: the smaller size its expectations are
+     *           checked at in continuous integration, as overrides before the given ones
+     */
+    public static Sweeps.Sweep sweep(ScenarioSource source, List<String> overrides, boolean ci) throws ScenarioException {
         ObjectNode root = parse(source);
+        List<String> before = ciOverrides(source, root, ci);
         List<Sweeps.Assignment> points = Sweeps.points(source, root.remove(Sweeps.KEY), MAPPER);
         List<Sweeps.Point> loaded = new java.util.ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
-            List<String> all = new java.util.ArrayList<>(overrides);
+            List<String> all = new java.util.ArrayList<>(before);
+            all.addAll(overrides);
             all.addAll(points.get(i).overrides());
             loaded.add(new Sweeps.Point(i, points.get(i).values(), load(source, all, root.deepCopy())));
         }
         return new Sweeps.Sweep(points.isEmpty() ? List.of() : List.copyOf(points.get(0).values().keySet()), loaded);
+    }
+
+    /** Removes the {@code ci} block (a mapping of dotted path to value); returns it as overrides when asked for. */
+    private static List<String> ciOverrides(ScenarioSource source, ObjectNode root, boolean ci) throws ScenarioException {
+        JsonNode block = root.remove("ci");
+        if (block == null) {
+            return List.of();
+        }
+        if (!block.isObject()) {
+            int[] at = YamlLocator.locate(source.text(), List.of("ci"));
+            throw new ScenarioException(source.origin(), "ci", at[0], at[1], "expected a mapping of dotted path to value, "
+                    + "e.g. {replicates: 3}");
+        }
+        List<String> overrides = new java.util.ArrayList<>();
+        block.fields().forEachRemaining(e -> overrides.add(e.getKey() + "=" + Sweeps.text(e.getValue())));
+        return ci ? overrides : List.of();
     }
 
     private static ObjectNode parse(ScenarioSource source) throws ScenarioException {

@@ -104,6 +104,10 @@ public final class Sweeps {
 
     /** A value as one line of YAML: JSON for anything but a plain string. */
     private static String text(ObjectMapper mapper, JsonNode value) {
+        return text(value);
+    }
+
+    static String text(JsonNode value) {
         try {
             return value.isTextual() ? value.asText() : JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -154,6 +154,20 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aCiBlockAppliesOnlyWhenAskedFor() throws ScenarioException {
+        String yaml = MINIMAL + "replicates: 8\nci: {replicates: 2, horizon_days: 7}\n";
+        var full = ScenarioLoader.load(new ScenarioSource("s.yaml", yaml)).spec();
+        assertThat(full.replicates()).isEqualTo(8);
+        var small = ScenarioLoader.sweep(new ScenarioSource("s.yaml", yaml), List.of(), true).points().get(0).loaded().spec();
+        assertThat(small.replicates()).isEqualTo(2);
+        assertThat(small.horizonDays()).isEqualTo(7);
+        assertThat(ScenarioLoader.sweep(new ScenarioSource("s.yaml", yaml), List.of("replicates=3"), true).points().get(0)
+                .loaded().spec().replicates()).isEqualTo(3); // the command line still wins
+        assertThat(catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.sweep(new ScenarioSource("s.yaml",
+                MINIMAL + "ci: {replicates: 0}\n"), List.of(), true)).getMessage()).contains("replicates=0", "replicates must be >= 1");
+    }
+
+    @Test
     void abTestsAreChecked() throws ScenarioException {
         String ab = "name: ab\nmode: ab-test\ncells:\n  - {name: a, ranker: {type: random}}\n  - {name: b, ranker: {type: oracle}}\n";
         var spec = ScenarioLoader.load(new ScenarioSource("s.yaml", ab + "expectations: [b.pooled_take_fraction_d28 > a.pooled_take_fraction_d28]\n")).spec();
@@ -225,6 +239,7 @@ class ScenarioLoaderTest {
     @ParameterizedTest
     @MethodSource("bundled")
     void everyBundledScenarioIsValid(String name) throws ScenarioException {
+        ScenarioLoader.sweep(ScenarioSource.resolve(name), List.of(), true); // its ci size too
         var loaded = ScenarioLoader.sweep(ScenarioSource.resolve(name), List.of()).points().get(0).loaded();
         assertThat(loaded.spec().name()).isEqualTo(name);
         assertThat(loaded.spec().description()).isNotBlank();
