@@ -51,7 +51,7 @@ final class CompareCommand implements Callable<Integer> {
                 shared++;
                 double va = x.asDouble();
                 double vb = y.asDouble();
-                rows.add(List.of(cell.getKey(), metric.getKey(), number(va), number(vb), number(vb - va),
+                rows.add(List.of(cell.getKey(), metric.getKey(), SummaryTable.number(va), SummaryTable.number(vb), SummaryTable.number(vb - va),
                         va == 0 ? "n/a" : String.format(Locale.ROOT, "%+.2f%%", 100 * (vb / va - 1))));
             }
         }
@@ -77,11 +77,5 @@ final class CompareCommand implements Callable<Integer> {
 
     private static JsonNode summary(Path run) throws IOException {
         return new ObjectMapper().readTree(BadInputException.completeRun(run).resolve("summary.json").toFile());
-    }
-
-    private static String number(double value) {
-        double magnitude = Math.abs(value);
-        return value == 0 ? "0" : magnitude >= 1000 || magnitude < 0.001 ? String.format(Locale.ROOT, "%.4g", value)
-                : String.format(Locale.ROOT, "%.5f", value).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
     }
 }

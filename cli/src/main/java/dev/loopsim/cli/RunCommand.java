@@ -80,27 +80,16 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException((resumed != null ? "cannot resume: " : "cannot create the run directory: ") + e.getMessage());
         }
         Checkpoints checkpoints = new Checkpoints(directory.resolve(PARTIAL));
-        AtomicBoolean finished = new AtomicBoolean();
-        Thread onSignal = new Thread(() -> {
-            if (!finished.get()) {
-                markFailed(run, "interrupted before the run completed");
+        ExperimentResult result = guarded(run, "run", () -> {
+            try (TerminalProgress progress = new TerminalProgress(loaded.spec().name(), quiet)) {
+                ExperimentResult done = new ExperimentRunner(threads, progress).run(loaded.spec(), run.root().resolve("logs"),
+                        checkpoints);
+                RunWriter.finish(run, done, threads);
+                checkpoints.clear();
+                ReportCommand.writeQuietly(directory, spec.commandLine().getErr());
+                return done;
             }
         });
-        Runtime.getRuntime().addShutdownHook(onSignal);
-        ExperimentResult result;
-        try (TerminalProgress progress = new TerminalProgress(loaded.spec().name(), quiet)) {
-            result = new ExperimentRunner(threads, progress).run(loaded.spec(), run.root().resolve("logs"), checkpoints);
-            RunWriter.finish(run, result, threads);
-            checkpoints.clear();
-            ReportCommand.writeQuietly(directory, spec.commandLine().getErr());
-            finished.set(true);
-        } catch (RuntimeException | IOException e) {
-            finished.set(true);
-            markFailed(run, String.valueOf(e.getMessage()));
-            throw e;
-        } finally {
-            removeHook(onSignal);
-        }
         var stdout = spec.commandLine().getOut();
         SummaryTable.print(result, stdout);
         stdout.println("run directory: " + directory);
@@ -136,7 +125,39 @@ final class RunCommand implements Callable<Integer> {
         return candidate;
     }
 
-    static void markFailed(RunDirectory run, String reason) {
+    /** The work that fills a run directory. */
+    interface Work<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Does the work that fills {@code run}, which stays marked incomplete, with the reason, if the
+     * work fails or the JVM is stopped (Ctrl-C, SIGTERM) before it returns.
+     *
+     * @param what "run" or "sweep", for the marker
+     */
+    static <T> T guarded(RunDirectory run, String what, Work<T> work) throws IOException {
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread onSignal = new Thread(() -> {
+            if (!finished.get()) {
+                markFailed(run, "interrupted before the " + what + " completed");
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        try {
+            T result = work.run();
+            finished.set(true);
+            return result;
+        } catch (RuntimeException | IOException e) {
+            finished.set(true);
+            markFailed(run, String.valueOf(e.getMessage()));
+            throw e;
+        } finally {
+            removeHook(onSignal);
+        }
+    }
+
+    private static void markFailed(RunDirectory run, String reason) {
         try {
             run.markFailed(reason);
         } catch (IOException ignored) {
@@ -144,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    static void removeHook(Thread hook) {
+    private static void removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {

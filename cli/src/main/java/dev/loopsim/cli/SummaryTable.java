@@ -122,7 +122,7 @@ final class SummaryTable {
         return number(interval.mean()) + " ± " + number(interval.halfWidth());
     }
 
-    private static String number(double value) {
+    static String number(double value) {
         double magnitude = Math.abs(value);
         if (value == 0) {
             return "0";

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code loopsim run} on a scenario with a {@code sweep}: every point runs, several at once, into
@@ -55,36 +54,25 @@ final class SweepRun {
             throw new BadInputException((resuming ? "cannot resume: " : "cannot create the run directory: ") + e.getMessage());
         }
         Checkpoints checkpoints = new Checkpoints(directory.resolve(RunCommand.PARTIAL));
-        AtomicBoolean finished = new AtomicBoolean();
-        Thread onSignal = new Thread(() -> {
-            if (!finished.get()) {
-                RunCommand.markFailed(run, "interrupted before the sweep completed");
+        List<SweepRunner.PointResult> results = RunCommand.guarded(run, "sweep", () -> {
+            try (TerminalProgress progress = new TerminalProgress(name + " sweep", quiet)) {
+                List<SweepRunner.PointResult> done = SweepRunner.run(sweep, threads, progress, checkpoints);
+                for (SweepRunner.PointResult result : done) {
+                    Path folder = directory.resolve("points").resolve(Integer.toString(result.point().index()));
+                    AtomicFiles.deleteTree(folder); // a resumed sweep writes every point's folder anew, from its kept replicates
+                    RunDirectory point = RunWriter.start(folder, result.point().loaded().resolvedYaml(), source.origin());
+                    RunWriter.finish(point, result.result(), threads);
+                }
+                run.write("sweep.csv", SweepRunner.tidy(sweep, done));
+                ParquetFiles.fromCsv(List.of(directory.resolve("sweep.csv")), true, columns(sweep),
+                        directory.resolve("sweep.parquet"));
+                run.write("summary.json", JSON.writeValueAsString(summary(sweep, done)));
+                run.markComplete();
+                checkpoints.clear();
+                ReportCommand.writeQuietly(directory, err);
+                return done;
             }
         });
-        Runtime.getRuntime().addShutdownHook(onSignal);
-        List<SweepRunner.PointResult> results;
-        try (TerminalProgress progress = new TerminalProgress(name + " sweep", quiet)) {
-            results = SweepRunner.run(sweep, threads, progress, checkpoints);
-            for (SweepRunner.PointResult result : results) {
-                Path folder = directory.resolve("points").resolve(Integer.toString(result.point().index()));
-                AtomicFiles.deleteTree(folder); // a resumed sweep writes every point's folder anew, from its kept replicates
-                RunDirectory point = RunWriter.start(folder, result.point().loaded().resolvedYaml(), source.origin());
-                RunWriter.finish(point, result.result(), threads);
-            }
-            run.write("sweep.csv", SweepRunner.tidy(sweep, results));
-            ParquetFiles.fromCsv(List.of(directory.resolve("sweep.csv")), true, columns(sweep), directory.resolve("sweep.parquet"));
-            run.write("summary.json", JSON.writeValueAsString(summary(sweep, results)));
-            run.markComplete();
-            checkpoints.clear();
-            ReportCommand.writeQuietly(directory, err);
-            finished.set(true);
-        } catch (RuntimeException | IOException e) {
-            finished.set(true);
-            RunCommand.markFailed(run, String.valueOf(e.getMessage()));
-            throw e;
-        } finally {
-            RunCommand.removeHook(onSignal);
-        }
         boolean hold = print(sweep, results);
         this.out.println("run directory: " + directory);
         this.out.flush();

@@ -70,19 +70,21 @@ public final class RowsPageBuilder implements PageBuilder {
     public Page build(DecisionContext context) {
         BitSet placed = new BitSet(context.catalog().size()); // sized once: growing it word by word costs more than the page
         List<String> kinds = new ArrayList<>();
-        List<Ranking> filled = new ArrayList<>();
-        List<Integer> pools = new ArrayList<>();
+        int capacity = maxRows * columns;
+        int[] slots = new int[capacity];
+        double[] propensities = new double[capacity];
+        int[] pools = new int[capacity];
+        Arrays.fill(slots, -1);
+        Arrays.fill(propensities, Double.NaN);
+        int filledRows = 0;
         int[] order = rowOrder == null ? null : rowOrder.order(context);
-        for (int r = 0; r < rows.size(); r++) {
+        for (int r = 0; r < rows.size() && filledRows < maxRows; r++) {
             Row row = rows.get(order == null ? r : order[r]);
-            if (filled.size() == maxRows) {
-                break;
-            }
             int[] candidates = row.kind().candidates(context, placed);
             if (candidates.length == 0) {
                 continue;
             }
-            int wanted = Math.min(row.count(), maxRows - filled.size()) * columns;
+            int wanted = Math.min(row.count(), maxRows - filledRows) * columns;
             Ranking ranking;
             if (row.kind().ordersItself()) {
                 ranking = Ranking.of(Arrays.copyOf(candidates, Math.min(wanted, candidates.length)), 1);
@@ -92,36 +94,30 @@ public final class RowsPageBuilder implements PageBuilder {
                 ranking = row.ranker().rankWithPropensities(offered, wanted);
             }
             int[] titles = ranking.titles();
-            double[] propensities = ranking.propensities();
-            for (int title : titles) {
-                placed.set(title);
+            double[] chosen = ranking.propensities();
+            int first = filledRows * columns; // a ranking fills whole page rows from here, in reading order
+            for (int k = 0; k < titles.length; k++) {
+                placed.set(titles[k]);
+                slots[first + k] = titles[k];
+                propensities[first + k] = chosen[k];
+                pools[first + k] = candidates.length;
             }
-            for (int start = 0; start < titles.length; start += columns) {
-                int end = Math.min(start + columns, titles.length);
+            int used = (titles.length + columns - 1) / columns;
+            for (int i = 0; i < used; i++) {
                 kinds.add(row.kind().label());
-                filled.add(new Ranking(Arrays.copyOfRange(titles, start, end), Arrays.copyOfRange(propensities, start, end)));
-                pools.add(candidates.length);
             }
+            filledRows += used;
         }
-        int[] slots = new int[filled.size() * columns];
-        int[] artworks = new int[slots.length];
-        double[] propensities = new double[slots.length];
-        int[] poolSizes = new int[slots.length];
-        Arrays.fill(slots, -1);
-        Arrays.fill(propensities, Double.NaN);
+        int size = filledRows * columns;
+        int[] artworks = new int[size];
         ArtworkSelector.ForVisit choices = artworkForVisit(context);
-        for (int r = 0; r < filled.size(); r++) {
-            int[] titles = filled.get(r).titles();
-            double[] rowPropensities = filled.get(r).propensities();
-            for (int c = 0; c < titles.length; c++) {
-                int slot = r * columns + c;
-                slots[slot] = titles[c];
-                artworks[slot] = chooseArtwork(choices, context.catalog().title(titles[c]));
-                propensities[slot] = rowPropensities[c];
-                poolSizes[slot] = pools.get(r);
+        for (int slot = 0; slot < size; slot++) {
+            if (slots[slot] >= 0) {
+                artworks[slot] = chooseArtwork(choices, context.catalog().title(slots[slot]));
             }
         }
-        return new Page(filled.size(), columns, kinds, slots, artworks, propensities, poolSizes);
+        return new Page(filledRows, columns, kinds, Arrays.copyOf(slots, size), artworks, Arrays.copyOf(propensities, size),
+                Arrays.copyOf(pools, size));
     }
 
     /** The selector's choices for this visit, or null when it cannot make them: every title then falls back. */

@@ -84,7 +84,7 @@ public final class ScenarioLoader {
     public static Sweeps.Sweep sweep(ScenarioSource source, List<String> overrides, boolean ci) throws ScenarioException {
         ObjectNode root = parse(source);
         List<String> before = ciOverrides(source, root, ci);
-        List<Sweeps.Assignment> points = Sweeps.points(source, root.remove(Sweeps.KEY), MAPPER);
+        List<Sweeps.Assignment> points = Sweeps.points(source, root.remove(Sweeps.KEY));
         List<Sweeps.Point> loaded = new java.util.ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             List<String> all = new java.util.ArrayList<>(before);

@@ -48,7 +48,7 @@ public final class Sweeps {
     }
 
     /** The points of a sweep block; one point without values when there is no block. */
-    static List<Assignment> points(ScenarioSource source, JsonNode block, ObjectMapper mapper) throws ScenarioException {
+    static List<Assignment> points(ScenarioSource source, JsonNode block) throws ScenarioException {
         if (block == null) {
             return List.of(new Assignment(Map.of()));
         }
@@ -73,7 +73,7 @@ public final class Sweeps {
                 for (Assignment point : points) {
                     for (JsonNode value : axis.getValue()) {
                         Map<String, String> values = new LinkedHashMap<>(point.values());
-                        values.put(axis.getKey(), text(mapper, value));
+                        values.put(axis.getKey(), text(value));
                         grown.add(new Assignment(values));
                     }
                 }
@@ -91,7 +91,7 @@ public final class Sweeps {
                 throw error(source, List.of(KEY, "points", Integer.toString(i)), "expected a mapping of dotted path to value");
             }
             Map<String, String> values = new LinkedHashMap<>();
-            point.fields().forEachRemaining(e -> values.put(e.getKey(), text(mapper, e.getValue())));
+            point.fields().forEachRemaining(e -> values.put(e.getKey(), text(e.getValue())));
             if (paths != null && !paths.equals(List.copyOf(values.keySet()))) {
                 throw error(source, List.of(KEY, "points", Integer.toString(i)), "every point sets the same paths, in the same "
                         + "order, as the first: " + paths);
@@ -103,10 +103,6 @@ public final class Sweeps {
     }
 
     /** A value as one line of YAML: JSON for anything but a plain string. */
-    private static String text(ObjectMapper mapper, JsonNode value) {
-        return text(value);
-    }
-
     static String text(JsonNode value) {
         try {
             return value.isTextual() ? value.asText() : JSON.writeValueAsString(value);

@@ -1,5 +1,7 @@
 package dev.loopsim.scenarios.run;
 
+import dev.loopsim.core.random.RandomStreams;
+
 /**
  * Splits members across an A/B test's cells by a stable hash of the member id: each id maps to a
  * fixed point in [0, 1), and the cells take consecutive intervals of it by their shares. A member
@@ -28,12 +30,9 @@ final class Allocation {
         return c;
     }
 
-    /** SplitMix64's finaliser of the id: a well-mixed 64-bit value, its top 53 bits as a fraction. */
+    /** The id, spread by SplitMix64's step and finaliser: a well-mixed 64-bit value, its top 53 bits as a fraction. */
     static double point(int memberId) {
-        long z = memberId * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        z = z ^ (z >>> 31);
+        long z = RandomStreams.mix(memberId * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
         return (z >>> 11) * 0x1.0p-53;
     }
 }

@@ -71,7 +71,7 @@ public final class RandomStreams {
     }
 
     /** SplitMix64's finaliser (Steele, Lea and Flood 2014): a bijective avalanche of 64 bits. */
-    static long mix(long z) {
+    public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
