@@ -24,33 +24,35 @@ import dev.loopsim.policies.ranking.TrendingRanker;
 public final class PolicyRegistry {
     private static final List<PolicyType<?, Ranker>> RANKERS = Stream.<PolicyType<?, Ranker>>concat(Stream.of(
             new PolicyType<>("random", "Uniformly random titles: the floor every policy should beat.",
-                    RandomRanker.Parameters.class, new RandomRanker.Parameters(), (catalog, p) -> new RandomRanker()),
+                    RandomRanker.Parameters.class, new RandomRanker.Parameters(), Capabilities.FIXED, (catalog, p) -> new RandomRanker()),
             new PolicyType<>("popularity", "All-time plays (plus the catalog's popularity prior), refreshed at each retrain.",
-                    PopularityRanker.Parameters.class, PopularityRanker.Parameters.DEFAULTS, PopularityRanker::new),
+                    PopularityRanker.Parameters.class, PopularityRanker.Parameters.DEFAULTS, Capabilities.LEARNS, PopularityRanker::new),
             new PolicyType<>("trending", "What is hot in the last window_days (score: plays, or take-rate smoothed by a prior), refreshed at each retrain: chases what is watched now.",
-                    TrendingRanker.Parameters.class, TrendingRanker.Parameters.DEFAULTS, TrendingRanker::new),
+                    TrendingRanker.Parameters.class, TrendingRanker.Parameters.DEFAULTS, Capabilities.LEARNS, TrendingRanker::new),
             new PolicyType<>("item-knn", "Item-based kNN: cosine similarity of titles' play vectors in the run's own logs, "
                     + "scored against the member's recent plays; refit at each retrain.",
-                    ItemKnnRanker.Parameters.class, ItemKnnRanker.Parameters.DEFAULTS, ItemKnnRanker::new),
+                    ItemKnnRanker.Parameters.class, ItemKnnRanker.Parameters.DEFAULTS, Capabilities.LEARNS, ItemKnnRanker::new),
             new PolicyType<>("ease", "EASE (Steck 2019): closed-form item-item weights from the run's own plays, scored "
                     + "against the member's recent plays; refit at each retrain (O(titles³)).",
-                    EaseRanker.Parameters.class, EaseRanker.Parameters.DEFAULTS, EaseRanker::new),
+                    EaseRanker.Parameters.class, EaseRanker.Parameters.DEFAULTS, Capabilities.LEARNS, EaseRanker::new),
             new PolicyType<>("ials", "Implicit ALS (Hu, Koren and Volinsky 2008) on the run's own plays; refit at each retrain.",
-                    ImplicitAls.Parameters.class, ImplicitAls.Parameters.DEFAULTS, ImplicitAls::new),
+                    ImplicitAls.Parameters.class, ImplicitAls.Parameters.DEFAULTS, Capabilities.LEARNS, ImplicitAls::new),
             new PolicyType<>("slateq", "Long-term value (SlateQ-style): Q(state, title) learned by temporal differences on "
                     + "visit-to-visit transitions with a per-day discount, combined with a learned logit choice model to "
-                    + "fill the page.", SlateQRanker.Parameters.class, SlateQRanker.Parameters.DEFAULTS, SlateQRanker::new),
+                    + "fill the page.", SlateQRanker.Parameters.class, SlateQRanker.Parameters.DEFAULTS,
+                    // Exploring by coin flips per candidate, it cannot state the odds of a ranking.
+                    (SlateQRanker.Parameters p) -> new Capabilities(true, p.exploration() == 0, false), SlateQRanker::new),
             new PolicyType<>("newest", "Most recently released first.",
-                    NewestRanker.Parameters.class, new NewestRanker.Parameters(), (catalog, p) -> new NewestRanker()),
+                    NewestRanker.Parameters.class, new NewestRanker.Parameters(), Capabilities.FIXED, (catalog, p) -> new NewestRanker()),
             new PolicyType<>("oracle", "True utility, which no real policy sees: the reference for regret.",
-                    OracleRanker.Parameters.class, new OracleRanker.Parameters(), (catalog, p) -> new OracleRanker())),
+                    OracleRanker.Parameters.class, new OracleRanker.Parameters(), Capabilities.FIXED, (catalog, p) -> new OracleRanker())),
             BanditAlgorithms.all().stream().map(PolicyRegistry::rankerBandit)).toList();
 
     private static final List<PolicyType<?, ArtworkSelector>> ARTWORK = Stream.<PolicyType<?, ArtworkSelector>>concat(Stream.of(
             new PolicyType<>("default", "Every title with its default artwork.",
-                    DefaultArtwork.Parameters.class, new DefaultArtwork.Parameters(), (catalog, p) -> new DefaultArtwork()),
+                    DefaultArtwork.Parameters.class, new DefaultArtwork.Parameters(), Capabilities.FIXED, (catalog, p) -> new DefaultArtwork()),
             new PolicyType<>("random", "A uniformly random artwork of the title's pool.",
-                    RandomArtwork.Parameters.class, new RandomArtwork.Parameters(), (catalog, p) -> new RandomArtwork())),
+                    RandomArtwork.Parameters.class, new RandomArtwork.Parameters(), Capabilities.FIXED, (catalog, p) -> new RandomArtwork())),
             BanditAlgorithms.all().stream().map(PolicyRegistry::artworkBandit)).toList();
 
     private static <P extends Record & BanditAlgorithms.Settings> PolicyType<P, Ranker> rankerBandit(
@@ -59,7 +61,7 @@ public final class PolicyRegistry {
                 ? "Title slots by a contextual bandit (one model of title genres x the member's played genres): "
                 : "Title slots by a bandit with an arm per title: ";
         return new PolicyType<>(type.name(), scope + type.description(), type.parameterType(), type.defaults(),
-                (catalog, p) -> new BanditRanker(catalog, type, p));
+                type.capabilities(), (catalog, p) -> new BanditRanker(catalog, type, p));
     }
 
     private static <P extends Record & BanditAlgorithms.Settings> PolicyType<P, ArtworkSelector> artworkBandit(
@@ -68,7 +70,7 @@ public final class PolicyRegistry {
                 ? "Contextual, one model for all titles (artwork theme x the themes the member played): "
                 : "Per title, over its artworks: ";
         return new PolicyType<>(type.name(), scope + type.description(), type.parameterType(), type.defaults(),
-                (catalog, p) -> new BanditArtwork(catalog, type, p));
+                type.capabilities(), (catalog, p) -> new BanditArtwork(catalog, type, p));
     }
 
     private PolicyRegistry() { }

@@ -1,5 +1,6 @@
 package dev.loopsim.policies.bandit;
 
+import dev.loopsim.policies.Capabilities;
 import dev.loopsim.core.ParameterException;
 import dev.loopsim.core.Validate;
 import java.util.List;
@@ -44,9 +45,15 @@ public final class BanditAlgorithms {
      * A registered algorithm.
      *
      * @param contextual whether it reads a feature vector per arm
+     * @param guardrail  whether it learns a guardrail outcome (quality plays) beside its reward
      */
-    public record Type<P extends Record & Settings>(String name, String description, boolean contextual,
+    public record Type<P extends Record & Settings>(String name, String description, boolean contextual, boolean guardrail,
                                                      Class<P> parameterType, P defaults, Factory<P> factory) {
+        /** Every bandit learns; none states its odds, since it ranks by sampled or optimistic scores. */
+        public Capabilities capabilities() {
+            return new Capabilities(true, false, guardrail);
+        }
+
         /** A bandit for a page, where posterior-sampling choices estimate no propensity: see {@link #PAGE_DRAWS}. */
         public BanditPolicy create(Record parameters, int arms, int dimension, boolean shared) {
             return create(parameters, arms, dimension, shared, PAGE_DRAWS);
@@ -162,33 +169,33 @@ public final class BanditAlgorithms {
     public static final int PAGE_DRAWS = 0;
 
     private static final List<Type<?>> TYPES = List.of(
-            new Type<>("epsilon-greedy", "A random choice with probability epsilon, else the best mean so far.", false,
+            new Type<>("epsilon-greedy", "A random choice with probability epsilon, else the best mean so far.", false, false,
                     EpsilonGreedyParameters.class, EpsilonGreedyParameters.DEFAULTS,
                     (p, arms, d, shared, draws) -> new EpsilonGreedy(arms, p.epsilon())),
-            new Type<>("ucb1", "UCB1 (Auer et al. 2002): mean plus sqrt(2 ln t / n).", false,
+            new Type<>("ucb1", "UCB1 (Auer et al. 2002): mean plus sqrt(2 ln t / n).", false, false,
                     UcbParameters.class, UcbParameters.DEFAULTS, (p, arms, d, shared, draws) -> new Ucb1(arms)),
-            new Type<>("bayes-ucb", "Bayes-UCB (Kaufmann et al. 2012): the Beta posterior's 1 - 1/t quantile.", false,
+            new Type<>("bayes-ucb", "Bayes-UCB (Kaufmann et al. 2012): the Beta posterior's 1 - 1/t quantile.", false, false,
                     UcbParameters.class, UcbParameters.DEFAULTS, (p, arms, d, shared, draws) -> new BayesUcb(arms)),
-            new Type<>("thompson", "Beta-Bernoulli Thompson sampling; discount < 1 forgets old evidence, for drift.", false,
+            new Type<>("thompson", "Beta-Bernoulli Thompson sampling; discount < 1 forgets old evidence, for drift.", false, false,
                     ThompsonParameters.class, ThompsonParameters.DEFAULTS,
                     (p, arms, d, shared, draws) -> new ThompsonSampling(arms, p.priorSuccesses(), p.priorFailures(), p.discount(),
                             draws)),
-            new Type<>("softmax", "Boltzmann exploration over mean rewards at a temperature.", false,
+            new Type<>("softmax", "Boltzmann exploration over mean rewards at a temperature.", false, false,
                     SoftmaxParameters.class, SoftmaxParameters.DEFAULTS,
                     (p, arms, d, shared, draws) -> new Softmax(arms, p.temperature(), 0)),
             new Type<>("constrained-ts", "Thompson sampling on the reward among choices whose quality-play share "
-                    + "(a guardrail, sampled from its posterior) stays above guardrail_threshold.", false,
+                    + "(a guardrail, sampled from its posterior) stays above guardrail_threshold.", false, true,
                     ConstrainedParameters.class, ConstrainedParameters.DEFAULTS,
                     (p, arms, d, shared, draws) -> new ConstrainedThompson(arms, p.guardrailThreshold(), draws)),
-            new Type<>("linucb", "LinUCB (Li et al. 2010) on member and item features.", true,
+            new Type<>("linucb", "LinUCB (Li et al. 2010) on member and item features.", true, false,
                     LinUcbParameters.class, LinUcbParameters.DEFAULTS,
                     (p, arms, d, shared, draws) -> shared ? LinUcb.shared(d, p.alpha(), p.priorPrecision())
                             : new LinUcb(arms, d, p.alpha(), p.priorPrecision())),
-            new Type<>("lin-ts", "Linear Thompson sampling (Agrawal and Goyal 2013) on member and item features.", true,
+            new Type<>("lin-ts", "Linear Thompson sampling (Agrawal and Goyal 2013) on member and item features.", true, false,
                     LinearThompsonParameters.class, LinearThompsonParameters.DEFAULTS,
                     (p, arms, d, shared, draws) -> shared ? LinearThompson.shared(d, p.scale(), p.priorPrecision(), draws)
                             : new LinearThompson(arms, d, p.scale(), p.priorPrecision(), draws)),
-            new Type<>("logistic-ts", "Logistic Thompson sampling with a Laplace posterior (Chapelle and Li 2011).", true,
+            new Type<>("logistic-ts", "Logistic Thompson sampling with a Laplace posterior (Chapelle and Li 2011).", true, false,
                     LogisticThompsonParameters.class, LogisticThompsonParameters.DEFAULTS,
                     (p, arms, d, shared, draws) -> shared ? LogisticThompson.shared(d, p.priorPrecision(), draws)
                             : new LogisticThompson(arms, d, p.priorPrecision(), draws)));

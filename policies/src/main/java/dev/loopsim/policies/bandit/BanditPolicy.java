@@ -37,4 +37,10 @@ public interface BanditPolicy {
      * a bandit.
      */
     void credit(int arm, double[] context, double reward);
+
+    /**
+     * A guardrail outcome (1 for a quality play, else 0) of a play from {@code arm}; only a bandit
+     * registered with a guardrail learns from it, the rest ignore it.
+     */
+    default void updateGuardrail(int arm, double outcome) { }
 }

@@ -88,6 +88,7 @@ public final class ConstrainedThompson implements BanditPolicy {
     }
 
     /** The guardrail outcome (0 or 1) of a pull of {@code arm}. */
+    @Override
     public void updateGuardrail(int arm, double outcome) {
         guardrail.add(arm, outcome);
     }

@@ -23,8 +23,8 @@ public final class SlotLearning {
     public static void learn(BanditPolicy bandit, int arm, double[] context, double reward, VisitFeedback visit,
                              boolean played, double qualityThreshold) {
         bandit.update(arm, context, reward);
-        if (played && bandit instanceof ConstrainedThompson guarded) {
-            guarded.updateGuardrail(arm, visit.watchFraction() >= qualityThreshold ? 1 : 0);
+        if (played) {
+            bandit.updateGuardrail(arm, visit.watchFraction() >= qualityThreshold ? 1 : 0);
         }
     }
 }

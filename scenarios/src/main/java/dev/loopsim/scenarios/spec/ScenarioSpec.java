@@ -143,13 +143,10 @@ public record ScenarioSpec(String name, String description, long seed, int repli
         }
     }
 
-    /** Bandits sort by sampled scores, and slateq explores by coin flips per candidate: neither states its odds. */
+    /** As the ranker's registration declares it. */
     private static boolean statesItsChoices(RankerSpec ranker) {
-        if (dev.loopsim.policies.bandit.BanditAlgorithms.all().stream().anyMatch(t -> t.name().equals(ranker.type()))) {
-            return false;
-        }
-        return !(ranker.parameters() instanceof dev.loopsim.policies.ranking.SlateQRanker.Parameters slateq)
-                || slateq.exploration() == 0;
+        return dev.loopsim.policies.PolicyRegistry.ranker(ranker.type()).orElseThrow()
+                .capabilities(ranker.parameters()).statesPropensities();
     }
 
     /** The block names cells that exist, on a page of one title: the decision the estimators weigh. */
@@ -206,6 +203,12 @@ public record ScenarioSpec(String name, String description, long seed, int repli
             if (!cell.policy().settings().reward().equals("click")) {
                 throw new ParameterException(where + ".policy.reward", "in a bandit world the reward is the arm's own "
                         + "Bernoulli draw; reward applies to pages only");
+            }
+            var type = dev.loopsim.policies.bandit.BanditAlgorithms.find(cell.policy().type()).orElseThrow();
+            if (type.capabilities().takesGuardrail()) {
+                throw new ParameterException(where + ".policy.type", cell.policy().type() + " learns a guardrail outcome "
+                        + "(quality plays) beside its reward, and a bandit world's arms have none: it would choose at "
+                        + "random. Use it for artwork, title slots or row order in a page world");
             }
         }
     }
