@@ -88,16 +88,27 @@ public final class RunWriter {
         ObjectNode manifest = JSON.createObjectNode();
         Properties build = buildProperties();
         manifest.put("loopsim_version", build.getProperty("loopsim"));
+        manifest.put("git_commit", known(build.getProperty("git-commit")));
+        manifest.put("git_dirty", known(build.getProperty("git-dirty")));
         manifest.put("scenario_sha256", sha256(resolvedYaml));
         manifest.put("java_version", System.getProperty("java.version"));
         manifest.put("java_vendor", System.getProperty("java.vendor"));
         manifest.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         manifest.put("arch", System.getProperty("os.arch"));
         ObjectNode libraries = manifest.putObject("libraries");
-        for (String name : List.of("mason", "commons-rng", "commons-math3", "jackson")) {
+        for (String name : LIBRARIES) {
             libraries.put(name, build.getProperty(name));
         }
         return manifest;
+    }
+
+    /** Every library a run's results depend on, as pinned in the parent pom. */
+    static final List<String> LIBRARIES = List.of("mason", "commons-rng", "commons-math3", "commons-statistics",
+            "commons-csv", "jackson", "xchart", "duckdb", "picocli", "progressbar");
+
+    /** A build property, or "unknown" where the build could not fill it in (a source tree without .git). */
+    private static String known(String value) {
+        return value == null || value.isBlank() || value.startsWith("${") ? "unknown" : value;
     }
 
     /** loopsim's version, as built. */
