@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.loopsim.core.ParameterException;
@@ -32,7 +34,13 @@ import java.util.stream.Collectors;
  * its line and column, and what was expected.
  */
 public final class ScenarioLoader {
-    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+    /** A scenario is a page or two of YAML; these bounds make a runaway file fail at once, not after minutes. */
+    public static final int MAX_SCENARIO_CHARS = 1 << 20;
+    public static final int MAX_NESTING_DEPTH = 64;
+
+    private static final YAMLMapper MAPPER = YAMLMapper.builder(YAMLFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                    .build())
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -112,13 +120,26 @@ public final class ScenarioLoader {
     }
 
     private static ObjectNode parse(ScenarioSource source) throws ScenarioException {
+        if (source.text().length() > MAX_SCENARIO_CHARS) {
+            throw new ScenarioException(source.origin(), "", 0, 0, "the scenario has " + source.text().length()
+                    + " characters; a scenario may have at most " + MAX_SCENARIO_CHARS + " characters");
+        }
         JsonNode tree;
+        JsonParser parser;
         try {
-            tree = MAPPER.readTree(source.text());
+            parser = MAPPER.createParser(source.text());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a parser over a string does no I/O
+        }
+        try (parser) {
+            tree = MAPPER.readTree(parser);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new ScenarioException(source.origin(), "", at == null ? 0 : at.getLineNr(),
-                    at == null ? 0 : at.getColumnNr(), "not valid YAML: " + yamlProblem(e.getOriginalMessage()));
+            // A read constraint (nesting depth) carries no location of its own: the parser's is where it stopped.
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+            throw new ScenarioException(source.origin(), "", at.getLineNr(), at.getColumnNr(),
+                    "not valid YAML: " + yamlProblem(e.getOriginalMessage()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             throw new ScenarioException(source.origin(), "", 0, 0, "the scenario is empty; expected a mapping with at least name and cells");

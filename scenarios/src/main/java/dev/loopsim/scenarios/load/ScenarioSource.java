@@ -21,6 +21,11 @@ public record ScenarioSource(String origin, String text) {
         Path path = Path.of(reference);
         if (Files.isRegularFile(path)) {
             try {
+                long bytes = Files.size(path);
+                if (bytes > 4L * ScenarioLoader.MAX_SCENARIO_CHARS) {
+                    throw new ScenarioException(reference, "", 0, 0, "the file has " + bytes
+                            + " bytes; a scenario may have at most " + ScenarioLoader.MAX_SCENARIO_CHARS + " characters");
+                }
                 return new ScenarioSource(reference, Files.readString(path, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new ScenarioException(reference, "", 0, 0, "cannot read the file: " + e.getMessage());

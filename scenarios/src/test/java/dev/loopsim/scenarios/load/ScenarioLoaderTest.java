@@ -36,6 +36,34 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aGuardrailBanditIsRefusedInABanditWorld() {
+        ScenarioException e = failure("""
+                name: arms
+                bandit: {type: bernoulli, steps: 100}
+                cells:
+                  - name: guarded
+                    policy: {type: constrained-ts}
+                """);
+        assertThat(e.yamlPath()).isEqualTo("cells[0].policy.type");
+        assertThat(e.getMessage()).contains("guardrail").contains("page world");
+    }
+
+    @Test
+    void aHugeScenarioFailsAtOnceWithItsSize() {
+        String description = "x".repeat(10 << 20);
+        ScenarioException e = failure(MINIMAL + "description: " + description + "\n");
+        assertThat(e.getMessage()).contains("at most " + ScenarioLoader.MAX_SCENARIO_CHARS + " characters");
+    }
+
+    @Test
+    void deepNestingFailsWithALocation() {
+        String deep = "[".repeat(ScenarioLoader.MAX_NESTING_DEPTH + 10) + "]".repeat(ScenarioLoader.MAX_NESTING_DEPTH + 10);
+        ScenarioException e = failure(MINIMAL + "description: " + deep + "\n");
+        assertThat(e.getMessage()).contains("not valid YAML").contains("depth");
+        assertThat(e.line()).isEqualTo(5);
+    }
+
+    @Test
     void theResolvedYamlLoadsToTheSameScenario() throws ScenarioException {
         var loaded = ScenarioLoader.load(ScenarioLibrary.find("quickstart").orElseThrow());
         var again = ScenarioLoader.load(new ScenarioSource("resolved.yaml", loaded.resolvedYaml()));
