@@ -16,6 +16,7 @@ import dev.loopsim.users.fit.Holdout;
 import dev.loopsim.users.fit.VisitLog;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,9 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--session-gap", paramLabel = "DURATION", defaultValue = "30m",
             description = "A silence longer than this starts a new visit, e.g. 30m, 2h, 0 (default: ${DEFAULT-VALUE}).")
     String sessionGap;
+
+    @Option(names = "--force", description = "Replace output files that exist already (never the input log).")
+    boolean force;
 
     @Option(names = "--holdout-days", paramLabel = "DAYS", defaultValue = "0",
             description = "Refit on all but the log's last DAYS days and predict the visits in them (default: no holdout).")
@@ -106,6 +110,7 @@ final class FitCommand implements Callable<Integer> {
         if (!(holdoutDays >= 0) || Double.isInfinite(holdoutDays)) {
             throw new BadInputException("--holdout-days must be a number of days >= 0, found " + holdoutDays);
         }
+        refuseToOverwrite();
         VisitLog log = EventLogReader.read(events, format);
         FitReport report = FitReport.of(log, options, holdoutDays, seed);
         PrintWriter stdout = spec.commandLine().getOut();
@@ -169,11 +174,33 @@ final class FitCommand implements Callable<Integer> {
         }
     }
 
-    private void writeFiles(FitReport report, PrintWriter stdout) throws IOException {
+    /** The fitted file and its three diagnostics beside it. */
+    private List<Path> outputs() {
         String stem = out.toString().replaceFirst("\\.ya?ml$", "");
-        Path qqCsv = Path.of(stem + ".qq.csv");
-        Path qqPng = Path.of(stem + ".qq.png");
-        Path members = Path.of(stem + ".members.csv");
+        return List.of(out, Path.of(stem + ".qq.csv"), Path.of(stem + ".qq.png"), Path.of(stem + ".members.csv"));
+    }
+
+    /** Checked before the fit, so a mistake costs nothing: no input is ever replaced, an existing output only with --force. */
+    private void refuseToOverwrite() throws IOException {
+        for (Path output : outputs()) {
+            if (Files.exists(output) && Files.exists(events) && Files.isSameFile(output, events)) {
+                throw new BadInputException("--out would write " + output + ", which is the input log --events; "
+                        + "choose another --out");
+            }
+            if (Files.isDirectory(output)) {
+                throw new BadInputException("--out would write " + output + ", which is a directory");
+            }
+            if (Files.exists(output) && !force) {
+                throw new BadInputException(output + " exists already; choose another --out, or give --force to replace "
+                        + outputs().stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
+            }
+        }
+    }
+
+    private void writeFiles(FitReport report, PrintWriter stdout) throws IOException {
+        Path qqCsv = outputs().get(1);
+        Path qqPng = outputs().get(2);
+        Path members = outputs().get(3);
         List<String> header = List.of("Visit model fitted by 'loopsim fit' (loopsim " + RunWriter.version() + ") from "
                         + report.log().source(),
                 "Include it in a scenario with world: {visit_model: PATH}, PATH being this file's path without .yaml",

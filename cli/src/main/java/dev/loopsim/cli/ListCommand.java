@@ -3,8 +3,6 @@ package dev.loopsim.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loopsim.policies.PolicyRegistry;
 import dev.loopsim.policies.PolicyType;
-import dev.loopsim.results.metrics.MetricDefinition;
-import dev.loopsim.results.metrics.Metrics;
 import dev.loopsim.scenarios.load.ScenarioException;
 import dev.loopsim.scenarios.load.ScenarioLibrary;
 import dev.loopsim.scenarios.load.ScenarioLoader;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,13 +27,16 @@ final class ListCommand implements Callable<Integer> {
     @Parameters(paramLabel = "WHAT", description = "One of: ${COMPLETION-CANDIDATES}.")
     What what;
 
+    @Option(names = "--markdown", description = "With metrics: print the README's Markdown tables.")
+    boolean markdown;
+
     @Override
     public Integer call() throws ScenarioException {
         PrintWriter out = spec.commandLine().getOut();
         switch (what) {
             case policies -> policies(out);
             case scenarios -> scenarios(out);
-            case metrics -> metrics(out);
+            case metrics -> out.print(markdown ? MetricsTable.markdown() : MetricsTable.text());
         }
         out.flush();
         return ExitCodes.OK;
@@ -49,6 +51,10 @@ final class ListCommand implements Callable<Integer> {
 
     private static void describe(PolicyType<?, ?> type, PrintWriter out) {
         out.printf("  %-12s %s%n", type.name(), type.description());
+        var can = type.capabilities(type.defaults());
+        out.printf("  %-12s   %s, %s%s (with its defaults)%n", "", can.learns() ? "learns" : "does not learn",
+                can.statesPropensities() ? "states its propensities" : "states no propensities",
+                can.takesGuardrail() ? ", takes a guardrail outcome" : "");
         JsonNode defaults = ScenarioLoader.mapper().valueToTree(type.defaults());
         defaults.fields().forEachRemaining(field -> out.printf("  %-12s   %s: %s (default)%n", "", field.getKey(), field.getValue()));
     }
@@ -58,13 +64,5 @@ final class ListCommand implements Callable<Integer> {
             var spec = ScenarioLoader.sweep(ScenarioLibrary.find(name).orElseThrow(), List.of()).points().get(0).loaded().spec();
             out.printf("  %-12s %s%n", name, spec.description());
         }
-    }
-
-    private static void metrics(PrintWriter out) {
-        for (MetricDefinition metric : Metrics.definitions(List.of(7, 28))) {
-            out.printf("  %-26s %s %s%n", metric.name(), metric.higherIsBetter() ? "(higher is better)" : "(lower is better)",
-                    metric.definition());
-        }
-        out.println("  (retention_d<d> exists for each d in the scenario's metrics.retention_days; 7 and 28 by default)");
     }
 }

@@ -39,6 +39,24 @@ class FitCommandTest {
     }
 
     @Test
+    void fitNeverOverwritesItsInputAndReplacesAnOutputOnlyWithForce() throws Exception {
+        byte[] log = Files.readAllBytes(events);
+        var ontoInput = loopsim("fit", "--events", events.toString(), "--out", events.toString(), "--force");
+        assertThat(ontoInput.code()).isEqualTo(2);
+        assertThat(ontoInput.err()).contains("is the input log");
+        Path out = temp.resolve("model.yaml");
+        Files.writeString(out, "mine\n");
+        var onto = loopsim("fit", "--events", events.toString(), "--out", out.toString());
+        assertThat(onto.code()).isEqualTo(2);
+        assertThat(onto.err()).contains("exists already").contains("--force");
+        assertThat(Files.readString(out)).isEqualTo("mine\n");
+        assertThat(Files.readAllBytes(events)).isEqualTo(log);
+        var forced = loopsim("fit", "--events", events.toString(), "--out", out.toString(), "--force");
+        assertThat(forced.code()).as(forced.err()).isZero();
+        assertThat(Files.readString(out)).contains("visit_model:");
+    }
+
+    @Test
     void fitWritesAVisitModelThatAScenarioRunsOnAndItsDiagnostics() throws Exception {
         Path out = temp.resolve("models/fitted.yaml");
         var o = loopsim("fit", "--events", events.toString(), "--out", out.toString(), "--reward-scale", "0.2",

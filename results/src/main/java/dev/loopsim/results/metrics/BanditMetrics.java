@@ -29,7 +29,19 @@ public final class BanditMetrics {
     }
 
     public static MetricDefinition regretAt(long steps) {
+        return regretAt(Long.toString(steps));
+    }
+
+    private static MetricDefinition regretAt(String steps) {
         return new MetricDefinition(REGRET_AT_PREFIX + steps, "Expected cumulative regret after " + steps + " steps.", false);
+    }
+
+    /** The definitions as documented: one regret_at_&lt;n&gt; entry for every checkpoint. */
+    public static List<MetricDefinition> documented() {
+        List<MetricDefinition> all = new ArrayList<>(definitions(new long[0]));
+        all.add(new MetricDefinition(REGRET_AT_PREFIX + "<n>", "Expected cumulative regret after n steps, at log-spaced "
+                + "horizons 10, 20, 50, 100, … and at steps/10.", false));
+        return all;
     }
 
     public static Optional<MetricDefinition> find(String name, long[] checkpoints) {

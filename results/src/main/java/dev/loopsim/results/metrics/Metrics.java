@@ -47,32 +47,44 @@ public final class Metrics {
                     + "day 28: the short term an A/B test sees", true),
             new MetricDefinition(ACTIVE_LAST_28D, "share of members who joined more than 28 days before the horizon "
                     + "and visited in its last 28 days: 28-day retention at the end of the run", true),
-            new MetricDefinition(VISITS_PER_MEMBER_WEEK, "visits / (member-days present / 7), a member being present from joining to the horizon", true),
+            new MetricDefinition(VISITS_PER_MEMBER_WEEK, "visits / (member-days present / 7); a member is present from "
+                    + "joining to the horizon or their churn", true),
             new MetricDefinition(ENJOYMENT_PER_PLAY, "mean watch fraction ω of plays", true),
-            new MetricDefinition(QUALITY_PLAY_SHARE, "share of plays with ω at or above the quality-play threshold", true),
-            new MetricDefinition(PLAY_ARTWORK_FIDELITY, "mean fidelity f_a of the artwork each play was clicked on "
-                    + "(low: plays bought with clickbait)", true),
+            new MetricDefinition(QUALITY_PLAY_SHARE, "share of plays with ω ≥ metrics.quality_play_threshold", true),
+            new MetricDefinition(PLAY_ARTWORK_FIDELITY, "mean fidelity of the artwork each play was clicked on; low means "
+                    + "plays bought with clickbait", true),
             new MetricDefinition(COMPLETIONS_PER_MEMBER, "series completions observed (delayed rewards) / members", true),
-            new MetricDefinition(EXPECTED_REGRET_PER_VISIT, "mean over visits of Pr(play | oracle's page) − Pr(play | page shown), both exact given the slots the member examined on that visit", false),
+            new MetricDefinition(EXPECTED_REGRET_PER_VISIT, "myopic regret: mean over visits of Pr(play | oracle's page) − "
+                    + "Pr(play | page shown), both exact choice probabilities given the slots the member examined on that "
+                    + "visit, so no choice is sampled; the oracle maximises this visit's utility, not long-term value. "
+                    + "Only with metrics.regret: true", false),
             new MetricDefinition(SEARCH_PLAY_SHARE, "plays from search (world.search) / all plays: the open-loop share", false),
             new MetricDefinition(CATALOG_COVERAGE, "distinct titles shown at least once / titles released by the horizon", true),
             new MetricDefinition(PLAY_COVERAGE, "distinct titles played at least once / titles released by the horizon", true),
             new MetricDefinition(CHURN_RATE, "share of members present who churned before the horizon", false),
-            new MetricDefinition(EXPOSURE_GINI, "Gini coefficient of impressions across titles released by the horizon "
-                    + "(0: every title shown equally; near 1: a few titles take all exposure)", false),
+            new MetricDefinition(EXPOSURE_GINI, "Gini coefficient of impressions across the titles released by the horizon: "
+                    + "0 when every title is shown equally, near 1 when a few take all the exposure", false),
             new MetricDefinition(INTRA_LIST_DIVERSITY, "mean over pages of the mean over pairs of shown titles of 1 − g_i·g_j "
-                    + "(genre mixtures): 0 when a page is one genre", true),
-            new MetricDefinition(CALIBRATION, "mean over visits (by members with past plays) of KL(p ‖ 0.99·q + 0.01·p), p the "
-                    + "genre distribution of the member's last 20 plays, q that of the page (Steck 2018): 0 is perfectly calibrated", false),
-            new MetricDefinition(HOMOGENIZATION, "mean pairwise Jaccard similarity of members' sets of played titles (Chaney et al. "
-                    + "2018); over every pair up to 3,000 members, else over a fixed sample of 2,000,000 pairs", false),
-            new MetricDefinition(HOMOGENIZATION_VS_ORACLE, "homogenization / the homogenization of the scenario's first "
-                    + "cell ranked by the oracle alone, in the same replicate (Chaney et al. 2018's measure relative to "
-                    + "the ideal); present only when there is such a cell", false),
-            new MetricDefinition(NEW_TITLE_DAYS_TO_FIRST_PLAY, "over titles released during the run: mean days from release to "
-                    + "first play, a title never played counting as played at the horizon (a restricted mean); NaN without new titles", false),
-            new MetricDefinition(OSCILLATION_INDEX, "mean over genres of the peak periodogram power (periods 3 days to half the run) "
-                    + "of the detrended daily share of plays in that genre; NaN for runs under 8 days", false));
+                    + "(their genre mixtures): 0 for a one-genre page", true),
+            new MetricDefinition(CALIBRATION, "mean over visits by members with past plays of KL(p ‖ 0.99·q + 0.01·p) "
+                    + "(Steck 2018), where p is the genre distribution of the member's last 20 plays and q that of the page: "
+                    + "0 is perfectly calibrated", false),
+            new MetricDefinition(HOMOGENIZATION, "mean pairwise Jaccard similarity of members' sets of played titles (Chaney "
+                    + "et al. 2018): every pair up to 3,000 members, else a fixed sample of 2,000,000 pairs chosen by "
+                    + "hashing, the same for any thread count", false),
+            new MetricDefinition(HOMOGENIZATION_VS_ORACLE, "homogenization / that of the scenario's first cell ranked by "
+                    + "{type: oracle} alone, in the same replicate: Chaney et al.'s measure relative to the ideal. Present "
+                    + "only when the scenario has such a cell", false),
+            new MetricDefinition(NEW_TITLE_DAYS_TO_FIRST_PLAY, "over titles released during the run: mean days from release "
+                    + "to first play, a title never played counting as played at the horizon. This restricted mean is a "
+                    + "lower bound, defined even when some titles are never played; n/a without new titles", false),
+            new MetricDefinition(OSCILLATION_INDEX, "mean over genres of the peak periodogram power (periods from 3 days to "
+                    + "half the run) of the linearly detrended daily share of plays in that genre. A cycle of amplitude A "
+                    + "over n days gives about n·A²/4; noise of variance σ² gives about σ²·ln(n/2); n/a for runs under "
+                    + "8 days", false));
+
+    /** The name pattern of the retention metrics, one per day in metrics.retention_days. */
+    private static final String RETENTION_PATTERN = "<d>";
 
     private Metrics() { }
 
@@ -81,16 +93,33 @@ public final class Metrics {
         List<MetricDefinition> all = new ArrayList<>(FIXED);
         for (int d : retentionDays) {
             all.add(retention(d));
-            all.add(new MetricDefinition(NEW_MEMBER_RETENTION_PREFIX + d, RETENTION_PREFIX + d
-                    + " among members who joined during the run (not at day 0); NaN without such members", true));
+            all.add(newMemberRetention(Integer.toString(d)));
         }
         return all;
     }
 
     public static MetricDefinition retention(int days) {
+        return retention(Integer.toString(days), Integer.toString(days - 7));
+    }
+
+    private static MetricDefinition retention(String days, String weekBefore) {
         return new MetricDefinition(RETENTION_PREFIX + days, "share of members who joined at least " + days
-                + " days before the horizon and visited in the week before their day " + days
-                + " (days [" + (days - 7) + ", " + days + ") after joining)", true);
+                + " days before the horizon and visited during days [" + weekBefore + ", " + days + ") after joining. "
+                + "Day-7 retention mostly reflects when members first visit, which common random numbers make equal "
+                + "across cells; day 28 sees the policies", true);
+    }
+
+    private static MetricDefinition newMemberRetention(String days) {
+        return new MetricDefinition(NEW_MEMBER_RETENTION_PREFIX + days, RETENTION_PREFIX + days
+                + " among members who joined during the run (not at day 0); n/a without such members", true);
+    }
+
+    /** Every run-level metric as documented: one retention_d&lt;d&gt; entry for all retention days. */
+    public static List<MetricDefinition> documented() {
+        List<MetricDefinition> all = new ArrayList<>(FIXED);
+        all.add(retention(RETENTION_PATTERN, RETENTION_PATTERN + "−7"));
+        all.add(newMemberRetention(RETENTION_PATTERN));
+        return all;
     }
 
     public static Optional<MetricDefinition> find(String name, List<Integer> retentionDays) {
