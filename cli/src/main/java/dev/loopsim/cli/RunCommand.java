@@ -141,6 +141,9 @@ final class RunCommand implements Callable<Integer> {
         Thread onSignal = new Thread(() -> {
             if (!finished.get()) {
                 markFailed(run, "interrupted before the " + what + " completed");
+                System.err.println("loopsim: stopped by a signal before the " + what + " completed; " + run.root()
+                        + " is marked INCOMPLETE (loopsim run --resume " + run.root()
+                        + " finishes it, unless it writes event logs)");
             }
         });
         Runtime.getRuntime().addShutdownHook(onSignal);

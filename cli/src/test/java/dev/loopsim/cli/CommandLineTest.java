@@ -345,6 +345,14 @@ class CommandLineTest {
         assertThat(loopsim("compare", a.toString(), temp.resolve("none").toString()).code()).isEqualTo(2);
     }
 
+    @Test
+    void threadsBeyondAnyUseAreRefused() {
+        Outcome o = loopsim("run", "quickstart", "--threads", "99999", "--out", temp.resolve("t").toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("--threads must be at most 256, found 99999");
+        assertThat(temp.resolve("t")).doesNotExist();
+    }
+
     /**
      * A run stopped by SIGTERM (in a child JVM) keeps an INCOMPLETE marker and the replicates it
      * finished; --resume runs the rest, and the files are those of a run that never stopped.
@@ -368,6 +376,8 @@ class CommandLineTest {
         assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(RunDirectory.isComplete(cut)).as("stopped before the end").isFalse();
         assertThat(Files.readString(cut.resolve(RunDirectory.INCOMPLETE))).contains("interrupted");
+        assertThat(Files.readString(temp.resolve("child.log"))).as("it says so on stderr")
+                .contains("stopped by a signal").contains("marked INCOMPLETE").contains("--resume " + cut);
         long kept;
         try (var files = Files.list(cut.resolve("partial"))) {
             kept = files.count();

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.loopsim.core.ParameterException;
 import dev.loopsim.scenarios.spec.MetricsSpec;
 import dev.loopsim.scenarios.spec.PageSpec;
@@ -119,11 +120,30 @@ public final class ScenarioLoader {
         return ci ? overrides : List.of();
     }
 
+    /**
+     * Jackson reads a YAML alias ({@code *name}) as the string "name", silently; a scenario that
+     * uses one is refused at the alias instead. (Syntax errors are left to the real parse.)
+     */
+    private static void refuseAliases(ScenarioSource source) throws ScenarioException {
+        try (JsonParser walk = MAPPER.createParser(source.text())) {
+            while (walk.nextToken() != null) {
+                if (walk instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                    JsonLocation at = walk.currentTokenLocation();
+                    throw new ScenarioException(source.origin(), "", at.getLineNr(), at.getColumnNr(), "YAML aliases (*"
+                            + walk.getText() + ") are not supported: write the value out where it is used");
+                }
+            }
+        } catch (java.io.IOException syntax) {
+            // reported with its location by the parse that follows
+        }
+    }
+
     private static ObjectNode parse(ScenarioSource source) throws ScenarioException {
         if (source.text().length() > MAX_SCENARIO_CHARS) {
             throw new ScenarioException(source.origin(), "", 0, 0, "the scenario has " + source.text().length()
                     + " characters; a scenario may have at most " + MAX_SCENARIO_CHARS + " characters");
         }
+        refuseAliases(source);
         JsonNode tree;
         JsonParser parser;
         try {

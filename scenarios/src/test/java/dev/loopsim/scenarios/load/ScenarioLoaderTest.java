@@ -49,6 +49,20 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aYamlAliasIsRefusedWhereItStands() {
+        ScenarioException e = failure("""
+                name: tiny
+                replicates: &r 3
+                seed: *r
+                cells:
+                  - name: pop
+                    ranker: {type: popularity}
+                """);
+        assertThat(e.line()).isEqualTo(3);
+        assertThat(e.getMessage()).contains("YAML aliases (*r) are not supported");
+    }
+
+    @Test
     void aHugeScenarioFailsAtOnceWithItsSize() {
         String description = "x".repeat(10 << 20);
         ScenarioException e = failure(MINIMAL + "description: " + description + "\n");
