@@ -76,7 +76,7 @@ final class FitCommand implements Callable<Integer> {
     String timeUnit;
 
     @Option(names = "--form", paramLabel = "FORM", defaultValue = "self-exciting",
-            description = "The intensity to fit: self-exciting (DESIGN §4) or additive (Accordion's) (default: ${DEFAULT-VALUE}).")
+            description = "The intensity to fit: self-exciting (see the README, world.visits) or additive (Accordion's) (default: ${DEFAULT-VALUE}).")
     String form;
 
     @Option(names = "--window", paramLabel = "W", defaultValue = "10",
