@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -343,6 +344,35 @@ class CommandLineTest {
         assertThat(compare.code()).as(compare.err()).isZero();
         assertThat(compare.out()).contains("A: " + a, "B: " + b, "oracle", "take_fraction", "B / A - 1");
         assertThat(loopsim("compare", a.toString(), temp.resolve("none").toString()).code()).isEqualTo(2);
+    }
+
+    /** Two runs started together into one empty folder: one completes, the other exits 2 and touches nothing. */
+    @Test
+    void twoConcurrentRunsIntoOneFolderLeaveOneCompleteRun() throws Exception {
+        Path file = scenario(SMALL);
+        Path out = temp.resolve("shared");
+        Files.createDirectory(out);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Callable<Outcome> run = () -> {
+                start.await();
+                return loopsim("run", file.toString(), "--out", out.toString(), "-q", "--threads", "1");
+            };
+            var a = pool.submit(run);
+            var b = pool.submit(run);
+            start.countDown();
+            List<Integer> codes = java.util.stream.Stream.of(a.get(), b.get()).map(Outcome::code).sorted().toList();
+            assertThat(codes).containsExactly(0, 2);
+            Outcome loser = a.get().code() == 2 ? a.get() : b.get();
+            assertThat(loser.err()).contains("choose another --out");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(RunDirectory.isComplete(out)).isTrue();
+        for (String name : new String[] {"scenario.yaml", "manifest.json", "summary.json", "daily.csv", "runs.csv"}) {
+            assertThat(out.resolve(name)).exists();
+        }
     }
 
     @Test

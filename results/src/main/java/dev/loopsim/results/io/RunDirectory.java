@@ -1,8 +1,10 @@
 package dev.loopsim.results.io;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.stream.Stream;
 
@@ -19,7 +21,11 @@ public final class RunDirectory {
         this.root = root;
     }
 
-    /** Creates the folder (which must not exist, or be empty) and marks it incomplete. */
+    /**
+     * Creates the folder (which must not exist, or be empty) and claims it by creating the
+     * incomplete marker, which only one of several runs started together can do: the others fail
+     * and touch nothing.
+     */
     public static RunDirectory create(Path root) throws IOException {
         if (Files.exists(root)) {
             if (!Files.isDirectory(root)) {
@@ -32,9 +38,21 @@ public final class RunDirectory {
             }
         }
         Files.createDirectories(root);
-        RunDirectory directory = new RunDirectory(root);
-        directory.write(INCOMPLETE, "run started " + Instant.now() + "; this marker is removed when the run completes\n");
-        return directory;
+        Path marker = root.resolve(INCOMPLETE);
+        try {
+            Files.writeString(marker, "run started " + Instant.now() + "; this marker is removed when the run completes\n",
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException claimed) {
+            throw new IOException(root + " was claimed by another run started at the same time; choose another --out");
+        }
+        try (Stream<Path> entries = Files.list(root)) {
+            if (entries.anyMatch(entry -> !entry.getFileName().toString().equals(INCOMPLETE))) {
+                // Another run claimed, filled and completed the folder between the check above and the claim.
+                Files.delete(marker);
+                throw new IOException(root + " already exists and is not empty; choose another --out");
+            }
+        }
+        return new RunDirectory(root);
     }
 
     /** An interrupted run's folder, to finish it: it must still be marked incomplete. */

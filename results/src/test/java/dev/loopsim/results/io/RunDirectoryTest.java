@@ -31,6 +31,37 @@ class RunDirectoryTest {
         }
     }
 
+    /** Two runs started together into one empty folder: in every one of 200 races exactly one claims it. */
+    @Test
+    void exactlyOneOfTwoConcurrentRunsClaimsAFolder() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int trial = 0; trial < 200; trial++) {
+                Path root = temp.resolve("race-" + trial);
+                Files.createDirectory(root);
+                var start = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.Callable<Boolean> claim = () -> {
+                    start.await();
+                    try {
+                        RunDirectory.create(root).write("summary.json", "{}");
+                        return true;
+                    } catch (IOException refused) {
+                        assertThat(refused).hasMessageContaining("choose another --out");
+                        return false;
+                    }
+                };
+                var a = pool.submit(claim);
+                var b = pool.submit(claim);
+                start.countDown();
+                assertThat(a.get() ^ b.get()).as("trial " + trial + ": exactly one claims the folder").isTrue();
+                assertThat(root.resolve("summary.json")).exists();
+                assertThat(root.resolve(RunDirectory.INCOMPLETE)).exists();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void refusesAFolderThatHoldsSomething() throws IOException {
         Files.writeString(temp.resolve("x"), "");
