@@ -18,6 +18,12 @@ import java.util.List;
  * its logged propensity the logging probability, and the member's logged context the context.
  */
 public final class LoopsimLog {
+    /**
+     * loopsim's titles are indices 0..N-1 of the run's catalog, and the estimators keep arrays per
+     * title: a larger id is a corrupt log, refused before anything is allocated for it.
+     */
+    public static final long MAX_TITLES = 1_000_000;
+
     private LoopsimLog() { }
 
     /** The impression log in a run directory's {@code logs} folder, the folder itself, or the file. */
@@ -74,7 +80,12 @@ public final class LoopsimLog {
                 query.setInt(3, replicate);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        int title = rows.getInt(1);
+                        long title = rows.getLong(1);
+                        if (title < 0 || title >= MAX_TITLES) {
+                            long line = rows.getLong(6);
+                            throw new OpeException(name, csv ? line + 1 : 0, (csv ? "" : "row " + line + ": ")
+                                    + "title must be a catalog index in [0, " + MAX_TITLES + "), found " + title);
+                        }
                         double propensity = rows.getDouble(4);
                         boolean missing = rows.wasNull();
                         if (missing || !(propensity > 0 && propensity <= 1)) {
@@ -84,9 +95,9 @@ public final class LoopsimLog {
                                     + ": its ranker cannot state the probability of its choices (log a random ranker, or one "
                                     + "with explore > 0)");
                         }
-                        rounds.add(new BanditLog.Row(title, rows.getInt(2) + 1, rows.getBoolean(3) ? 1 : 0, propensity,
+                        rounds.add(new BanditLog.Row((int) title, rows.getInt(2) + 1, rows.getBoolean(3) ? 1 : 0, propensity,
                                 rows.getString(5), new double[0]));
-                        actions = Math.max(actions, title + 1);
+                        actions = Math.max(actions, (int) title + 1);
                     }
                 }
             }

@@ -57,6 +57,11 @@ class LoopsimLogTest {
         Path badTitle = file(row(0, "a", 0, 3, "0.25", true), row(0, "a", 0, 1, "0.25", false).replace(",1,0,random", ",x1,0,random"));
         assertThat(catchThrowableOfType(OpeException.class, () -> LoopsimLog.read(badTitle, "a", 0)).getMessage())
                 .startsWith(badTitle + ":3: Error when converting column \"title\"");
+        for (int title : new int[] {-3, 99_999_999}) {
+            Path outside = file(row(0, "a", 0, 3, "0.25", true), row(0, "a", 0, title, "0.25", false));
+            assertThat(catchThrowableOfType(OpeException.class, () -> LoopsimLog.read(outside, "a", 0)).getMessage())
+                    .isEqualTo(outside + ":3: title must be a catalog index in [0, 1000000), found " + title);
+        }
         Path shortRow = file(row(0, "a", 0, 3, "0.25", true).replace(",false\n", "\n"));
         assertThat(catchThrowableOfType(OpeException.class, () -> LoopsimLog.read(shortRow, "a", 0)).getMessage())
                 .startsWith(shortRow + ":2: Expected Number of Columns: 19 Found: 18").contains("expected the columns [replicate");
