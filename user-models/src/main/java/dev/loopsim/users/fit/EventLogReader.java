@@ -164,11 +164,25 @@ public final class EventLogReader {
         return null;
     }
 
+    /** About ±3,000 years around 1970: further out, a time is a corrupt value, not an event. */
+    static final double MAX_ABS_SECONDS = 1e11;
+    /** Ratings, watch fractions and satisfaction scores are small numbers; past this a reward is corrupt. */
+    static final double MAX_ABS_REWARD = 1e9;
+
+    /** A time in seconds since 1970, refused when it is beyond {@link #MAX_ABS_SECONDS}. */
+    static double inRange(String name, long line, String column, double seconds, String text) {
+        if (!(Math.abs(seconds) <= MAX_ABS_SECONDS)) {
+            throw new DataFileException(name, line, column + " must lie within 1e11 seconds "
+                    + "(about 3,000 years) of 1970, found '" + DataFileException.quoted(text) + "'");
+        }
+        return seconds;
+    }
+
     static double seconds(String name, long line, String column, String text, EventLogFormat.TimeUnit unit) {
         try {
             double value = Double.parseDouble(text);
             if (Double.isFinite(value)) {
-                return value * unit.seconds;
+                return inRange(name, line, column, value * unit.seconds, text);
             }
         } catch (NumberFormatException e) {
             // not a number: try a date-time below
@@ -179,10 +193,10 @@ public final class EventLogReader {
                     ? java.time.OffsetDateTime.parse(iso).toInstant()
                     : iso.contains("T") ? LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC)
                     : java.time.LocalDate.parse(iso).atStartOfDay(ZoneOffset.UTC).toInstant();
-            return instant.getEpochSecond() + instant.getNano() * 1e-9;
+            return inRange(name, line, column, instant.getEpochSecond() + instant.getNano() * 1e-9, text);
         } catch (DateTimeParseException e) {
             throw new DataFileException(name, line, column + " must be a number (" + unit.name().toLowerCase()
-                    + ") or an ISO-8601 date-time, found '" + text + "'");
+                    + ") or an ISO-8601 date-time, found '" + DataFileException.quoted(text) + "'");
         }
     }
 
@@ -192,12 +206,12 @@ public final class EventLogReader {
         }
         try {
             double value = Double.parseDouble(text);
-            if (Double.isFinite(value)) {
+            if (Math.abs(value) <= MAX_ABS_REWARD) {
                 return value;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new DataFileException(name, line, column + " must be a number or empty, found '" + text + "'");
+        throw new DataFileException(name, line, column + " must be a number in [-1e9, 1e9] or empty, found '" + DataFileException.quoted(text) + "'");
     }
 }

@@ -86,7 +86,7 @@ final class ParquetEventLog {
         if (rows.wasNull()) {
             throw new DataFileException(name, 0, "row " + row + ": " + column + " is empty; expected a timestamp");
         }
-        return micros / 1e6;
+        return EventLogReader.inRange(name, 0, "row " + row + ": " + column, micros / 1e6, micros + " microseconds");
     }
 
     private static double textSeconds(String name, long row, String column, String text, EventLogFormat format) {

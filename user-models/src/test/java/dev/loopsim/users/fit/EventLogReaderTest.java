@@ -67,7 +67,16 @@ class EventLogReaderTest {
                 .isInstanceOf(DataFileException.class)
                 .hasMessage("log.csv:3: timestamp must be a number (seconds) or an ISO-8601 date-time, found 'yesterday'");
         assertThatThrownBy(() -> read("member,timestamp,reward\na,100,good\n"))
-                .hasMessage("log.csv:2: reward must be a number or empty, found 'good'");
+                .hasMessage("log.csv:2: reward must be a number in [-1e9, 1e9] or empty, found 'good'");
+        assertThatThrownBy(() -> read("member,timestamp,reward\na,100,-1e308\n"))
+                .hasMessage("log.csv:2: reward must be a number in [-1e9, 1e9] or empty, found '-1e308'");
+        assertThatThrownBy(() -> read("member,timestamp\na,100\na,1e300\n"))
+                .hasMessage("log.csv:3: timestamp must lie within 1e11 seconds (about 3,000 years) of 1970, found '1e300'");
+        assertThatThrownBy(() -> read("member,timestamp\na,+99999-01-01T00:00:00Z\n"))
+                .hasMessageStartingWith("log.csv:2: timestamp must lie within 1e11 seconds");
+        String huge = "x".repeat(10_000_000);
+        assertThatThrownBy(() -> read("member,timestamp\na," + huge + "\n")).message()
+                .as("a message quotes at most 200 characters of a value").hasSizeLessThan(400).contains("(10000000 characters)");
         assertThatThrownBy(() -> read("member,timestamp\na,100,7\n"))
                 .hasMessage("log.csv:2: expected 2 fields, found 3");
         assertThatThrownBy(() -> read("member,timestamp\n,100\n"))
