@@ -182,7 +182,8 @@ final class FitCommand implements Callable<Integer> {
 
     /** Checked before the fit, so a mistake costs nothing: no input is ever replaced, an existing output only with --force. */
     private void refuseToOverwrite() throws IOException {
-        for (Path output : outputs()) {
+        List<Path> outputs = outputs();
+        for (Path output : outputs) {
             if (Files.exists(output) && Files.exists(events) && Files.isSameFile(output, events)) {
                 throw new BadInputException("--out would write " + output + ", which is the input log --events; "
                         + "choose another --out");
@@ -192,15 +193,16 @@ final class FitCommand implements Callable<Integer> {
             }
             if (Files.exists(output) && !force) {
                 throw new BadInputException(output + " exists already; choose another --out, or give --force to replace "
-                        + outputs().stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
+                        + outputs.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
             }
         }
     }
 
     private void writeFiles(FitReport report, PrintWriter stdout) throws IOException {
-        Path qqCsv = outputs().get(1);
-        Path qqPng = outputs().get(2);
-        Path members = outputs().get(3);
+        List<Path> outputs = outputs();
+        Path qqCsv = outputs.get(1);
+        Path qqPng = outputs.get(2);
+        Path members = outputs.get(3);
         List<String> header = List.of("Visit model fitted by 'loopsim fit' (loopsim " + RunWriter.version() + ") from "
                         + report.log().source(),
                 "Include it in a scenario with world: {visit_model: PATH}, PATH being this file's path without .yaml",

@@ -26,6 +26,11 @@ public final class LoopsimLog {
 
     private LoopsimLog() { }
 
+    /** A problem with the row at {@code line} (1-based among the data rows): a file line in CSV, a row number in Parquet. */
+    private static OpeException at(String name, boolean csv, long line, String problem) {
+        return new OpeException(name, csv ? line + 1 : 0, (csv ? "" : "row " + line + ": ") + problem);
+    }
+
     /** The impression log in a run directory's {@code logs} folder, the folder itself, or the file. */
     public static Path locate(Path path) {
         if (!Files.isDirectory(path)) {
@@ -82,22 +87,21 @@ public final class LoopsimLog {
                     while (rows.next()) {
                         long title = rows.getLong(1);
                         if (title < 0 || title >= MAX_TITLES) {
-                            long line = rows.getLong(6);
-                            throw new OpeException(name, csv ? line + 1 : 0, (csv ? "" : "row " + line + ": ")
-                                    + "title must be a catalog index in [0, " + MAX_TITLES + "), found " + title);
+                            throw at(name, csv, rows.getLong(6), "title must be a catalog index in [0, " + MAX_TITLES
+                                    + "), found " + title);
                         }
                         double propensity = rows.getDouble(4);
                         boolean missing = rows.wasNull();
                         if (missing || !(propensity > 0 && propensity <= 1)) {
-                            long line = rows.getLong(6);
-                            throw new OpeException(name, csv ? line + 1 : 0, (csv ? "" : "row " + line + ": ") + "cell " + chosen
+                            throw at(name, csv, rows.getLong(6), "cell " + chosen
                                     + " has no propensity in (0, 1] here, found " + (missing ? "none" : propensity)
                                     + ": its ranker cannot state the probability of its choices (log a random ranker, or one "
                                     + "with explore > 0)");
                         }
-                        rounds.add(new BanditLog.Row((int) title, rows.getInt(2) + 1, rows.getBoolean(3) ? 1 : 0, propensity,
+                        int action = (int) title;
+                        rounds.add(new BanditLog.Row(action, rows.getInt(2) + 1, rows.getBoolean(3) ? 1 : 0, propensity,
                                 rows.getString(5), new double[0]));
-                        actions = Math.max(actions, (int) title + 1);
+                        actions = Math.max(actions, action + 1);
                     }
                 }
             }

@@ -121,20 +121,28 @@ public final class ScenarioLoader {
     }
 
     /**
-     * Jackson reads a YAML alias ({@code *name}) as the string "name", silently; a scenario that
-     * uses one is refused at the alias instead. (Syntax errors are left to the real parse.)
+     * Walks the tokens once, before the tree is built: a syntax error or a nesting deeper than
+     * {@link #MAX_NESTING_DEPTH} is reported where the walk stopped (a read constraint carries no
+     * location of its own), and a YAML alias ({@code *name}), which Jackson would read silently as
+     * the string "name", is refused where it stands.
      */
-    private static void refuseAliases(ScenarioSource source) throws ScenarioException {
+    private static void checkSyntax(ScenarioSource source) throws ScenarioException {
         try (JsonParser walk = MAPPER.createParser(source.text())) {
-            while (walk.nextToken() != null) {
-                if (walk instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-                    JsonLocation at = walk.currentTokenLocation();
-                    throw new ScenarioException(source.origin(), "", at.getLineNr(), at.getColumnNr(), "YAML aliases (*"
-                            + walk.getText() + ") are not supported: write the value out where it is used");
+            try {
+                while (walk.nextToken() != null) {
+                    if (walk instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                        JsonLocation at = walk.currentTokenLocation();
+                        throw new ScenarioException(source.origin(), "", at.getLineNr(), at.getColumnNr(), "YAML aliases (*"
+                                + walk.getText() + ") are not supported: write the value out where it is used");
+                    }
                 }
+            } catch (JsonProcessingException e) {
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : walk.currentLocation();
+                throw new ScenarioException(source.origin(), "", at.getLineNr(), at.getColumnNr(),
+                        "not valid YAML: " + yamlProblem(e.getOriginalMessage()));
             }
-        } catch (java.io.IOException syntax) {
-            // reported with its location by the parse that follows
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a parser over a string does no I/O
         }
     }
 
@@ -143,23 +151,14 @@ public final class ScenarioLoader {
             throw new ScenarioException(source.origin(), "", 0, 0, "the scenario has " + source.text().length()
                     + " characters; a scenario may have at most " + MAX_SCENARIO_CHARS + " characters");
         }
-        refuseAliases(source);
+        checkSyntax(source);
         JsonNode tree;
-        JsonParser parser;
         try {
-            parser = MAPPER.createParser(source.text());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // a parser over a string does no I/O
-        }
-        try (parser) {
-            tree = MAPPER.readTree(parser);
+            tree = MAPPER.readTree(source.text());
         } catch (JsonProcessingException e) {
-            // A read constraint (nesting depth) carries no location of its own: the parser's is where it stopped.
-            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-            throw new ScenarioException(source.origin(), "", at.getLineNr(), at.getColumnNr(),
-                    "not valid YAML: " + yamlProblem(e.getOriginalMessage()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            JsonLocation at = e.getLocation();
+            throw new ScenarioException(source.origin(), "", at == null ? 0 : at.getLineNr(),
+                    at == null ? 0 : at.getColumnNr(), "not valid YAML: " + yamlProblem(e.getOriginalMessage()));
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             throw new ScenarioException(source.origin(), "", 0, 0, "the scenario is empty; expected a mapping with at least name and cells");

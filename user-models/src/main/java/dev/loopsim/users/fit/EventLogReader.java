@@ -212,6 +212,7 @@ public final class EventLogReader {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new DataFileException(name, line, column + " must be a number in [-1e9, 1e9] or empty, found '" + DataFileException.quoted(text) + "'");
+        throw new DataFileException(name, line, column + " must be a number in [-1e9, 1e9] or empty, found '"
+                + DataFileException.quoted(text) + "'");
     }
 }
