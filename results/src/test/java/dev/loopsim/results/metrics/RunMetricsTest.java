@@ -50,8 +50,9 @@ class RunMetricsTest {
         metrics.finish(14, List.of(m0, m1));
 
         List<DailyRow> daily = metrics.daily();
-        assertThat(daily.get(0)).isEqualTo(new DailyRow(0, 2, 2, 4, 1, 1, 0, 0.9, (0.8 - 0.6) + (0.5 - 0.3),
-                new long[] {1, 0}, 0));
+        assertThat(daily.get(0)).isEqualTo(new DailyRow(0, 2, 2, 4, 1, 1, 0, new long[] {1, 0}, 0, java.util.Map.of(
+                Metrics.TAKE_FRACTION, 1 / 4.0, Metrics.PLAYS_PER_VISIT, 1 / 2.0, Metrics.ENJOYMENT_PER_PLAY, 0.9,
+                Metrics.EXPECTED_REGRET_PER_VISIT, ((0.8 - 0.6) + (0.5 - 0.3)) / 2)));
         assertThat(daily.get(1).genrePlays()).containsExactly(0, 1);
         assertThat(daily.get(1).visits()).isEqualTo(1);
         assertThat(daily.get(1).completions()).isEqualTo(1);

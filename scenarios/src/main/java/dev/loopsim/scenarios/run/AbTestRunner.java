@@ -5,7 +5,6 @@ import dev.loopsim.core.engine.Simulation;
 import dev.loopsim.core.policy.PageBuilder;
 import dev.loopsim.core.world.MemberProfile;
 import dev.loopsim.results.metrics.DailyRow;
-import dev.loopsim.results.metrics.MetricOptions;
 import dev.loopsim.results.metrics.RunMetrics;
 import dev.loopsim.results.stats.Interval;
 import dev.loopsim.scenarios.spec.AbTestSpec;
@@ -135,8 +134,7 @@ final class AbTestRunner {
     }
 
     private static RunMetrics metrics(ScenarioSpec spec, WorldBuilder.World world) {
-        return new RunMetrics(world.catalog(), spec.horizonDays(), new MetricOptions(
-                spec.world().response().qualityPlayThreshold(), spec.metrics().retentionDays(), spec.metrics().regret()));
+        return new RunMetrics(world.catalog(), spec.horizonDays(), spec.metricOptions());
     }
 
     private static List<MemberProfile> members(List<MemberProfile> all, int[] cellOf, int cell) {

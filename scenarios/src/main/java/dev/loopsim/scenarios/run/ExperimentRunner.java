@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import dev.loopsim.core.engine.Simulation;
-import dev.loopsim.results.metrics.MetricOptions;
 import dev.loopsim.results.metrics.Metrics;
 import dev.loopsim.results.metrics.RunMetrics;
 import dev.loopsim.results.stats.Interval;
@@ -181,8 +180,7 @@ public final class ExperimentRunner {
                                    int replicate, ExecutorService executor, List<RunObserver> extra,
                                    java.util.function.DoubleConsumer onDay) {
         long started = System.nanoTime();
-        RunMetrics metrics = new RunMetrics(world.catalog(), spec.horizonDays(), new MetricOptions(
-                spec.world().response().qualityPlayThreshold(), spec.metrics().retentionDays(), spec.metrics().regret()));
+        RunMetrics metrics = new RunMetrics(world.catalog(), spec.horizonDays(), spec.metricOptions());
         List<RunObserver> observers = new ArrayList<>(List.of(metrics));
         observers.addAll(extra);
         long visits = new Simulation(setup, RunObservers.of(observers), executor, onDay).run();

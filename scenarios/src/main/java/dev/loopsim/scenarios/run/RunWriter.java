@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loopsim.results.io.Csv;
 import dev.loopsim.results.io.RunDirectory;
 import dev.loopsim.results.metrics.DailyRow;
+import dev.loopsim.results.metrics.Metrics;
 import dev.loopsim.results.stats.Interval;
 import dev.loopsim.scenarios.expect.ExpectationResult;
 import java.io.IOException;
@@ -223,16 +224,21 @@ public final class RunWriter {
     }
 
     private static String daily(ExperimentResult result) {
-        Csv csv = new Csv(List.of("cell", "replicate", "day", "visits", "active_members", "impressions", "plays",
-                "quality_plays", "completions", "churned", "take_fraction", "plays_per_visit", "enjoyment_per_play",
-                "expected_regret_per_visit", "genre_plays"));
+        List<String> metrics = Metrics.dailyColumns();
+        List<String> header = new java.util.ArrayList<>(List.of("cell", "replicate", "day", "visits", "active_members",
+                "impressions", "plays", "quality_plays", "completions", "churned"));
+        header.addAll(metrics);
+        header.add("genre_plays");
+        Csv csv = new Csv(header);
         for (CellRun run : result.runs()) {
             for (DailyRow row : run.daily()) {
-                csv.row(run.cell(), run.replicate(), row.day(), row.visits(), row.activeMembers(), row.impressions(),
-                        row.plays(), row.qualityPlays(), row.completions(), row.churned(), row.takeFraction(),
-                        row.playsPerVisit(), row.enjoymentPerPlay(), row.expectedRegretPerVisit(),
-                        java.util.Arrays.stream(row.genrePlays()).mapToObj(Long::toString)
-                                .collect(java.util.stream.Collectors.joining(" ")));
+                List<Object> fields = new java.util.ArrayList<>(List.of(run.cell(), run.replicate(), row.day(), row.visits(),
+                        row.activeMembers(), row.impressions(), row.plays(), row.qualityPlays(), row.completions(),
+                        row.churned()));
+                metrics.forEach(m -> fields.add(row.metric(m)));
+                fields.add(java.util.Arrays.stream(row.genrePlays()).mapToObj(Long::toString)
+                        .collect(java.util.stream.Collectors.joining(" ")));
+                csv.row(fields.toArray());
             }
         }
         return csv.toString();

@@ -21,9 +21,9 @@ public final class SweepRunner {
     /** One point and what it produced. */
     public record PointResult(Sweeps.Point point, ExperimentResult result) { }
 
-    /** The daily columns of the tidy table, as metric names. */
-    private static final List<String> DAILY = List.of("visits", "active_members", "impressions", "plays", "quality_plays",
-            "completions", "churned", "take_fraction", "plays_per_visit", "enjoyment_per_play");
+    /** The daily counts of the tidy table, as metric names; the daily metrics measured follow them. */
+    private static final List<String> DAILY_COUNTS = List.of("visits", "active_members", "impressions", "plays",
+            "quality_plays", "completions", "churned");
 
     /**
      * @param threads threads in all: points run side by side, each with its share of them
@@ -81,11 +81,12 @@ public final class SweepRunner {
                     row(csv, prefix, run, "", metric.getKey(), metric.getValue());
                 }
                 for (DailyRow day : run.daily()) {
-                    double[] values = {day.visits(), day.activeMembers(), day.impressions(), day.plays(), day.qualityPlays(),
-                            day.completions(), day.churned(), day.takeFraction(), day.playsPerVisit(), day.enjoymentPerPlay()};
-                    for (int i = 0; i < DAILY.size(); i++) {
-                        row(csv, prefix, run, day.day(), DAILY.get(i), values[i]);
+                    double[] counts = {day.visits(), day.activeMembers(), day.impressions(), day.plays(), day.qualityPlays(),
+                            day.completions(), day.churned()};
+                    for (int i = 0; i < DAILY_COUNTS.size(); i++) {
+                        row(csv, prefix, run, day.day(), DAILY_COUNTS.get(i), counts[i]);
                     }
+                    day.metrics().forEach((metric, value) -> row(csv, prefix, run, day.day(), metric, value));
                 }
             }
         }

@@ -4,6 +4,7 @@ import dev.loopsim.core.ParameterException;
 import dev.loopsim.core.Validate;
 import dev.loopsim.results.metrics.BanditMetrics;
 import dev.loopsim.results.logs.LogKind;
+import dev.loopsim.results.metrics.MetricOptions;
 import dev.loopsim.results.metrics.Metrics;
 import dev.loopsim.scenarios.expect.Expectation;
 import java.util.HashSet;
@@ -113,7 +114,7 @@ public record ScenarioSpec(String name, String description, long seed, int repli
         baseline = baseline == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(baseline));
         expectations = expectations == null ? List.of() : List.copyOf(expectations);
         for (int i = 0; i < expectations.size(); i++) {
-            checkExpectation("expectations[" + i + "]", expectations.get(i), names, metrics, bandit,
+            checkExpectation("expectations[" + i + "]", expectations.get(i), names, metricOptions(world, metrics), bandit,
                     oracleCellOf(cells).isPresent(), ope, mode.equals("ab-test") ? abTest.readoutMetrics(horizonDays) : Set.of());
         }
     }
@@ -213,7 +214,7 @@ public record ScenarioSpec(String name, String description, long seed, int repli
         }
     }
 
-    private static void checkExpectation(String where, String text, Set<String> cells, MetricsSpec metrics,
+    private static void checkExpectation(String where, String text, Set<String> cells, MetricOptions metrics,
                                          BanditWorldSpec bandit, boolean hasOracle, OpeSpec ope, Set<String> readouts) {
         Expectation e;
         try {
@@ -248,17 +249,17 @@ public record ScenarioSpec(String name, String description, long seed, int repli
                 }
                 continue;
             }
-            if (Metrics.find(metric, metrics.retentionDays()).isEmpty()) {
+            if (metric.equals(Metrics.EXPECTED_REGRET_PER_VISIT) && !metrics.regret()) {
+                throw new ParameterException(where, "expectation '" + text + "' needs metrics.regret: true");
+            }
+            if (Metrics.find(metric, metrics).isEmpty()) {
                 throw new ParameterException(where, "expectation '" + text + "' names metric '" + metric
-                        + "', which is not one of " + Metrics.definitions(metrics.retentionDays()).stream()
+                        + "', which is not one of " + Metrics.definitions(metrics).stream()
                         .map(d -> d.name()).toList());
             }
             if (metric.equals(Metrics.HOMOGENIZATION_VS_ORACLE) && !hasOracle) {
                 throw new ParameterException(where, "expectation '" + text + "' needs a cell ranked by {type: oracle} alone, "
                         + "the reference of homogenization_vs_oracle");
-            }
-            if (metric.equals(Metrics.EXPECTED_REGRET_PER_VISIT) && !metrics.regret()) {
-                throw new ParameterException(where, "expectation '" + text + "' needs metrics.regret: true");
             }
         }
     }
@@ -275,5 +276,14 @@ public record ScenarioSpec(String name, String description, long seed, int repli
 
     public CellSpec cell(String cellName) {
         return cells.stream().filter(c -> c.name().equals(cellName)).findFirst().orElseThrow();
+    }
+
+    /** What the run measures, as the metrics take it. */
+    public MetricOptions metricOptions() {
+        return metricOptions(world, metrics);
+    }
+
+    private static MetricOptions metricOptions(WorldSpec world, MetricsSpec metrics) {
+        return new MetricOptions(world.response().qualityPlayThreshold(), metrics.retentionDays(), metrics.regret());
     }
 }

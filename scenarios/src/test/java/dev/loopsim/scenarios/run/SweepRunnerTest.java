@@ -79,7 +79,7 @@ class SweepRunnerTest {
     /** What a run measured, without its wall time. */
     private static List<Object> outcomes(ExperimentResult result) {
         return result.runs().stream().map(r -> (Object) List.of(r.cell(), r.replicate(), r.metrics(), r.daily().stream()
-                .map(d -> List.of(d.visits(), d.plays(), d.impressions(), d.enjoymentSum())).toList())).toList();
+                .map(d -> List.of(d.visits(), d.plays(), d.impressions(), d.metric(dev.loopsim.results.metrics.Metrics.ENJOYMENT_PER_PLAY))).toList())).toList();
     }
 
     private static List<String> overrides(Sweeps.Point point) {

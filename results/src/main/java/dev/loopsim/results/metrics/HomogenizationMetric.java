@@ -1,0 +1,136 @@
+package dev.loopsim.results.metrics;
+
+import dev.loopsim.core.world.MemberState;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mean pairwise Jaccard similarity of members' sets of played titles (Chaney et al. 2018), over
+ * members present. Up to {@value #EXACT_MEMBERS} members every pair is used; beyond, a fixed
+ * sample of {@value #PAIRS} pairs chosen by hashing the pair index, the same whatever the thread
+ * count.
+ */
+public final class HomogenizationMetric implements Metric<HomogenizationMetric.Played> {
+    static final int EXACT_MEMBERS = 3000;
+    static final long PAIRS = 2_000_000;
+
+    /** Per member, the distinct titles played. */
+    public static final class Played implements Tally<Played> {
+        /** {count, title, title, …}, grown by doubling. */
+        final Map<Integer, int[]> byMember = new HashMap<>();
+
+        @Override
+        public void visit(VisitEvent visit) {
+            if (visit.played()) {
+                add(visit.member().id(), visit.playedTitle());
+            }
+        }
+
+        private void add(int memberId, int title) {
+            int[] set = byMember.get(memberId);
+            if (set == null) {
+                byMember.put(memberId, new int[] {1, title, 0, 0});
+                return;
+            }
+            for (int i = 1; i <= set[0]; i++) {
+                if (set[i] == title) {
+                    return;
+                }
+            }
+            if (set[0] + 1 == set.length) {
+                set = Arrays.copyOf(set, set.length * 2);
+                byMember.put(memberId, set);
+            }
+            set[++set[0]] = title;
+        }
+
+        @Override
+        public void combine(Played other) {
+            other.byMember.forEach((member, set) -> {
+                if (byMember.containsKey(member)) {
+                    for (int i = 1; i <= set[0]; i++) {
+                        add(member, set[i]);
+                    }
+                } else {
+                    byMember.put(member, set.clone());
+                }
+            });
+        }
+
+        /** The distinct titles a member played, sorted; empty if none. */
+        int[] of(int memberId) {
+            int[] set = byMember.get(memberId);
+            if (set == null) {
+                return new int[0];
+            }
+            int[] titles = Arrays.copyOfRange(set, 1, set[0] + 1);
+            Arrays.sort(titles);
+            return titles;
+        }
+    }
+
+    @Override
+    public String name() {
+        return Metrics.HOMOGENIZATION;
+    }
+
+    @Override
+    public String definition() {
+        return "mean pairwise Jaccard similarity of members' sets of played titles (Chaney et al. 2018): every pair "
+                + "up to 3,000 members, else a fixed sample of 2,000,000 pairs chosen by hashing, the same for any "
+                + "thread count";
+    }
+
+    @Override
+    public boolean higherIsBetter() {
+        return false;
+    }
+
+    @Override
+    public Played newTally(RunShape run) {
+        return new Played();
+    }
+
+    @Override
+    public double value(Played tally, RunEnd end) {
+        List<int[]> sets = new ArrayList<>();
+        for (MemberState m : end.members()) {
+            if (m.profile().joinDay() < end.horizonDays()) {
+                sets.add(tally.of(m.id()));
+            }
+        }
+        int n = sets.size();
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double total = 0;
+        long pairs = 0;
+        if (n <= EXACT_MEMBERS) {
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    total += Exposure.jaccard(sets.get(i), sets.get(j));
+                    pairs++;
+                }
+            }
+        } else {
+            for (long k = 0; k < PAIRS; k++) {
+                int i = (int) Long.remainderUnsigned(mix(2 * k), n);
+                int j = (int) Long.remainderUnsigned(mix(2 * k + 1), n - 1);
+                j = j >= i ? j + 1 : j; // a pair of two different members
+                total += Exposure.jaccard(sets.get(i), sets.get(j));
+                pairs++;
+            }
+        }
+        return total / pairs;
+    }
+
+    private static long mix(long z) {
+        z = (z + 0x9E3779B97F4A7C15L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
