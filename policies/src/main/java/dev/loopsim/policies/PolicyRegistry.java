@@ -44,8 +44,8 @@ public final class PolicyRegistry {
                     (SlateQRanker.Parameters p) -> new Capabilities(true, p.exploration() == 0, false), SlateQRanker::new),
             new PolicyType<>("newest", "Most recently released first.",
                     NewestRanker.Parameters.class, new NewestRanker.Parameters(), Capabilities.FIXED, (catalog, p) -> new NewestRanker()),
-            new PolicyType<>("oracle", "True utility, which no real policy sees: the reference for regret.",
-                    OracleRanker.Parameters.class, new OracleRanker.Parameters(), Capabilities.FIXED, (catalog, p) -> new OracleRanker())),
+            PolicyType.seeingTruth("oracle", "True utility, which no real policy sees: the reference for regret.",
+                    OracleRanker.Parameters.class, new OracleRanker.Parameters(), (truth, p) -> new OracleRanker(truth))),
             BanditAlgorithms.all().stream().map(PolicyRegistry::rankerBandit)).toList();
 
     private static final List<PolicyType<?, ArtworkSelector>> ARTWORK = Stream.<PolicyType<?, ArtworkSelector>>concat(Stream.of(

@@ -13,7 +13,7 @@ class CapabilitiesTest {
         assertThat(slateq.capabilities(quiet).statesPropensities()).isEqualTo(quiet.exploration() == 0);
         assertThat(quiet.exploration()).as("the default explores, so it states no odds").isPositive();
         assertThat(PolicyRegistry.ranker("oracle").orElseThrow().capabilities(new dev.loopsim.policies.ranking.OracleRanker.Parameters()))
-                .isEqualTo(Capabilities.FIXED);
+                .isEqualTo(Capabilities.ORACLE);
         assertThat(PolicyRegistry.rankers()).filteredOn(t -> t.capabilities(t.defaults()).takesGuardrail())
                 .extracting(PolicyType::name).containsExactly("constrained-ts");
         assertThat(PolicyRegistry.rankers()).filteredOn(t -> !t.capabilities(t.defaults()).learns())

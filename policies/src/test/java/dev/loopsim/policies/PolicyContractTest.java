@@ -18,7 +18,42 @@ class PolicyContractTest {
     }
 
     private static Ranker create(PolicyType<?, Ranker> type, Catalog catalog) {
-        return type.create(catalog, type.defaults());
+        return type.create(catalog, Worlds.TRUTH, type.defaults());
+    }
+
+    /**
+     * Built with a truth that fails when consulted, every ranker but the ones that declare they see
+     * the truth decides, learns and retrains without touching it; the oracle cannot do without it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rankers")
+    void onlyAPolicyThatDeclaresItSeesTheTruthCanReachIt(PolicyType<?, Ranker> type) {
+        Catalog catalog = Worlds.catalog(40);
+        var tripwire = Worlds.truthFor((member, title, day) -> {
+            throw new IllegalStateException(type.name() + " reached the true utility");
+        });
+        Ranker ranker = type.create(catalog, tripwire, type.defaults());
+        var member = Worlds.member(5, 2);
+        member.recordPlay(3, 0.5);
+        Runnable decide = () -> {
+            ranker.rank(Worlds.context(catalog, member), 10);
+            ranker.rankWithPropensities(Worlds.context(catalog, member), 10);
+            ranker.learn(Worlds.plays(1, 3, 17, 3, 22));
+            ranker.retrain(1);
+            ranker.rank(Worlds.context(catalog, member), 10);
+        };
+        if (type.capabilities(type.defaults()).seesTruth()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(decide::run).hasMessageContaining("reached the true utility");
+        } else {
+            decide.run();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theOracleAloneSeesTheTruth() {
+        assertThat(rankers().filter(t -> t.capabilities(t.defaults()).seesTruth()).map(PolicyType::name))
+                .containsExactly("oracle");
+        assertThat(PolicyRegistry.artworkSelectors()).noneMatch(t -> t.capabilities(t.defaults()).seesTruth());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -67,7 +102,7 @@ class PolicyContractTest {
         Ranker ranker = create(type, catalog);
         var member = Worlds.member(1, 5);
         int[] offered = {3, 7, 11, 19};
-        var context = new dev.loopsim.core.policy.DecisionContext(member, 1.0, catalog, offered, member.policyStream(), Worlds.QUALITY);
+        var context = new dev.loopsim.core.policy.DecisionContext(member.history(), 1.0, catalog, offered, member.policyStream());
         assertThat(ranker.rank(context, 10)).containsExactlyInAnyOrder(offered);
         int[] two = ranker.rank(context, 2);
         assertThat(two).hasSize(2);
@@ -110,8 +145,8 @@ class PolicyContractTest {
         for (int visit = 0; visit < 3000; visit++) {
             var member = members[world.nextInt(members.length)];
             double day = visit / 100.0;
-            var context = new dev.loopsim.core.policy.DecisionContext(member, day, catalog,
-                    java.util.stream.IntStream.range(0, 40).toArray(), member.policyStream(), Worlds.QUALITY);
+            var context = new dev.loopsim.core.policy.DecisionContext(member.history(), day, catalog,
+                    java.util.stream.IntStream.range(0, 40).toArray(), member.policyStream());
             int[] shown = ranker.rank(context, 5);
             int played = -1;
             for (int slot = 0; slot < shown.length && played < 0; slot++) {
@@ -150,7 +185,7 @@ class PolicyContractTest {
         int[] first = new int[20];
         int[] again = new int[20];
         for (int round = 0; round < 2; round++) {
-            ArtworkSelector selector = type.create(catalog, type.defaults());
+            ArtworkSelector selector = type.create(catalog, null, type.defaults());
             var context = Worlds.context(catalog, Worlds.member(7, 3));
             for (int t = 0; t < 20; t++) {
                 int chosen = selector.select(context, catalog.title(t));

@@ -1,6 +1,7 @@
 package dev.loopsim.policies;
 
 import dev.loopsim.core.model.TrueUtility;
+import dev.loopsim.core.model.WorldTruth;
 import dev.loopsim.core.policy.DecisionContext;
 import dev.loopsim.core.policy.FeedbackBatch;
 import dev.loopsim.core.policy.VisitFeedback;
@@ -17,6 +18,16 @@ import java.util.stream.IntStream;
 public final class Worlds {
     /** True utility = quality, so the oracle's order is by descending id. */
     public static final TrueUtility QUALITY = (member, title, day) -> title.quality();
+
+    /** {@link #QUALITY} as the oracle is given it, for members 0 to 999 (it ignores their state). */
+    public static final WorldTruth TRUTH = truthFor(QUALITY);
+
+    /** A world's truth over the given utility, lent members 0 to 999. */
+    public static WorldTruth truthFor(TrueUtility utility) {
+        WorldTruth truth = new WorldTruth(utility);
+        truth.bind(IntStream.range(0, 1000).mapToObj(id -> member(id, id)).toList());
+        return truth;
+    }
 
     private Worlds() { }
 
@@ -48,8 +59,8 @@ public final class Worlds {
     }
 
     public static DecisionContext context(Catalog catalog, MemberState member) {
-        return new DecisionContext(member, 1.0, catalog, IntStream.range(0, catalog.size()).toArray(),
-                member.policyStream(), QUALITY);
+        return new DecisionContext(member.history(), 1.0, catalog, IntStream.range(0, catalog.size()).toArray(),
+                member.policyStream());
     }
 
     /** A batch in which the given titles were each played once. */

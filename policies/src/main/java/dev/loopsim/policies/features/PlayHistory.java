@@ -1,6 +1,6 @@
 package dev.loopsim.policies.features;
 
-import dev.loopsim.core.world.MemberState;
+import dev.loopsim.core.world.MemberHistory;
 
 /** A member's recent plays, latest first: what a policy observes of them. */
 public interface PlayHistory {
@@ -13,7 +13,7 @@ public interface PlayHistory {
     int artwork(int k);
 
     /** The history a member carries at decision time. */
-    static PlayHistory of(MemberState member) {
+    static PlayHistory of(MemberHistory member) {
         return new PlayHistory() {
             @Override
             public int count() {

@@ -3,7 +3,7 @@ package dev.loopsim.policies.page;
 import java.util.Arrays;
 import java.util.BitSet;
 import dev.loopsim.core.policy.DecisionContext;
-import dev.loopsim.core.world.MemberState;
+import dev.loopsim.core.world.MemberHistory;
 import dev.loopsim.core.world.Title;
 
 /**
@@ -101,7 +101,7 @@ public sealed interface RowKind {
 
         @Override
         public int[] candidates(DecisionContext context, BitSet placed) {
-            MemberState member = context.member();
+            MemberHistory member = context.member();
             BitSet seen = new BitSet();
             int[] ordered = new int[member.recentPlayCount()];
             int n = 0;
@@ -126,7 +126,7 @@ public sealed interface RowKind {
 
         @Override
         public int[] candidates(DecisionContext context, BitSet placed) {
-            MemberState member = context.member();
+            MemberHistory member = context.member();
             if (member.recentPlayCount() == 0) {
                 return new int[0];
             }

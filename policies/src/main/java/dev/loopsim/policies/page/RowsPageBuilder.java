@@ -89,8 +89,7 @@ public final class RowsPageBuilder implements PageBuilder {
             if (row.kind().ordersItself()) {
                 ranking = Ranking.of(Arrays.copyOf(candidates, Math.min(wanted, candidates.length)), 1);
             } else {
-                DecisionContext offered = new DecisionContext(context.member(), context.day(), context.catalog(),
-                        candidates, context.random(), context.truth());
+                DecisionContext offered = context.withAvailable(candidates);
                 ranking = row.ranker().rankWithPropensities(offered, wanted);
             }
             int[] titles = ranking.titles();

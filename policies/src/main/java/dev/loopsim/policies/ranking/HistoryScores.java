@@ -2,7 +2,7 @@ package dev.loopsim.policies.ranking;
 
 import dev.loopsim.core.policy.DecisionContext;
 import dev.loopsim.core.policy.TopTitles;
-import dev.loopsim.core.world.MemberState;
+import dev.loopsim.core.world.MemberHistory;
 
 /**
  * Scores candidates from an item × item weight matrix and the member's observable history (their
@@ -24,7 +24,7 @@ final class HistoryScores {
 
     static int[] rank(DecisionContext context, double[][] weights, int count) {
         int[] offered = context.available();
-        MemberState member = context.member();
+        MemberHistory member = context.member();
         double maxPrior = 1;
         for (int id : offered) {
             maxPrior = Math.max(maxPrior, context.catalog().title(id).popularityPrior());

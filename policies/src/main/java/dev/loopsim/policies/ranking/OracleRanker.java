@@ -1,5 +1,6 @@
 package dev.loopsim.policies.ranking;
 
+import dev.loopsim.core.model.WorldTruth;
 import dev.loopsim.core.policy.DecisionContext;
 import dev.loopsim.core.policy.Ranker;
 import dev.loopsim.core.policy.TopTitles;
@@ -9,6 +10,11 @@ import dev.loopsim.core.policy.TopTitles;
  * that regret is measured against.
  */
 public final class OracleRanker implements Ranker {
+    private final WorldTruth truth;
+
+    public OracleRanker(WorldTruth truth) {
+        this.truth = truth;
+    }
 
     /** No parameters. */
     public record Parameters() { }
@@ -24,7 +30,7 @@ public final class OracleRanker implements Ranker {
         int[] available = context.available();
         double[] utilities = new double[available.length];
         for (int k = 0; k < available.length; k++) {
-            utilities[k] = context.truth().utility(context.member(), context.catalog().title(available[k]), context.day());
+            utilities[k] = truth.utility(context.member(), context.catalog().title(available[k]), context.day());
         }
         return TopTitles.select(available, utilities, count);
     }

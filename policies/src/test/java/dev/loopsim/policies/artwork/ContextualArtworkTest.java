@@ -22,7 +22,7 @@ class ContextualArtworkTest {
     private static double matchedShare(String type) {
         Catalog catalog = Worlds.catalogWithArtworks(20, 2); // artwork a shows theme a
         var policy = PolicyRegistry.artworkSelector(type).orElseThrow();
-        var selector = policy.create(catalog, policy.defaults());
+        var selector = policy.create(catalog, null, policy.defaults());
         MemberState[] members = new MemberState[40];
         for (int m = 0; m < members.length; m++) {
             members[m] = Worlds.member(m, 100 + m);

@@ -29,8 +29,8 @@ class RowsPageBuilderTest {
     }
 
     private static DecisionContext context(Catalog catalog, double day, dev.loopsim.core.world.MemberState member) {
-        return new DecisionContext(member, day, catalog, java.util.stream.IntStream.range(0, 8).toArray(),
-                member.policyStream(), Worlds.QUALITY);
+        return new DecisionContext(member.history(), day, catalog, java.util.stream.IntStream.range(0, 8).toArray(),
+                member.policyStream());
     }
 
     @Test
@@ -39,7 +39,7 @@ class RowsPageBuilderTest {
         var member = Worlds.member(0, 1);
         member.recordPlay(6, 1.0);   // a series, not completed: continue watching
         member.recordPlay(3, 2.0);   // latest play, genre 1: because-you-watched shows genre 1
-        var oracle = new OracleRanker();
+        var oracle = new OracleRanker(Worlds.TRUTH);
         var builder = new RowsPageBuilder(List.of(
                 new RowsPageBuilder.Row(RowKind.parse("continue-watching", 2, 30), oracle),
                 new RowsPageBuilder.Row(RowKind.parse("because-you-watched", 2, 30), oracle),
@@ -63,7 +63,7 @@ class RowsPageBuilderTest {
         member.recordPlay(6, 1.0);
         member.recordPlay(7, 2.0);
         member.recordCompletion(7);
-        var row = new RowsPageBuilder.Row(RowKind.parse("continue-watching", 2, 30), new OracleRanker());
+        var row = new RowsPageBuilder.Row(RowKind.parse("continue-watching", 2, 30), new OracleRanker(Worlds.TRUTH));
         Page page = new RowsPageBuilder(List.of(row), 1, 3, new DefaultArtwork()).build(context(catalog, 10, member));
         assertThat(page.titles()).containsExactly(6, -1, -1);
     }
@@ -72,7 +72,7 @@ class RowsPageBuilderTest {
     void emptyRowsAreLeftOutAndThePageHasAtMostMaxRows() {
         Catalog catalog = catalog();
         var member = Worlds.member(0, 1); // no plays: no continue-watching, no because-you-watched
-        var oracle = new OracleRanker();
+        var oracle = new OracleRanker(Worlds.TRUTH);
         var builder = new RowsPageBuilder(List.of(
                 new RowsPageBuilder.Row(RowKind.parse("continue-watching", 2, 30), oracle),
                 new RowsPageBuilder.Row(RowKind.parse("because-you-watched", 2, 30), oracle),
@@ -110,7 +110,7 @@ class RowsPageBuilderTest {
                 throw new IllegalStateException("no fallback either");
             }
         };
-        var row = new RowsPageBuilder.Row(RowKind.parse("top-picks", 1, 30), new OracleRanker());
+        var row = new RowsPageBuilder.Row(RowKind.parse("top-picks", 1, 30), new OracleRanker(Worlds.TRUTH));
         Page first = new RowsPageBuilder(List.of(row), 1, 4, failsThenUnpersonalised).build(Worlds.context(catalog, member));
         assertThat(first.artworks()).containsExactly(2, 2, 2, 2);
         Page second = new RowsPageBuilder(List.of(row), 1, 4, outOfRangeThenFails).build(Worlds.context(catalog, member));

@@ -19,7 +19,7 @@ class ExploringRankerTest {
     void deterministicRankersAreCertainAndRandomOnesKnowTheirOdds() {
         Catalog catalog = Worlds.catalog(TITLES);
         DecisionContext context = Worlds.context(catalog, Worlds.member(0, 1));
-        OracleRanker oracle = new OracleRanker();
+        OracleRanker oracle = new OracleRanker(Worlds.TRUTH);
         assertThat(oracle.rankWithPropensities(context, 3).propensities()).containsOnly(1.0);
         assertThat(oracle.firstChoice(context)).isEqualTo(new FirstChoice(TITLES - 1, 1, TITLES));
         assertThat(new RandomRanker().rankWithPropensities(context, 3).propensities())
@@ -36,7 +36,7 @@ class ExploringRankerTest {
     void propensitiesMatchTheFrequenciesOfTheChoices() {
         Catalog catalog = Worlds.catalog(TITLES);
         var member = Worlds.member(0, 7);
-        ExploringRanker ranker = new ExploringRanker(new OracleRanker(), EPSILON);
+        ExploringRanker ranker = new ExploringRanker(new OracleRanker(Worlds.TRUTH), EPSILON);
         int n = 40_000;
         int[] first = new int[TITLES];
         int[] secondGivenBestFirst = new int[TITLES];

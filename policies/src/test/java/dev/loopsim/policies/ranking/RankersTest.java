@@ -58,6 +58,6 @@ class RankersTest {
     @Test
     void oracleOrdersByTrueUtility() {
         Catalog catalog = Worlds.catalog(8); // utility = quality = id / 8
-        assertThat(new OracleRanker().rank(Worlds.context(catalog, Worlds.member(0, 1)), 4)).containsExactly(7, 6, 5, 4);
+        assertThat(new OracleRanker(Worlds.TRUTH).rank(Worlds.context(catalog, Worlds.member(0, 1)), 4)).containsExactly(7, 6, 5, 4);
     }
 }

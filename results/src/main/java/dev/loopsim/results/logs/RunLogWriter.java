@@ -6,6 +6,7 @@ import dev.loopsim.core.model.SearchResponse;
 import dev.loopsim.core.model.VisitResponse;
 import dev.loopsim.core.policy.DecisionContext;
 import dev.loopsim.core.policy.RewardFeedback;
+import dev.loopsim.core.world.MemberHistory;
 import dev.loopsim.core.world.MemberState;
 import dev.loopsim.core.world.Page;
 import java.io.IOException;
@@ -46,7 +47,7 @@ final class RunLogWriter implements RunObserver {
                 if (impressions == null) {
                     return;
                 }
-                MemberState member = context.member();
+                MemberHistory member = context.member();
                 long visit = member.visits() + 1; // the visit is counted once it is over
                 boolean[] examined = response.examined();
                 String memberContext = contextKey.apply(context);

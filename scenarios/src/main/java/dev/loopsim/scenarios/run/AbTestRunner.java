@@ -119,7 +119,7 @@ final class AbTestRunner {
         double shortest = 0;
         for (int c = 0; c < spec.cells().size(); c++) {
             CellSpec cell = spec.cells().get(c);
-            pages.add(builder.pages(world.catalog(), cell));
+            pages.add(builder.pages(world, cell));
             retrain[c] = cell.retrainEvery().value();
             shortest = retrain[c] > 0 && (shortest == 0 || retrain[c] < shortest) ? retrain[c] : shortest;
         }

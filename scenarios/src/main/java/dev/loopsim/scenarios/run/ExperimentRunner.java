@@ -141,7 +141,7 @@ public final class ExperimentRunner {
                 OpeRecorder recorder = null;
                 List<Ranker> targets = List.of();
                 if (spec.ope() != null && spec.ope().logging().equals(cell.name())) {
-                    targets = spec.ope().targets().stream().map(t -> builder.ranker(world.catalog(), spec.cell(t))).toList();
+                    targets = spec.ope().targets().stream().map(t -> builder.ranker(world, spec.cell(t))).toList();
                     recorder = new OpeRecorder(spec.ope().targets(), targets, WorldBuilder.contextKey(world.catalog()));
                     extra.add(recorder);
                 }

@@ -1,6 +1,7 @@
 package dev.loopsim.scenarios.run;
 
 import dev.loopsim.core.engine.SimulationSetup;
+import dev.loopsim.core.model.WorldTruth;
 import dev.loopsim.core.policy.PageBuilder;
 import dev.loopsim.core.policy.Ranker;
 import dev.loopsim.core.random.RandomStreams;
@@ -47,8 +48,13 @@ public final class WorldBuilder {
                 : catalog.path().isEmpty() ? MovieLens.bundled() : MovieLens.read(Path.of(catalog.path()));
     }
 
-    /** The world of one replicate. */
-    public record World(RandomStreams streams, Catalog catalog, List<MemberProfile> members) { }
+    /**
+     * The world of one replicate.
+     *
+     * @param truth its true utility, which only the oracle is given; lent the members' states by
+     *              each simulation while it runs on this world
+     */
+    public record World(RandomStreams streams, Catalog catalog, List<MemberProfile> members, WorldTruth truth) { }
 
     public World world(int replicate) {
         RandomStreams streams = RandomStreams.of(spec.seed(), replicate);
@@ -56,7 +62,7 @@ public final class WorldBuilder {
         List<MemberProfile> members = new PopulationGenerator(spec.world().population())
                 .generate(streams, catalog.genreCount(), catalog.latentDim(), spec.world().catalog().artworkThemes(),
                         movieLens == null ? null : movieLens.tasteDirichlet());
-        return new World(streams, catalog, members);
+        return new World(streams, catalog, members, new WorldTruth(response().utility()));
     }
 
     public SimulationSetup setup(World world, CellSpec cell) {
@@ -68,7 +74,7 @@ public final class WorldBuilder {
      * the targets of off-policy evaluation, trained on the logging policy's data as they would be offline.
      */
     SimulationSetup setup(World world, CellSpec cell, List<Ranker> alsoLearning) {
-        PageBuilder pages = pages(world.catalog(), cell);
+        PageBuilder pages = pages(world, cell);
         if (!alsoLearning.isEmpty()) {
             pages = new AlsoLearning(pages, alsoLearning);
         }
@@ -78,23 +84,27 @@ public final class WorldBuilder {
 
     /** A run of the given pages on this world: the cells of an A/B test share one. */
     SimulationSetup setup(World world, PageBuilder pages, double retrainEveryDays, double searchShare) {
-        PageBuilder oracle = spec.metrics().regret() ? oraclePages() : null;
-        return new SimulationSetup(world.catalog(), world.members(),
-                new PositionBasedLogit(spec.world().response(), new MemberDynamics(spec.world().dynamics()),
-                        spec.world().search()),
+        PageBuilder oracle = spec.metrics().regret() ? oraclePages(world.truth()) : null;
+        return new SimulationSetup(world.catalog(), world.members(), response(),
                 new Churning(spec.world().visits().create(), spec.world().churn()), pages, oracle,
-                world.streams(), spec.horizonDays(), spec.updateEvery().value(), retrainEveryDays, spec.shards(), searchShare);
+                world.streams(), spec.horizonDays(), spec.updateEvery().value(), retrainEveryDays, spec.shards(), searchShare,
+                world.truth());
+    }
+
+    private PositionBasedLogit response() {
+        return new PositionBasedLogit(spec.world().response(), new MemberDynamics(spec.world().dynamics()), spec.world().search());
     }
 
     /** The cell's page: its rows, each with a fresh ranker, and its artwork selector. */
-    PageBuilder pages(Catalog catalog, CellSpec cell) {
+    PageBuilder pages(World world, CellSpec cell) {
         var page = spec.page();
+        Catalog catalog = world.catalog();
         List<RowsPageBuilder.Row> rows = new ArrayList<>();
         List<RowSpec> plan = cell.rows().isEmpty() ? List.of(new RowSpec("top-picks", cell.ranker(), page.rows())) : cell.rows();
         for (RowSpec row : plan) {
             RankerSpec rankerSpec = row.ranker() != null ? row.ranker()
                     : cell.ranker() != null ? cell.ranker() : RankerSpec.withDefaults(row.defaultRanker());
-            Ranker ranker = explored(rankerSpec.create(catalog), cell);
+            Ranker ranker = explored(rankerSpec.create(catalog, world.truth()), cell);
             RowKind kind = RowKind.parse(row.kind(), catalog.genreCount(), page.newReleaseDays());
             rows.add(new RowsPageBuilder.Row(kind, ranker, row.count()));
         }
@@ -127,8 +137,8 @@ public final class WorldBuilder {
     }
 
     /** A fresh instance of a one-title cell's ranker (with its exploration), for asking what it would choose. */
-    Ranker ranker(Catalog catalog, CellSpec cell) {
-        return explored(cell.ranker().create(catalog), cell);
+    Ranker ranker(World world, CellSpec cell) {
+        return explored(cell.ranker().create(world.catalog(), world.truth()), cell);
     }
 
     /** The ranker of each row kind of a cell, as event logs name it: {@code popularity}, {@code oracle+explore:0.1}. */
@@ -169,9 +179,9 @@ public final class WorldBuilder {
     }
 
     /** The oracle's page: top-picks by true utility on every row, default artwork. */
-    private PageBuilder oraclePages() {
+    private PageBuilder oraclePages(WorldTruth truth) {
         var page = spec.page();
-        var row = new RowsPageBuilder.Row(RowKind.parse("top-picks", 1, page.newReleaseDays()), new OracleRanker(), page.rows());
+        var row = new RowsPageBuilder.Row(RowKind.parse("top-picks", 1, page.newReleaseDays()), new OracleRanker(truth), page.rows());
         return new RowsPageBuilder(List.of(row), page.rows(), page.columns(), new DefaultArtwork());
     }
 }

@@ -19,7 +19,7 @@ public record ArtworkSpec(String type, Record parameters) {
     }
 
     public ArtworkSelector create(Catalog catalog) {
-        return PolicyRegistry.artworkSelector(type).orElseThrow().create(catalog, parameters);
+        return PolicyRegistry.artworkSelector(type).orElseThrow().create(catalog, null, parameters);
     }
 
     static final class Reader extends TypedDeserializer<ArtworkSpec> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.loopsim.policies.PolicyRegistry;
 import dev.loopsim.core.policy.Ranker;
+import dev.loopsim.core.model.WorldTruth;
 import dev.loopsim.core.world.Catalog;
 import java.util.List;
 import java.util.Objects;
@@ -20,8 +21,9 @@ public record RankerSpec(String type, Record parameters) {
         Objects.requireNonNull(parameters, "parameters");
     }
 
-    public Ranker create(Catalog catalog) {
-        return PolicyRegistry.ranker(type).orElseThrow().create(catalog, parameters);
+    /** @param truth the world's truth, which reaches the ranker only if its type declares it sees the truth */
+    public Ranker create(Catalog catalog, WorldTruth truth) {
+        return PolicyRegistry.ranker(type).orElseThrow().create(catalog, truth, parameters);
     }
 
     /** A ranker of the given type with its default parameters. */

@@ -61,7 +61,7 @@ class SearchTest {
         };
         var recorded = new dev.loopsim.core.engine.SimulationSetup(setup.catalog(), setup.members(), setup.response(),
                 setup.visits(), recording, null, setup.streams(), setup.horizonDays(), setup.updateEveryDays(),
-                setup.retrainEveryDays(), setup.shards(), setup.searchShare());
+                setup.retrainEveryDays(), setup.shards(), setup.searchShare(), setup.truth());
         RunObserver observer = new RunObserver() {
             @Override
             public ShardObserver shard(int index) {

@@ -71,7 +71,7 @@ class SimulationEventsTest {
         };
         SimulationSetup setup = new SimulationSetup(base.catalog(), base.members(), base.response(), base.visits(),
                 recording, null, base.streams(), base.horizonDays(), base.updateEveryDays(), base.retrainEveryDays(),
-                base.shards(), base.searchShare());
+                base.shards(), base.searchShare(), base.truth());
         RunObserver observer = new RunObserver() {
             @Override
             public ShardObserver shard(int index) {

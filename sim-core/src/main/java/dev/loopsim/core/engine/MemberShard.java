@@ -97,8 +97,7 @@ final class MemberShard {
             return;
         }
         var catalog = setup.catalog();
-        var truth = setup.response().utility();
-        DecisionContext context = new DecisionContext(member, day, catalog, available, member.policyStream(), truth);
+        DecisionContext context = new DecisionContext(member.history(), day, catalog, available, member.policyStream());
         Page page = setup.pages().build(context);
         VisitResponse response = setup.response().respond(member, page, catalog, day);
         double oracleProbability = Double.NaN;
@@ -112,6 +111,7 @@ final class MemberShard {
             afterPlay(member, page.titleAt(slot), page.artworkAt(slot), day, response.completes());
         }
         member.recordVisit(day, response.satisfaction(), response.played());
+        member.recordShown(page);
         observer.visit(member, day, page, response, oracleProbability);
         finishVisit(member, day, new VisitFeedback(day, member.id(), page, response.playedSlot(), response.watchFraction()));
     }

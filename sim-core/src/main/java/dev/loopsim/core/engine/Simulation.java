@@ -75,7 +75,16 @@ public final class Simulation {
             clock.schedule(day, EventKind.SNAPSHOT, () -> snapshot(index));
         }
         clock.schedule(horizon, EventKind.END, () -> advanceTo(horizon));
-        clock.run();
+        if (setup.truth() != null) {
+            setup.truth().bind(members);
+        }
+        try {
+            clock.run();
+        } finally {
+            if (setup.truth() != null) {
+                setup.truth().release();
+            }
+        }
         observer.finish(horizon, List.copyOf(members));
         return shards.stream().mapToLong(MemberShard::visitCount).sum();
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import dev.loopsim.core.model.MemberResponse;
 import dev.loopsim.core.model.VisitModel;
+import dev.loopsim.core.model.WorldTruth;
 import dev.loopsim.core.policy.PageBuilder;
 import dev.loopsim.core.random.RandomStreams;
 import dev.loopsim.core.world.Catalog;
@@ -27,11 +28,13 @@ import dev.loopsim.core.world.MemberProfile;
  *                         so that results do not depend on how many threads run them
  * @param searchShare      the probability that a visit goes to search instead of the page: the
  *                         open-loop share, plays no policy chose
+ * @param truth            the world's truth, which the run lends its members' states to while it
+ *                         runs (for the oracle, the only policy given it); null if no policy sees it
  */
 public record SimulationSetup(Catalog catalog, List<MemberProfile> members, MemberResponse response,
                               VisitModel visits, PageBuilder pages, PageBuilder oraclePages,
                               RandomStreams streams, double horizonDays, double updateEveryDays,
-                              double retrainEveryDays, int shards, double searchShare) {
+                              double retrainEveryDays, int shards, double searchShare, WorldTruth truth) {
 
     public SimulationSetup {
         Objects.requireNonNull(catalog, "catalog");

@@ -38,6 +38,8 @@ public final class MemberState {
     private double churnDay = Double.POSITIVE_INFINITY;
     private long visits;
     private long plays;
+    private int[] lastPageTitles = new int[0];
+    private final MemberHistory history = new History();
 
     /** A delayed outcome of the play at {@code playDay} (of a title shown with an artwork), due at {@code day}. */
     public record PendingReward(double day, int titleId, int artwork, double value, double playDay, long sequence)
@@ -149,6 +151,84 @@ public final class MemberState {
 
     public int id() {
         return profile.id();
+    }
+
+    /** Remembers the titles of the page just shown, slot by slot, reusing the array when the page size is the same. */
+    public void recordShown(Page page) {
+        if (lastPageTitles.length != page.slots()) {
+            lastPageTitles = new int[page.slots()];
+        }
+        for (int slot = 0; slot < lastPageTitles.length; slot++) {
+            lastPageTitles[slot] = page.titleAt(slot);
+        }
+    }
+
+    /** What a policy may observe of this member: a read-only view, not this state. */
+    public MemberHistory history() {
+        return history;
+    }
+
+    /** The observable part of the state; a separate object, so a policy cannot cast it to the state. */
+    private final class History implements MemberHistory {
+        @Override
+        public int id() {
+            return profile.id();
+        }
+
+        @Override
+        public double joinDay() {
+            return profile.joinDay();
+        }
+
+        @Override
+        public long visits() {
+            return visits;
+        }
+
+        @Override
+        public long plays() {
+            return plays;
+        }
+
+        @Override
+        public int recentPlayCount() {
+            return recentPlayCount;
+        }
+
+        @Override
+        public int recentPlayTitle(int k) {
+            return MemberState.this.recentPlayTitle(k);
+        }
+
+        @Override
+        public int recentPlayArtwork(int k) {
+            return MemberState.this.recentPlayArtwork(k);
+        }
+
+        @Override
+        public double recentPlayDay(int k) {
+            return MemberState.this.recentPlayDay(k);
+        }
+
+        @Override
+        public boolean recentPlayCompleted(int k) {
+            return MemberState.this.recentPlayCompleted(k);
+        }
+
+        @Override
+        public int recentVisitCount() {
+            return recentCount;
+        }
+
+        @Override
+        public double recentVisitDay(int k) {
+            return MemberState.this.recentVisitDay(k);
+        }
+
+        @Override
+        public int[] lastPageTitles() {
+            return lastPageTitles.clone();
+        }
     }
 
     /** Records a visit and its satisfaction, dropping the oldest beyond the history capacity. */
