@@ -46,7 +46,19 @@ public sealed interface RowKind {
     }
 
     private static int[] notPlaced(int[] ids, BitSet placed) {
-        return placed.isEmpty() ? ids : Arrays.stream(ids).filter(id -> !placed.get(id)).toArray();
+        return placed.isEmpty() ? ids : keep(ids, id -> !placed.get(id));
+    }
+
+    /** The ids that pass, in order: a loop, not a stream, since pages ask on every visit. */
+    private static int[] keep(int[] ids, java.util.function.IntPredicate passes) {
+        int[] kept = new int[ids.length];
+        int n = 0;
+        for (int id : ids) {
+            if (passes.test(id)) {
+                kept[n++] = id;
+            }
+        }
+        return n == ids.length ? kept : Arrays.copyOf(kept, n);
     }
 
     /** Every released title, ordered by the row's ranker. */
@@ -67,9 +79,8 @@ public sealed interface RowKind {
         @Override
         public int[] candidates(DecisionContext context, BitSet placed) {
             double since = context.day() - windowDays;
-            return Arrays.stream(context.available())
-                    .filter(id -> !placed.get(id) && context.catalog().title(id).releaseDay() > Math.max(since, 0))
-                    .toArray();
+            return keep(context.available(), id -> !placed.get(id)
+                    && context.catalog().title(id).releaseDay() > Math.max(since, 0));
         }
     }
 
@@ -82,8 +93,7 @@ public sealed interface RowKind {
 
         @Override
         public int[] candidates(DecisionContext context, BitSet placed) {
-            return Arrays.stream(context.available())
-                    .filter(id -> !placed.get(id) && context.catalog().title(id).dominantGenre() == genre).toArray();
+            return keep(context.available(), id -> !placed.get(id) && context.catalog().title(id).dominantGenre() == genre);
         }
     }
 
@@ -132,8 +142,8 @@ public sealed interface RowKind {
             }
             Title last = context.catalog().title(member.recentPlayTitle(0));
             int genre = last.dominantGenre();
-            return Arrays.stream(context.available()).filter(id -> id != last.id() && !placed.get(id)
-                    && context.catalog().title(id).dominantGenre() == genre).toArray();
+            return keep(context.available(), id -> id != last.id() && !placed.get(id)
+                    && context.catalog().title(id).dominantGenre() == genre);
         }
     }
 }

@@ -106,25 +106,68 @@ public final class HomogenizationMetric implements Metric<HomogenizationMetric.P
         if (n < 2) {
             return Double.NaN;
         }
-        double total = 0;
-        long pairs = 0;
         if (n <= EXACT_MEMBERS) {
-            for (int i = 0; i < n; i++) {
-                for (int j = i + 1; j < n; j++) {
-                    total += Exposure.jaccard(sets.get(i), sets.get(j));
-                    pairs++;
-                }
-            }
-        } else {
-            for (long k = 0; k < PAIRS; k++) {
-                int i = (int) Long.remainderUnsigned(mix(2 * k), n);
-                int j = (int) Long.remainderUnsigned(mix(2 * k + 1), n - 1);
-                j = j >= i ? j + 1 : j; // a pair of two different members
-                total += Exposure.jaccard(sets.get(i), sets.get(j));
-                pairs++;
+            return exactMean(sets);
+        }
+        double total = 0;
+        for (long k = 0; k < PAIRS; k++) {
+            int i = (int) Long.remainderUnsigned(mix(2 * k), n);
+            int j = (int) Long.remainderUnsigned(mix(2 * k + 1), n - 1);
+            j = j >= i ? j + 1 : j; // a pair of two different members
+            total += Exposure.jaccard(sets.get(i), sets.get(j));
+        }
+        return total / PAIRS;
+    }
+
+    /**
+     * The mean over every pair, found through each title's players: only pairs that share a title
+     * add anything, so they alone are visited, in the order (i, j) of a loop over all pairs, which
+     * gives the same sum to the last bit.
+     */
+    static double exactMean(List<int[]> sets) {
+        int n = sets.size();
+        int titles = 0;
+        for (int[] set : sets) {
+            for (int t : set) {
+                titles = Math.max(titles, t + 1);
             }
         }
-        return total / pairs;
+        int[] count = new int[titles];
+        sets.forEach(set -> Arrays.stream(set).forEach(t -> count[t]++));
+        int[][] players = new int[titles][];
+        for (int t = 0; t < titles; t++) {
+            players[t] = new int[count[t]];
+            count[t] = 0;
+        }
+        for (int member = 0; member < n; member++) {
+            for (int t : sets.get(member)) {
+                players[t][count[t]++] = member; // ascending member order
+            }
+        }
+        int[] shared = new int[n];
+        int[] touched = new int[n];
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            int[] a = sets.get(i);
+            int m = 0;
+            for (int t : a) {
+                int[] who = players[t];
+                int from = Arrays.binarySearch(who, i) + 1; // i plays t, so it is there
+                for (int k = from; k < who.length; k++) {
+                    if (shared[who[k]]++ == 0) {
+                        touched[m++] = who[k];
+                    }
+                }
+            }
+            Arrays.sort(touched, 0, m);
+            for (int x = 0; x < m; x++) {
+                int j = touched[x];
+                int common = shared[j];
+                total += (double) common / (a.length + sets.get(j).length - common);
+                shared[j] = 0;
+            }
+        }
+        return total / ((long) n * (n - 1) / 2);
     }
 
     private static long mix(long z) {

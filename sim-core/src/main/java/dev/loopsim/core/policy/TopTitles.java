@@ -1,7 +1,5 @@
 package dev.loopsim.core.policy;
 
-import java.util.Arrays;
-
 /**
  * Picks the k best of n scored titles without sorting all n: a bounded min-heap, O(n log k).
  * Ties go to the lower title id, so the result never depends on iteration order.
@@ -23,14 +21,12 @@ public final class TopTitles {
                 siftDown(heap, size, ids, scores);
             }
         }
-        Integer[] order = new Integer[size];
-        for (int j = 0; j < size; j++) {
-            order[j] = heap[j];
-        }
-        Arrays.sort(order, (a, b) -> better(a, b, ids, scores) ? -1 : (better(b, a, ids, scores) ? 1 : 0));
+        // Pop the worst each time and fill from the back: best first, ties by lower id.
         int[] result = new int[size];
-        for (int j = 0; j < size; j++) {
-            result[j] = ids[order[j]];
+        for (int end = size - 1; end >= 0; end--) {
+            result[end] = ids[heap[0]];
+            heap[0] = heap[end];
+            siftDown(heap, end, ids, scores);
         }
         return result;
     }

@@ -14,11 +14,17 @@ import java.util.Arrays;
  *                        ranker knows at day 0); 0 for titles released later
  * @param series          whether completion is observed later, as a delayed reward
  * @param artworks        the artwork pool; artwork 0 is the default
+ * @param dominantGenre   the genre of the largest share (the lowest index among equals): derived
+ *                        from {@code genres}, kept because pages ask for it on every visit
  */
 public record Title(int id, double[] genres, double[] latent, double quality, double releaseDay,
-                    double popularityPrior, boolean series, java.util.List<Artwork> artworks) {
+                    double popularityPrior, boolean series, java.util.List<Artwork> artworks, int dominantGenre) {
 
     public Title {
+        if (dominantGenre != dominant(genres)) {
+            throw new IllegalArgumentException("title " + id + ": dominant genre " + dominantGenre + " is not that of "
+                    + Arrays.toString(genres));
+        }
         genres = genres.clone();
         latent = latent.clone();
         artworks = java.util.List.copyOf(artworks);
@@ -30,6 +36,11 @@ public record Title(int id, double[] genres, double[] latent, double quality, do
                 throw new IllegalArgumentException("title " + id + ": artwork " + a + " has index " + artworks.get(a).index());
             }
         }
+    }
+
+    public Title(int id, double[] genres, double[] latent, double quality, double releaseDay,
+                 double popularityPrior, boolean series, java.util.List<Artwork> artworks) {
+        this(id, genres, latent, quality, releaseDay, popularityPrior, series, artworks, dominant(genres));
     }
 
     /** A title with only a neutral, faithful default artwork (one theme, fidelity 1). */
@@ -69,7 +80,7 @@ public record Title(int id, double[] genres, double[] latent, double quality, do
     }
 
     /** The genre with the largest share. */
-    public int dominantGenre() {
+    private static int dominant(double[] genres) {
         int best = 0;
         for (int g = 1; g < genres.length; g++) {
             if (genres[g] > genres[best]) {

@@ -1,0 +1,44 @@
+package dev.loopsim.results.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class HomogenizationMetricTest {
+
+    /** The loop over every pair that the title index replaces. */
+    private static double everyPair(List<int[]> sets) {
+        double total = 0;
+        long pairs = 0;
+        for (int i = 0; i < sets.size(); i++) {
+            for (int j = i + 1; j < sets.size(); j++) {
+                total += Exposure.jaccard(sets.get(i), sets.get(j));
+                pairs++;
+            }
+        }
+        return total / pairs;
+    }
+
+    @Test
+    void theTitleIndexGivesTheSameMeanAsEveryPairToTheLastBit() {
+        Random random = new Random(3);
+        for (int trial = 0; trial < 20; trial++) {
+            List<int[]> sets = new ArrayList<>();
+            int members = 2 + random.nextInt(300);
+            int titles = 1 + random.nextInt(trial % 2 == 0 ? 10 : 400); // concentrated, then spread out
+            for (int m = 0; m < members; m++) {
+                TreeSet<Integer> played = new TreeSet<>();
+                int k = random.nextInt(12);
+                for (int p = 0; p < k; p++) {
+                    played.add(random.nextInt(titles));
+                }
+                sets.add(played.stream().mapToInt(Integer::intValue).toArray());
+            }
+            assertThat(HomogenizationMetric.exactMean(sets)).isEqualTo(everyPair(sets));
+        }
+    }
+}
