@@ -29,14 +29,17 @@ final class HistoryScores {
         for (int id : offered) {
             maxPrior = Math.max(maxPrior, context.catalog().title(id).popularityPrior());
         }
+        // Row by row of the weights (the titles played), which the cache reads in order; each score
+        // still sums its terms from the latest play back, as a loop over titles then plays would.
         double[] scores = new double[offered.length];
-        for (int k = 0; k < offered.length; k++) {
-            int i = offered[k];
-            double score = 0;
-            for (int h = 0; h < member.recentPlayCount(); h++) {
-                score += weights[member.recentPlayTitle(h)][i];
+        for (int h = 0; h < member.recentPlayCount(); h++) {
+            double[] row = weights[member.recentPlayTitle(h)];
+            for (int k = 0; k < offered.length; k++) {
+                scores[k] += row[offered[k]];
             }
-            scores[k] = score + 1e-9 * context.catalog().title(i).popularityPrior() / maxPrior;
+        }
+        for (int k = 0; k < offered.length; k++) {
+            scores[k] += 1e-9 * context.catalog().title(offered[k]).popularityPrior() / maxPrior;
         }
         return TopTitles.select(offered, scores, count);
     }
