@@ -1,13 +1,12 @@
 package dev.loopsim.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopsim.results.io.AtomicFiles;
+import dev.loopsim.results.rundir.Manifest;
+import dev.loopsim.results.rundir.RunSummary;
 import dev.loopsim.scenarios.load.BaselineInclude;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,24 +40,21 @@ final class BaselineCommand implements Callable<Integer> {
             throw new BadInputException("unknown action '" + action + "'; expected: baseline save RUN_DIR");
         }
         BadInputException.completeRun(run);
-        ObjectMapper json = new ObjectMapper();
-        JsonNode summary = json.readTree(run.resolve("summary.json").toFile());
-        JsonNode manifest = json.readTree(run.resolve("manifest.json").toFile());
+        RunSummary summary = RunSummary.read(run);
+        Manifest manifest = Manifest.read(run);
         Path target = to != null ? to : defaultTarget(manifest);
         StringBuilder yaml = new StringBuilder();
-        yaml.append("# Baseline of ").append(summary.path("scenario").asText()).append(": the mean over ")
-                .append(summary.path("replicates").asInt()).append(" replicate(s) of every metric, from ").append(run)
-                .append(" (loopsim ").append(manifest.path("loopsim_version").asText()).append(").\n");
+        yaml.append("# Baseline of ").append(summary.scenario()).append(": the mean over ")
+                .append(summary.replicates()).append(" replicate(s) of every metric, from ").append(run)
+                .append(" (loopsim ").append(manifest.loopsimVersion()).append(").\n");
         yaml.append("# Written by 'loopsim baseline save'; read by expectations 'cell.metric within X of baseline'.\n");
         yaml.append("baseline:\n");
         int count = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> cells = summary.path("cells").fields(); cells.hasNext(); ) {
-            Map.Entry<String, JsonNode> cell = cells.next();
-            for (Iterator<Map.Entry<String, JsonNode>> metrics = cell.getValue().fields(); metrics.hasNext(); ) {
-                Map.Entry<String, JsonNode> metric = metrics.next();
-                JsonNode mean = metric.getValue().path("mean");
-                if (mean.isNumber()) {
-                    yaml.append(String.format(Locale.ROOT, "  %s.%s: %s%n", cell.getKey(), metric.getKey(), mean.asText()));
+        for (Map.Entry<String, Map<String, RunSummary.MetricSummary>> cell : summary.cells().entrySet()) {
+            for (Map.Entry<String, RunSummary.MetricSummary> metric : cell.getValue().entrySet()) {
+                double mean = metric.getValue().mean();
+                if (!Double.isNaN(mean)) {
+                    yaml.append(String.format(Locale.ROOT, "  %s.%s: %s%n", cell.getKey(), metric.getKey(), Double.toString(mean)));
                     count++;
                 }
             }
@@ -71,9 +67,9 @@ final class BaselineCommand implements Callable<Integer> {
     }
 
     /** Beside the scenario the run read; a bundled scenario's library only in a checkout of loopsim. */
-    private static Path defaultTarget(JsonNode manifest) {
-        String origin = manifest.path("scenario_origin").asText("");
-        if (origin.isEmpty()) {
+    private static Path defaultTarget(Manifest manifest) {
+        String origin = manifest.scenarioOrigin();
+        if (origin == null || origin.isEmpty()) {
             throw new BadInputException("the run does not say which scenario file it ran; give --to FILE");
         }
         Path target = BaselineInclude.fileFor(origin);

@@ -1,11 +1,9 @@
 package dev.loopsim.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopsim.results.rundir.RunSummary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,26 +29,23 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        JsonNode left = summary(a);
-        JsonNode right = summary(b);
+        RunSummary left = summary(a);
+        RunSummary right = summary(b);
         var out = spec.commandLine().getOut();
-        out.printf("A: %s (%s)%nB: %s (%s)%n", a, left.path("scenario").asText(), b, right.path("scenario").asText());
+        out.printf("A: %s (%s)%nB: %s (%s)%n", a, left.scenario(), b, right.scenario());
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("cell", "metric", "A", "B", "B - A", "B / A - 1"));
         int shared = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> cells = left.path("cells").fields(); cells.hasNext(); ) {
-            Map.Entry<String, JsonNode> cell = cells.next();
-            JsonNode other = right.path("cells").path(cell.getKey());
-            for (Iterator<Map.Entry<String, JsonNode>> metrics = cell.getValue().fields(); metrics.hasNext(); ) {
-                Map.Entry<String, JsonNode> metric = metrics.next();
-                JsonNode x = metric.getValue().path("mean");
-                JsonNode y = other.path(metric.getKey()).path("mean");
-                if (!x.isNumber() || !y.isNumber()) {
+        for (Map.Entry<String, Map<String, RunSummary.MetricSummary>> cell : left.cells().entrySet()) {
+            Map<String, RunSummary.MetricSummary> other = right.cells().getOrDefault(cell.getKey(), Map.of());
+            for (Map.Entry<String, RunSummary.MetricSummary> metric : cell.getValue().entrySet()) {
+                RunSummary.MetricSummary y = other.get(metric.getKey());
+                double va = metric.getValue().mean();
+                if (y == null || Double.isNaN(va) || Double.isNaN(y.mean())) {
                     continue;
                 }
                 shared++;
-                double va = x.asDouble();
-                double vb = y.asDouble();
+                double vb = y.mean();
                 rows.add(List.of(cell.getKey(), metric.getKey(), SummaryTable.number(va), SummaryTable.number(vb), SummaryTable.number(vb - va),
                         va == 0 ? "n/a" : String.format(Locale.ROOT, "%+.2f%%", 100 * (vb / va - 1))));
             }
@@ -59,11 +54,10 @@ final class CompareCommand implements Callable<Integer> {
             throw new BadInputException("the runs share no cell and metric to compare");
         }
         SummaryTable.printAligned(rows, out);
-        for (JsonNode e : left.path("expectations")) {
-            for (JsonNode f : right.path("expectations")) {
-                if (e.path("expectation").asText().equals(f.path("expectation").asText())
-                        && e.path("passed").asBoolean() != f.path("passed").asBoolean()) {
-                    out.printf("  %s: %s in A, %s in B%n", e.path("expectation").asText(), verdict(e), verdict(f));
+        for (RunSummary.ExpectationSummary e : left.expectations()) {
+            for (RunSummary.ExpectationSummary f : right.expectations()) {
+                if (e.expectation().equals(f.expectation()) && e.passed() != f.passed()) {
+                    out.printf("  %s: %s in A, %s in B%n", e.expectation(), verdict(e), verdict(f));
                 }
             }
         }
@@ -71,11 +65,11 @@ final class CompareCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String verdict(JsonNode e) {
-        return e.path("passed").asBoolean() ? "PASS" : "FAIL";
+    private static String verdict(RunSummary.ExpectationSummary e) {
+        return e.passed() ? "PASS" : "FAIL";
     }
 
-    private static JsonNode summary(Path run) throws IOException {
-        return new ObjectMapper().readTree(BadInputException.completeRun(run).resolve("summary.json").toFile());
+    private static RunSummary summary(Path run) throws IOException {
+        return RunSummary.read(BadInputException.completeRun(run));
     }
 }

@@ -2,6 +2,7 @@ package dev.loopsim.cli;
 
 
 import dev.loopsim.results.io.RunDirectory;
+import dev.loopsim.results.rundir.Manifest;
 import dev.loopsim.scenarios.load.ScenarioLoader;
 import dev.loopsim.scenarios.load.ScenarioSource;
 import dev.loopsim.scenarios.load.Sweeps;
@@ -104,15 +105,12 @@ final class RunCommand implements Callable<Integer> {
     record Resumed(ScenarioSource source, java.util.List<String> overrides) {
         static Resumed of(Path run) throws IOException {
             Path scenario = run.resolve("scenario.yaml");
-            Path manifest = run.resolve("manifest.json");
-            if (!Files.isRegularFile(scenario) || !Files.isRegularFile(manifest)) {
+            if (!Files.isRegularFile(scenario) || !Files.isRegularFile(run.resolve(Manifest.FILE))) {
                 throw new BadInputException(run + ": not a run directory (no scenario.yaml and manifest.json)");
             }
-            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile());
-            java.util.List<String> overrides = new java.util.ArrayList<>();
-            json.path("overrides").forEach(o -> overrides.add(o.asText()));
-            String origin = json.path("scenario_origin").asText(scenario.toString());
-            return new Resumed(new ScenarioSource(origin, Files.readString(scenario)), overrides);
+            Manifest manifest = Manifest.read(run);
+            String origin = manifest.scenarioOrigin() != null ? manifest.scenarioOrigin() : scenario.toString();
+            return new Resumed(new ScenarioSource(origin, Files.readString(scenario)), manifest.overrides());
         }
     }
 

@@ -1,12 +1,10 @@
 package dev.loopsim.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loopsim.results.io.AtomicFiles;
 import dev.loopsim.results.io.ParquetFiles;
 import dev.loopsim.results.io.RunDirectory;
+import dev.loopsim.results.rundir.RunSummary;
+import dev.loopsim.results.rundir.SweepSummary;
 import dev.loopsim.results.stats.Interval;
 import dev.loopsim.scenarios.load.ScenarioSource;
 import dev.loopsim.scenarios.load.Sweeps;
@@ -26,7 +24,6 @@ import java.util.Locale;
  * {@code sweep.csv} and {@code sweep.parquet}.
  */
 final class SweepRun {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** What the printed table shows of each cell. */
     private static final List<String> SHOWN = List.of("take_fraction", "plays_per_member", "visits_per_member_week");
     private final PrintWriter out;
@@ -66,7 +63,7 @@ final class SweepRun {
                 run.write("sweep.csv", SweepRunner.tidy(sweep, done));
                 ParquetFiles.fromCsv(List.of(directory.resolve("sweep.csv")), true, columns(sweep),
                         directory.resolve("sweep.parquet"));
-                run.write("summary.json", JSON.writeValueAsString(summary(sweep, done)));
+                run.write(RunSummary.FILE, summary(sweep, done).toJson());
                 run.markComplete();
                 checkpoints.clear();
                 ReportCommand.writeQuietly(directory, err);
@@ -87,25 +84,11 @@ final class SweepRun {
         return "{" + String.join(", ", columns) + "}";
     }
 
-    private static ObjectNode summary(Sweeps.Sweep sweep, List<SweepRunner.PointResult> results) {
-        ObjectNode summary = JSON.createObjectNode();
-        summary.put("scenario", sweep.points().get(0).loaded().spec().name());
-        summary.put("complete", true);
-        ArrayNode parameters = summary.putArray("parameters");
-        sweep.parameters().forEach(parameters::add);
-        ArrayNode points = summary.putArray("points");
-        boolean all = true;
-        for (SweepRunner.PointResult result : results) {
-            ObjectNode point = points.addObject();
-            point.put("point", result.point().index());
-            ObjectNode values = point.putObject("values");
-            result.point().values().forEach(values::put);
-            point.put("directory", "points/" + result.point().index());
-            point.put("expectations_hold", result.result().expectationsHold());
-            all &= result.result().expectationsHold();
-        }
-        summary.put("expectations_hold", all);
-        return summary;
+    private static SweepSummary summary(Sweeps.Sweep sweep, List<SweepRunner.PointResult> results) {
+        List<SweepSummary.Point> points = results.stream().map(r -> new SweepSummary.Point(r.point().index(),
+                r.point().values(), "points/" + r.point().index(), r.result().expectationsHold())).toList();
+        return new SweepSummary(sweep.points().get(0).loaded().spec().name(), true, sweep.parameters(), points,
+                points.stream().allMatch(SweepSummary.Point::expectationsHold));
     }
 
     /** A line per point and cell, and the expectations that failed; whether every expectation held. */

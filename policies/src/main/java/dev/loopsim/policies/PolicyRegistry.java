@@ -1,5 +1,6 @@
 package dev.loopsim.policies;
 
+import dev.loopsim.core.policy.Capabilities;
 import java.util.List;
 import java.util.Optional;
 import dev.loopsim.core.policy.ArtworkSelector;

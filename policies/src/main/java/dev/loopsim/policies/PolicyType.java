@@ -1,5 +1,6 @@
 package dev.loopsim.policies;
 
+import dev.loopsim.core.policy.Capabilities;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import dev.loopsim.core.model.WorldTruth;

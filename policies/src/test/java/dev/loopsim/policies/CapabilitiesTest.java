@@ -2,6 +2,7 @@ package dev.loopsim.policies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loopsim.core.policy.Capabilities;
 import dev.loopsim.policies.ranking.SlateQRanker;
 import org.junit.jupiter.api.Test;
 

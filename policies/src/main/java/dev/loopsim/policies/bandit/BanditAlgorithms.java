@@ -1,6 +1,6 @@
 package dev.loopsim.policies.bandit;
 
-import dev.loopsim.policies.Capabilities;
+import dev.loopsim.core.policy.Capabilities;
 import dev.loopsim.core.ParameterException;
 import dev.loopsim.core.Validate;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.loopsim.results.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopsim.results.chart.LineChart;
+import dev.loopsim.results.rundir.RunSummary;
+import dev.loopsim.results.rundir.SweepSummary;
 import dev.loopsim.results.stats.Interval;
 import java.io.IOException;
 import java.io.Reader;
@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +22,6 @@ import org.apache.commons.csv.CSVRecord;
  * directory's files, so any complete run, old or new, can be reported.
  */
 public final class RunReport {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final StringBuilder html = new StringBuilder();
 
     private RunReport() { }
@@ -31,11 +29,13 @@ public final class RunReport {
     /** The page for a run directory (or a sweep's, whose points are listed with their own pages). */
     public static String of(Path run) throws IOException {
         RunReport report = new RunReport();
-        JsonNode summary = JSON.readTree(run.resolve("summary.json").toFile());
-        report.head(summary.path("scenario").asText("run"));
-        if (summary.has("points")) {
-            report.sweep(run, summary);
+        if (RunSummary.isSweep(run)) {
+            SweepSummary sweep = SweepSummary.read(run);
+            report.head(sweep.scenario().isEmpty() ? "run" : sweep.scenario());
+            report.sweep(run, sweep);
         } else {
+            RunSummary summary = RunSummary.read(run);
+            report.head(summary.scenario().isEmpty() ? "run" : summary.scenario());
             report.body(run, summary);
         }
         report.html.append("</body></html>\n");
@@ -56,11 +56,11 @@ public final class RunReport {
                         + "</style></head><body>\n<h1>").append(escape(title)).append("</h1>\n");
     }
 
-    private void body(Path run, JsonNode summary) throws IOException {
-        double confidence = summary.path("confidence").asDouble(0.95);
+    private void body(Path run, RunSummary summary) throws IOException {
+        double confidence = summary.confidence();
         html.append(String.format(Locale.ROOT, "<p>%d replicate(s), %,d visits; intervals are %.0f%% intervals over "
-                + "replicates.</p>%n", summary.path("replicates").asInt(), summary.path("visits").asLong(), 100 * confidence));
-        expectations(summary.path("expectations"));
+                + "replicates.</p>%n", summary.replicates(), summary.visits(), 100 * confidence));
+        expectations(summary.expectations());
         Path daily = run.resolve("daily.csv");
         if (Files.exists(daily) && Files.size(daily) > 200) {
             DailySeries series = DailySeries.read(daily);
@@ -74,20 +74,20 @@ public final class RunReport {
             retention(run.resolve("retention.csv"), confidence);
             genres(series);
         }
-        metrics(summary.path("cells"));
+        metrics(summary.cells());
         abEffects(run.resolve("ab_effects.csv"));
-        ope(summary.path("ope"));
+        ope(summary.ope());
     }
 
-    private void expectations(JsonNode list) {
+    private void expectations(List<RunSummary.ExpectationSummary> list) {
         if (list.isEmpty()) {
             return;
         }
         html.append("<h2>Expectations</h2>\n<table class=\"text\"><tr><th>expectation</th><th>result</th><th>detail</th></tr>\n");
-        for (JsonNode e : list) {
-            boolean passed = e.path("passed").asBoolean();
-            html.append("<tr><td>").append(escape(e.path("expectation").asText())).append("</td><td class=\"")
-                    .append(passed ? "pass\">PASS" : "fail\">FAIL").append("</td><td>").append(escape(e.path("detail").asText()))
+        for (RunSummary.ExpectationSummary e : list) {
+            boolean passed = e.passed();
+            html.append("<tr><td>").append(escape(e.expectation())).append("</td><td class=\"")
+                    .append(passed ? "pass\">PASS" : "fail\">FAIL").append("</td><td>").append(escape(e.detail()))
                     .append("</td></tr>\n");
         }
         html.append("</table>\n");
@@ -179,37 +179,33 @@ public final class RunReport {
                 .append(Base64.getEncoder().encodeToString(chart.png())).append("\">\n");
     }
 
-    private void metrics(JsonNode cells) {
+    private void metrics(Map<String, Map<String, RunSummary.MetricSummary>> cells) {
         if (cells.isEmpty()) {
             return;
         }
-        List<String> names = new ArrayList<>();
-        cells.fieldNames().forEachRemaining(names::add);
+        List<String> names = new ArrayList<>(cells.keySet());
         html.append("<h2>Metrics</h2>\n<table><tr><th>metric</th>");
         names.forEach(cell -> html.append("<th>").append(escape(cell)).append("</th>"));
         html.append("</tr>\n");
-        for (Iterator<String> metrics = cells.get(names.get(0)).fieldNames(); metrics.hasNext(); ) {
-            String metric = metrics.next();
+        for (String metric : cells.get(names.get(0)).keySet()) {
             if (metric.startsWith("ope_") || metric.matches(".*_d\\d+(_member_[a-z]+)?")) {
                 continue; // in their own tables
             }
             html.append("<tr><td>").append(escape(metric)).append("</td>");
             for (String cell : names) {
-                JsonNode m = cells.get(cell).path(metric);
-                html.append("<td>").append(value(m)).append("</td>");
+                html.append("<td>").append(value(cells.get(cell).get(metric))).append("</td>");
             }
             html.append("</tr>\n");
         }
         html.append("</table>\n");
     }
 
-    private static String value(JsonNode m) {
-        if (!m.path("mean").isNumber()) {
+    private static String value(RunSummary.MetricSummary m) {
+        if (m == null || Double.isNaN(m.mean())) {
             return "n/a";
         }
-        String mean = number(m.path("mean").asDouble());
-        return m.path("n").asInt() > 1 && m.path("upper").isNumber()
-                ? mean + " ± " + number((m.path("upper").asDouble() - m.path("lower").asDouble()) / 2) : mean;
+        String mean = number(m.mean());
+        return m.n() > 1 && !Double.isNaN(m.upper()) ? mean + " ± " + number((m.upper() - m.lower()) / 2) : mean;
     }
 
     private void abEffects(Path file) throws IOException {
@@ -236,34 +232,32 @@ public final class RunReport {
         html.append("</table>\n");
     }
 
-    private void ope(JsonNode ope) {
-        if (ope.isMissingNode() || ope.isEmpty()) {
+    private void ope(Map<String, RunSummary.OpeTarget> ope) {
+        if (ope.isEmpty()) {
             return;
         }
         html.append("<h2>Off-policy estimates against the on-policy truth</h2>\n<table><tr><th>target</th><th>estimator</th>"
                 + "<th>estimate</th><th>truth</th><th>bias</th><th>RMSE</th><th>coverage</th></tr>\n");
-        for (Iterator<Map.Entry<String, JsonNode>> targets = ope.fields(); targets.hasNext(); ) {
-            Map.Entry<String, JsonNode> target = targets.next();
-            for (Iterator<Map.Entry<String, JsonNode>> es = target.getValue().path("estimators").fields(); es.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = es.next();
-                JsonNode v = e.getValue();
+        for (Map.Entry<String, RunSummary.OpeTarget> target : ope.entrySet()) {
+            for (Map.Entry<String, RunSummary.OpeEstimator> e : target.getValue().estimators().entrySet()) {
+                RunSummary.OpeEstimator v = e.getValue();
                 html.append("<tr><td>").append(escape(target.getKey())).append("</td><td>").append(escape(e.getKey()))
-                        .append("</td><td>").append(number(v.path("mean_estimate").asDouble())).append("</td><td>")
-                        .append(number(v.path("mean_truth").asDouble())).append("</td><td>").append(number(v.path("bias").asDouble()))
-                        .append("</td><td>").append(number(v.path("rmse").asDouble())).append("</td><td>")
-                        .append(String.format(Locale.ROOT, "%.0f%%", 100 * v.path("coverage").asDouble())).append("</td></tr>\n");
+                        .append("</td><td>").append(number(v.meanEstimate())).append("</td><td>")
+                        .append(number(v.meanTruth())).append("</td><td>").append(number(v.bias()))
+                        .append("</td><td>").append(number(v.rmse())).append("</td><td>")
+                        .append(Double.isNaN(v.coverage()) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * v.coverage()))
+                        .append("</td></tr>\n");
             }
             html.append("<tr><td colspan=\"7\">trust for ").append(escape(target.getKey())).append(": ")
-                    .append(escape(target.getValue().path("trusted").asText())).append("</td></tr>\n");
+                    .append(escape(target.getValue().trusted())).append("</td></tr>\n");
         }
         html.append("</table>\n");
     }
 
     /** A sweep: each run-level metric against each parameter, one line per cell, and the points' own pages. */
-    private void sweep(Path run, JsonNode summary) throws IOException {
-        List<String> parameters = new ArrayList<>();
-        summary.path("parameters").forEach(p -> parameters.add(p.asText()));
-        html.append("<p>A sweep of ").append(summary.path("points").size()).append(" point(s) over ")
+    private void sweep(Path run, SweepSummary summary) throws IOException {
+        List<String> parameters = summary.parameters();
+        html.append("<p>A sweep of ").append(summary.points().size()).append(" point(s) over ")
                 .append(escape(String.join(", ", parameters))).append(".</p>\n");
         List<CSVRecord> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(run.resolve("sweep.csv"))) {
@@ -282,11 +276,11 @@ public final class RunReport {
         html.append("<h2>Points</h2>\n<table><tr><th>point</th>");
         parameters.forEach(p -> html.append("<th>").append(escape(p)).append("</th>"));
         html.append("<th>expectations</th><th>report</th></tr>\n");
-        for (JsonNode point : summary.path("points")) {
-            html.append("<tr><td>").append(point.path("point").asInt()).append("</td>");
-            parameters.forEach(p -> html.append("<td>").append(escape(point.path("values").path(p).asText())).append("</td>"));
-            boolean hold = point.path("expectations_hold").asBoolean();
-            String dir = point.path("directory").asText();
+        for (SweepSummary.Point point : summary.points()) {
+            html.append("<tr><td>").append(point.point()).append("</td>");
+            parameters.forEach(p -> html.append("<td>").append(escape(point.values().getOrDefault(p, ""))).append("</td>"));
+            boolean hold = point.expectationsHold();
+            String dir = point.directory();
             html.append("<td class=\"").append(hold ? "pass\">hold" : "fail\">failed").append("</td><td><a href=\"")
                     .append(escape(dir)).append("/report.html\">").append(escape(dir)).append("</a></td></tr>\n");
         }

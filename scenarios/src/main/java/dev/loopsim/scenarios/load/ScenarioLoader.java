@@ -19,6 +19,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.loopsim.core.ParameterException;
+import dev.loopsim.scenarios.spec.DefaultsMerge;
+import dev.loopsim.scenarios.spec.DidYouMean;
 import dev.loopsim.scenarios.spec.MetricsSpec;
 import dev.loopsim.scenarios.spec.PageSpec;
 import dev.loopsim.scenarios.spec.AbTestSpec;

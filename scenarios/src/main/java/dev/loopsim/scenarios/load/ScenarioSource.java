@@ -1,5 +1,6 @@
 package dev.loopsim.scenarios.load;
 
+import dev.loopsim.scenarios.spec.DidYouMean;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

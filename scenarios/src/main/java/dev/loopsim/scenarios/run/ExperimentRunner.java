@@ -20,7 +20,6 @@ import dev.loopsim.results.metrics.Metrics;
 import dev.loopsim.results.metrics.RunMetrics;
 import dev.loopsim.results.stats.Interval;
 import dev.loopsim.scenarios.expect.Expectation;
-import dev.loopsim.scenarios.expect.ExpectationChecker;
 import dev.loopsim.scenarios.expect.ExpectationResult;
 import dev.loopsim.scenarios.spec.CellSpec;
 import dev.loopsim.scenarios.spec.ScenarioSpec;

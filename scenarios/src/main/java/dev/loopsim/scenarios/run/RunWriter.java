@@ -2,12 +2,13 @@ package dev.loopsim.scenarios.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loopsim.results.io.Csv;
 import dev.loopsim.results.io.RunDirectory;
 import dev.loopsim.results.metrics.DailyRow;
 import dev.loopsim.results.metrics.Metrics;
+import dev.loopsim.results.rundir.Manifest;
+import dev.loopsim.results.rundir.RunSummary;
 import dev.loopsim.results.stats.Interval;
 import dev.loopsim.scenarios.expect.ExpectationResult;
 import java.io.IOException;
@@ -50,15 +51,7 @@ public final class RunWriter {
             throws IOException {
         RunDirectory directory = RunDirectory.create(root);
         directory.write("scenario.yaml", resolvedYaml);
-        ObjectNode manifest = manifest(resolvedYaml);
-        if (origin != null) {
-            manifest.put("scenario_origin", origin);
-        }
-        if (!overrides.isEmpty()) {
-            var list = manifest.putArray("overrides");
-            overrides.forEach(list::add);
-        }
-        directory.write("manifest.json", JSON.writeValueAsString(manifest));
+        directory.write(Manifest.FILE, manifest(resolvedYaml, origin, overrides).toJson());
         return directory;
     }
 
@@ -75,7 +68,7 @@ public final class RunWriter {
         if (!result.abEffects().isEmpty()) {
             directory.write("ab_effects.csv", effects(result));
         }
-        directory.write("summary.json", JSON.writeValueAsString(summary(result)));
+        directory.write(RunSummary.FILE, summary(result).toJson());
         ObjectNode performance = JSON.createObjectNode();
         performance.put("threads", threads);
         performance.put("wall_seconds", result.seconds());
@@ -85,22 +78,16 @@ public final class RunWriter {
         directory.markComplete();
     }
 
-    static ObjectNode manifest(String resolvedYaml) {
-        ObjectNode manifest = JSON.createObjectNode();
+    static Manifest manifest(String resolvedYaml, String origin, List<String> overrides) {
         Properties build = buildProperties();
-        manifest.put("loopsim_version", build.getProperty("loopsim"));
-        manifest.put("git_commit", known(build.getProperty("git-commit")));
-        manifest.put("git_dirty", known(build.getProperty("git-dirty")));
-        manifest.put("scenario_sha256", sha256(resolvedYaml));
-        manifest.put("java_version", System.getProperty("java.version"));
-        manifest.put("java_vendor", System.getProperty("java.vendor"));
-        manifest.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        manifest.put("arch", System.getProperty("os.arch"));
-        ObjectNode libraries = manifest.putObject("libraries");
+        Map<String, String> libraries = new java.util.LinkedHashMap<>();
         for (String name : LIBRARIES) {
             libraries.put(name, build.getProperty(name));
         }
-        return manifest;
+        return new Manifest(build.getProperty("loopsim"), known(build.getProperty("git-commit")),
+                known(build.getProperty("git-dirty")), sha256(resolvedYaml), System.getProperty("java.version"),
+                System.getProperty("java.vendor"), System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                System.getProperty("os.arch"), libraries, origin, overrides);
     }
 
     /** Every library a run's results depend on, as pinned in the parent pom. */
@@ -129,59 +116,32 @@ public final class RunWriter {
         return properties;
     }
 
-    private static ObjectNode summary(ExperimentResult result) {
+    private static RunSummary summary(ExperimentResult result) {
         var spec = result.spec();
-        ObjectNode summary = JSON.createObjectNode();
-        summary.put("scenario", spec.name());
-        summary.put("complete", true);
-        summary.put("seed", spec.seed());
-        summary.put("replicates", spec.replicates());
-        summary.put("confidence", spec.metrics().confidence());
-        summary.put("visits", result.visits());
-        ObjectNode cells = summary.putObject("cells");
-        for (Map.Entry<String, Map<String, Interval>> cell : result.summary().entrySet()) {
-            ObjectNode metrics = cells.putObject(cell.getKey());
-            for (Map.Entry<String, Interval> metric : cell.getValue().entrySet()) {
-                Interval interval = metric.getValue();
-                ObjectNode node = metrics.putObject(metric.getKey());
-                number(node, "mean", interval.mean());
-                number(node, "lower", interval.lower());
-                number(node, "upper", interval.upper());
-                node.put("n", interval.n());
-            }
-        }
-        ArrayNode expectations = summary.putArray("expectations");
-        for (ExpectationResult e : result.expectations()) {
-            ObjectNode node = expectations.addObject();
-            node.put("expectation", e.expectation().text());
-            node.put("passed", e.passed());
-            number(node, "mean_difference", e.difference().mean());
-            number(node, "lower", e.difference().lower());
-            number(node, "upper", e.difference().upper());
-            number(node, "p_value", e.pValue());
-            node.put("detail", e.detail());
-        }
-        summary.put("expectations_hold", result.expectationsHold());
+        Map<String, Map<String, RunSummary.MetricSummary>> cells = new java.util.LinkedHashMap<>();
+        result.summary().forEach((cell, metrics) -> {
+            Map<String, RunSummary.MetricSummary> byName = new java.util.LinkedHashMap<>();
+            metrics.forEach((name, i) -> byName.put(name, new RunSummary.MetricSummary(i.mean(), i.lower(), i.upper(), i.n())));
+            cells.put(cell, byName);
+        });
+        List<RunSummary.ExpectationSummary> expectations = result.expectations().stream()
+                .map(e -> new RunSummary.ExpectationSummary(e.expectation().text(), e.passed(), e.difference().mean(),
+                        e.difference().lower(), e.difference().upper(), e.pValue(), e.detail())).toList();
+        Map<String, RunSummary.OpeTarget> ope = new java.util.LinkedHashMap<>();
         if (!result.ope().isEmpty()) {
-            ObjectNode ope = summary.putObject("ope");
             List<OpeTruth.Summary> rows = OpeTruth.summarise(result.ope());
             for (String target : rows.stream().map(OpeTruth.Summary::target).distinct().toList()) {
-                ObjectNode node = ope.putObject(target);
                 List<OpeTruth.Summary> mine = rows.stream().filter(r -> r.target().equals(target)).toList();
-                node.put("trusted", OpeTruth.trusted(mine));
-                ObjectNode estimators = node.putObject("estimators");
+                Map<String, RunSummary.OpeEstimator> estimators = new java.util.LinkedHashMap<>();
                 for (OpeTruth.Summary row : mine) {
-                    ObjectNode e = estimators.putObject(row.estimator());
-                    number(e, "mean_estimate", row.meanEstimate());
-                    number(e, "mean_truth", row.meanTruth());
-                    number(e, "bias", row.bias());
-                    number(e, "rmse", row.rmse());
-                    number(e, "coverage", row.coverage());
-                    e.put("replicates", row.replicates());
+                    estimators.put(row.estimator(), new RunSummary.OpeEstimator(row.meanEstimate(), row.meanTruth(),
+                            row.bias(), row.rmse(), row.coverage(), row.replicates()));
                 }
+                ope.put(target, new RunSummary.OpeTarget(OpeTruth.trusted(mine), estimators));
             }
         }
-        return summary;
+        return new RunSummary(spec.name(), true, spec.seed(), spec.replicates(), spec.metrics().confidence(),
+                result.visits(), cells, expectations, result.expectationsHold(), ope);
     }
 
     private static String retention(ExperimentResult result) {
@@ -213,14 +173,6 @@ public final class RunWriter {
                     row.error(), e.covers(row.truth()));
         }
         return csv.toString();
-    }
-
-    private static void number(ObjectNode node, String name, double value) {
-        if (Double.isFinite(value)) {
-            node.put(name, value);
-        } else {
-            node.putNull(name);
-        }
     }
 
     private static String daily(ExperimentResult result) {

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.loopsim.scenarios.load.DefaultsMerge;
-import dev.loopsim.scenarios.load.DidYouMean;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.loopsim.scenarios.expect;
 
+import dev.loopsim.scenarios.run.ExpectationChecker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

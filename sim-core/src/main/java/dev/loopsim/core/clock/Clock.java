@@ -1,4 +1,4 @@
-package dev.loopsim.core.engine;
+package dev.loopsim.core.clock;
 
 /**
  * The schedule of global events in continuous time (days). Events at the same instant run in

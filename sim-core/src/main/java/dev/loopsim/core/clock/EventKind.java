@@ -1,4 +1,4 @@
-package dev.loopsim.core.engine;
+package dev.loopsim.core.clock;
 
 /**
  * The happenings of a simulation (DESIGN §3). The order of the constants is the order in

@@ -1,7 +1,8 @@
-package dev.loopsim.scenarios.expect;
+package dev.loopsim.scenarios.run;
 
 import dev.loopsim.results.stats.Interval;
-import dev.loopsim.scenarios.run.CellRun;
+import dev.loopsim.scenarios.expect.Expectation;
+import dev.loopsim.scenarios.expect.ExpectationResult;
 import java.util.List;
 import java.util.Locale;
 

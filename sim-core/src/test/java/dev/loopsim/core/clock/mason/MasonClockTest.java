@@ -1,9 +1,9 @@
-package dev.loopsim.core.engine;
+package dev.loopsim.core.clock.mason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loopsim.core.engine.mason.MasonClock;
+import dev.loopsim.core.clock.EventKind;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

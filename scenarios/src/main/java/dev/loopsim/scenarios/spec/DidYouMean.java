@@ -1,4 +1,4 @@
-package dev.loopsim.scenarios.load;
+package dev.loopsim.scenarios.spec;
 
 import java.util.Collection;
 

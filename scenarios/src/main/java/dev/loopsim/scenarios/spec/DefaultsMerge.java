@@ -1,4 +1,4 @@
-package dev.loopsim.scenarios.load;
+package dev.loopsim.scenarios.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

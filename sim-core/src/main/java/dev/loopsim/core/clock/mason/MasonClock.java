@@ -1,7 +1,7 @@
-package dev.loopsim.core.engine.mason;
+package dev.loopsim.core.clock.mason;
 
-import dev.loopsim.core.engine.Clock;
-import dev.loopsim.core.engine.EventKind;
+import dev.loopsim.core.clock.Clock;
+import dev.loopsim.core.clock.EventKind;
 import sim.engine.Schedule;
 import sim.engine.SimState;
 import sim.engine.Steppable;

@@ -1,4 +1,4 @@
-package dev.loopsim.policies;
+package dev.loopsim.core.policy;
 
 /**
  * What a registered policy can do, declared where it is registered, so that no caller decides

@@ -1,5 +1,0 @@
-/**
- * The adapter to MASON's discrete-event schedule. This is the only package that sees MASON;
- * the rest of loopsim sees {@link dev.loopsim.core.engine.Clock}.
- */
-package dev.loopsim.core.engine.mason;
