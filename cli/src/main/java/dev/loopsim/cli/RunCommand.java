@@ -7,16 +7,13 @@ import dev.loopsim.scenarios.load.ScenarioLoader;
 import dev.loopsim.scenarios.load.ScenarioSource;
 import dev.loopsim.scenarios.load.Sweeps;
 import dev.loopsim.scenarios.run.ExperimentResult;
-import dev.loopsim.scenarios.run.Checkpoints;
-import dev.loopsim.scenarios.run.ExperimentRunner;
-import dev.loopsim.scenarios.run.RunWriter;
+import dev.loopsim.scenarios.run.RunLifecycle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,32 +71,19 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException(resume + ": a run that writes event logs cannot be resumed (its logs would miss the "
                     + "replicates done before); run it again");
         }
-        RunDirectory run;
-        try {
-            run = resumed != null ? RunDirectory.resume(directory) : RunWriter.start(directory, loaded.resolvedYaml(), loaded.origin());
-        } catch (IOException e) {
-            throw new BadInputException((resumed != null ? "cannot resume: " : "cannot create the run directory: ") + e.getMessage());
+        ExperimentResult result;
+        try (TerminalProgress progress = new TerminalProgress(loaded.spec().name(), quiet)) {
+            result = RunLifecycle.run(loaded, directory, resumed != null, threads, progress,
+                    events(spec.commandLine().getErr(), "run"));
+        } catch (RunDirectory.Unusable e) {
+            throw new BadInputException(e.getMessage());
         }
-        Checkpoints checkpoints = new Checkpoints(directory.resolve(PARTIAL));
-        ExperimentResult result = guarded(run, "run", () -> {
-            try (TerminalProgress progress = new TerminalProgress(loaded.spec().name(), quiet)) {
-                ExperimentResult done = new ExperimentRunner(threads, progress).run(loaded.spec(), run.root().resolve("logs"),
-                        checkpoints);
-                RunWriter.finish(run, done, threads);
-                checkpoints.clear();
-                ReportCommand.writeQuietly(directory, spec.commandLine().getErr());
-                return done;
-            }
-        });
         var stdout = spec.commandLine().getOut();
         SummaryTable.print(result, stdout);
         stdout.println("run directory: " + directory);
         stdout.flush();
         return result.expectationsHold() ? ExitCodes.OK : ExitCodes.FAILED;
     }
-
-    /** Where a run keeps its finished replicates until it completes. */
-    static final String PARTIAL = "partial";
 
     /** What an interrupted run directory says of how it was started. */
     record Resumed(ScenarioSource source, java.util.List<String> overrides) {
@@ -123,54 +107,19 @@ final class RunCommand implements Callable<Integer> {
         return candidate;
     }
 
-    /** The work that fills a run directory. */
-    interface Work<T> {
-        T run() throws IOException;
-    }
-
-    /**
-     * Does the work that fills {@code run}, which stays marked incomplete, with the reason, if the
-     * work fails or the JVM is stopped (Ctrl-C, SIGTERM) before it returns.
-     *
-     * @param what "run" or "sweep", for the marker
-     */
-    static <T> T guarded(RunDirectory run, String what, Work<T> work) throws IOException {
-        AtomicBoolean finished = new AtomicBoolean();
-        Thread onSignal = new Thread(() -> {
-            if (!finished.get()) {
-                markFailed(run, "interrupted before the " + what + " completed");
-                System.err.println("loopsim: stopped by a signal before the " + what + " completed; " + run.root()
-                        + " is marked INCOMPLETE (loopsim run --resume " + run.root()
-                        + " finishes it, unless it writes event logs)");
+    /** What the command line says as a run or sweep ends: a report page, or why the run stays incomplete. */
+    static RunLifecycle.Events events(java.io.PrintWriter err, String what) {
+        return new RunLifecycle.Events() {
+            @Override
+            public void interrupted(Path run) {
+                System.err.println("loopsim: stopped by a signal before the " + what + " completed; " + run
+                        + " is marked INCOMPLETE (loopsim run --resume " + run + " finishes it, unless it writes event logs)");
             }
-        });
-        Runtime.getRuntime().addShutdownHook(onSignal);
-        try {
-            T result = work.run();
-            finished.set(true);
-            return result;
-        } catch (RuntimeException | IOException e) {
-            finished.set(true);
-            markFailed(run, String.valueOf(e.getMessage()));
-            throw e;
-        } finally {
-            removeHook(onSignal);
-        }
-    }
 
-    private static void markFailed(RunDirectory run, String reason) {
-        try {
-            run.markFailed(reason);
-        } catch (IOException ignored) {
-            // The INCOMPLETE marker written at the start is still there; that is what matters.
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is already exiting; the hook runs and sees the run as finished or not.
-        }
+            @Override
+            public void finished(Path run) {
+                ReportCommand.writeQuietly(run, err);
+            }
+        };
     }
 }

@@ -1,15 +1,10 @@
 package dev.loopsim.cli;
 
-import dev.loopsim.results.io.AtomicFiles;
-import dev.loopsim.results.io.ParquetFiles;
 import dev.loopsim.results.io.RunDirectory;
-import dev.loopsim.results.rundir.RunSummary;
-import dev.loopsim.results.rundir.SweepSummary;
 import dev.loopsim.results.stats.Interval;
 import dev.loopsim.scenarios.load.ScenarioSource;
 import dev.loopsim.scenarios.load.Sweeps;
-import dev.loopsim.scenarios.run.Checkpoints;
-import dev.loopsim.scenarios.run.RunWriter;
+import dev.loopsim.scenarios.run.RunLifecycle;
 import dev.loopsim.scenarios.run.SweepRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,51 +39,17 @@ final class SweepRun {
             throws IOException {
         String name = sweep.points().get(0).loaded().spec().name();
         Path directory = out != null ? out : RunCommand.defaultDirectory(name);
-        RunDirectory run;
-        try {
-            run = resuming ? RunDirectory.resume(directory) : RunWriter.start(directory, source.text(), source.origin(), overrides);
-        } catch (IOException e) {
-            throw new BadInputException((resuming ? "cannot resume: " : "cannot create the run directory: ") + e.getMessage());
+        List<SweepRunner.PointResult> results;
+        try (TerminalProgress progress = new TerminalProgress(name + " sweep", quiet)) {
+            results = RunLifecycle.sweep(sweep, source, directory, resuming, overrides, threads, progress,
+                    RunCommand.events(err, "sweep"));
+        } catch (RunDirectory.Unusable e) {
+            throw new BadInputException(e.getMessage());
         }
-        Checkpoints checkpoints = new Checkpoints(directory.resolve(RunCommand.PARTIAL));
-        List<SweepRunner.PointResult> results = RunCommand.guarded(run, "sweep", () -> {
-            try (TerminalProgress progress = new TerminalProgress(name + " sweep", quiet)) {
-                List<SweepRunner.PointResult> done = SweepRunner.run(sweep, threads, progress, checkpoints);
-                for (SweepRunner.PointResult result : done) {
-                    Path folder = directory.resolve("points").resolve(Integer.toString(result.point().index()));
-                    AtomicFiles.deleteTree(folder); // a resumed sweep writes every point's folder anew, from its kept replicates
-                    RunDirectory point = RunWriter.start(folder, result.point().loaded().resolvedYaml(), source.origin());
-                    RunWriter.finish(point, result.result(), threads);
-                }
-                run.write("sweep.csv", SweepRunner.tidy(sweep, done));
-                ParquetFiles.fromCsv(List.of(directory.resolve("sweep.csv")), true, columns(sweep),
-                        directory.resolve("sweep.parquet"));
-                run.write(RunSummary.FILE, summary(sweep, done).toJson());
-                run.markComplete();
-                checkpoints.clear();
-                ReportCommand.writeQuietly(directory, err);
-                return done;
-            }
-        });
         boolean hold = print(sweep, results);
         this.out.println("run directory: " + directory);
         this.out.flush();
         return hold ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    private static String columns(Sweeps.Sweep sweep) {
-        List<String> columns = new ArrayList<>(List.of("'point': 'INTEGER'"));
-        sweep.parameters().forEach(p -> columns.add("'" + p.replace("'", "''") + "': 'VARCHAR'"));
-        columns.addAll(List.of("'cell': 'VARCHAR'", "'replicate': 'INTEGER'", "'day': 'INTEGER'", "'metric': 'VARCHAR'",
-                "'value': 'DOUBLE'"));
-        return "{" + String.join(", ", columns) + "}";
-    }
-
-    private static SweepSummary summary(Sweeps.Sweep sweep, List<SweepRunner.PointResult> results) {
-        List<SweepSummary.Point> points = results.stream().map(r -> new SweepSummary.Point(r.point().index(),
-                r.point().values(), "points/" + r.point().index(), r.result().expectationsHold())).toList();
-        return new SweepSummary(sweep.points().get(0).loaded().spec().name(), true, sweep.parameters(), points,
-                points.stream().allMatch(SweepSummary.Point::expectationsHold));
     }
 
     /** A line per point and cell, and the expectations that failed; whether every expectation held. */

@@ -26,6 +26,15 @@ public final class RunDirectory {
      * incomplete marker, which only one of several runs started together can do: the others fail
      * and touch nothing.
      */
+    /** A folder that cannot become (or be resumed as) a run directory: the caller's input, not a failure of the run. */
+    public static final class Unusable extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public Unusable(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+
     public static RunDirectory create(Path root) throws IOException {
         if (Files.exists(root)) {
             if (!Files.isDirectory(root)) {

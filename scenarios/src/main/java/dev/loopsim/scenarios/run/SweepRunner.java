@@ -93,6 +93,15 @@ public final class SweepRunner {
         return csv.toString();
     }
 
+    /** The tidy table's column types, as DuckDB reads them into sweep.parquet. */
+    public static String tidyColumns(Sweeps.Sweep sweep) {
+        List<String> columns = new ArrayList<>(List.of("'point': 'INTEGER'"));
+        sweep.parameters().forEach(p -> columns.add("'" + p.replace("'", "''") + "': 'VARCHAR'"));
+        columns.addAll(List.of("'cell': 'VARCHAR'", "'replicate': 'INTEGER'", "'day': 'INTEGER'", "'metric': 'VARCHAR'",
+                "'value': 'DOUBLE'"));
+        return "{" + String.join(", ", columns) + "}";
+    }
+
     private static void row(Csv csv, List<Object> prefix, CellRun run, Object day, String metric, double value) {
         List<Object> fields = new ArrayList<>(prefix);
         fields.addAll(List.of(run.cell(), run.replicate(), day, metric, value));
