@@ -56,7 +56,13 @@ public record Interval(double mean, double lower, double upper, int n, double le
         return (upper - lower) / 2;
     }
 
-    /** The one-sided p-value of "mean > 0" by a t-test (for paired differences); NaN for n = 1. */
+    /**
+     * The one-sided p-value of "mean > 0" by a t-test (for paired differences); NaN for n = 1.
+     * When every difference is the same the t statistic is undefined, and no number of replicates
+     * makes that p = 0: the exact sign test then says what n equal signs can show, 0.5^n for a
+     * positive difference, 1 − 0.5^n for a negative one and 0.5 for none (so that 2·min(p, 1 − p)
+     * is the two-sided sign test).
+     */
     public static double pValueGreaterThanZero(double[] differences) {
         int n = differences.length;
         if (n < 2) {
@@ -65,7 +71,8 @@ public record Interval(double mean, double lower, double upper, int n, double le
         double mean = mean(differences);
         double standardError = standardError(differences, mean);
         if (standardError == 0) {
-            return mean > 0 ? 0 : 1;
+            double allSameSign = Math.pow(0.5, n);
+            return mean > 0 ? allSameSign : mean < 0 ? 1 - allSameSign : 0.5;
         }
         return 1 - new TDistribution(null, n - 1).cumulativeProbability(mean / standardError);
     }

@@ -38,6 +38,15 @@ class IntervalTest {
     }
 
     @Test
+    void identicalDifferencesAreWeighedByTheSignTestNotCalledCertain() {
+        // Two replicates with the same positive difference: P(both positive | no effect) = 1/4, not 0.
+        assertThat(Interval.pValueGreaterThanZero(new double[] {0.01, 0.01})).isEqualTo(0.25);
+        assertThat(Interval.pValueGreaterThanZero(new double[] {0.01, 0.01, 0.01, 0.01, 0.01})).isEqualTo(1 / 32.0);
+        assertThat(Interval.pValueGreaterThanZero(new double[] {-2, -2})).isEqualTo(0.75);
+        assertThat(Interval.pValueGreaterThanZero(new double[] {0, 0, 0})).isEqualTo(0.5);
+    }
+
+    @Test
     void coverageIsNominalOnNormalData() {
         var random = dev.loopsim.core.random.RandomStreams.of(4, 0).forWorld("coverage");
         var gaussian = org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(random);
