@@ -3,15 +3,12 @@ package dev.loopsim.results.metrics;
 import java.util.BitSet;
 
 /** The share of the titles released by the horizon that something happened to at least once. */
-public final class CoverageMetric implements Metric<CoverageMetric.Titles> {
-    private final String name;
-    private final String definition;
+public final class CoverageMetric extends DefinedMetric<CoverageMetric.Titles> {
     private final boolean byPlays;
 
     /** @param byPlays count titles played; otherwise titles shown */
     public CoverageMetric(String name, String definition, boolean byPlays) {
-        this.name = name;
-        this.definition = definition;
+        super(name, definition, true);
         this.byPlays = byPlays;
     }
 
@@ -44,21 +41,6 @@ public final class CoverageMetric implements Metric<CoverageMetric.Titles> {
         public void combine(Titles other) {
             titles.or(other.titles);
         }
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String definition() {
-        return definition;
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return true;
     }
 
     @Override

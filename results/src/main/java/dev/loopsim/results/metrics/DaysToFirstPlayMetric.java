@@ -8,7 +8,7 @@ import java.util.Arrays;
  * never played counts as played at the horizon, so the mean is defined (and a lower bound) even
  * when some titles are never played. NaN without new titles.
  */
-public final class DaysToFirstPlayMetric implements Metric<DaysToFirstPlayMetric.FirstPlays> {
+public final class DaysToFirstPlayMetric extends DefinedMetric<DaysToFirstPlayMetric.FirstPlays> {
 
     public static final class FirstPlays implements Tally<FirstPlays> {
         final double[] day;
@@ -33,21 +33,11 @@ public final class DaysToFirstPlayMetric implements Metric<DaysToFirstPlayMetric
         }
     }
 
-    @Override
-    public String name() {
-        return Metrics.NEW_TITLE_DAYS_TO_FIRST_PLAY;
-    }
-
-    @Override
-    public String definition() {
-        return "over titles released during the run: mean days from release to first play, a title never played "
+    public DaysToFirstPlayMetric() {
+        super(Metrics.NEW_TITLE_DAYS_TO_FIRST_PLAY,
+                "over titles released during the run: mean days from release to first play, a title never played "
                 + "counting as played at the horizon. This restricted mean is a lower bound, defined even when some "
-                + "titles are never played; n/a without new titles";
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return false;
+                + "titles are never played; n/a without new titles", false);
     }
 
     @Override

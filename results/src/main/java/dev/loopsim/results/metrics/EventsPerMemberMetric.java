@@ -5,9 +5,7 @@ import dev.loopsim.core.world.MemberState;
 import java.util.function.ToDoubleFunction;
 
 /** Events counted over the visits (and delayed rewards) of a run, divided by a measure of its members. */
-public final class EventsPerMemberMetric implements Metric<EventsPerMemberMetric.Count> {
-    private final String name;
-    private final String definition;
+public final class EventsPerMemberMetric extends DefinedMetric<EventsPerMemberMetric.Count> {
     private final ToDoubleFunction<VisitEvent> perVisit;
     private final double perReward;
     private final ToDoubleFunction<RunEnd> members;
@@ -19,8 +17,7 @@ public final class EventsPerMemberMetric implements Metric<EventsPerMemberMetric
      */
     public EventsPerMemberMetric(String name, String definition, ToDoubleFunction<VisitEvent> perVisit, double perReward,
                                  ToDoubleFunction<RunEnd> members) {
-        this.name = name;
-        this.definition = definition;
+        super(name, definition, true);
         this.perVisit = perVisit;
         this.perReward = perReward;
         this.members = members;
@@ -48,21 +45,6 @@ public final class EventsPerMemberMetric implements Metric<EventsPerMemberMetric
         public void combine(Count other) {
             count += other.count;
         }
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String definition() {
-        return definition;
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return true;
     }
 
     @Override

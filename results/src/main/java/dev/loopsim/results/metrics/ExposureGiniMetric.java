@@ -3,7 +3,7 @@ package dev.loopsim.results.metrics;
 import dev.loopsim.core.world.Title;
 
 /** How unequally impressions spread over the titles released by the horizon. */
-public final class ExposureGiniMetric implements Metric<ExposureGiniMetric.Impressions> {
+public final class ExposureGiniMetric extends DefinedMetric<ExposureGiniMetric.Impressions> {
 
     public static final class Impressions implements Tally<Impressions> {
         final long[] byTitle;
@@ -33,20 +33,10 @@ public final class ExposureGiniMetric implements Metric<ExposureGiniMetric.Impre
         }
     }
 
-    @Override
-    public String name() {
-        return Metrics.EXPOSURE_GINI;
-    }
-
-    @Override
-    public String definition() {
-        return "Gini coefficient of impressions across the titles released by the horizon: 0 when every title is "
-                + "shown equally, near 1 when a few take all the exposure";
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return false;
+    public ExposureGiniMetric() {
+        super(Metrics.EXPOSURE_GINI,
+                "Gini coefficient of impressions across the titles released by the horizon: 0 when every title is "
+                + "shown equally, near 1 when a few take all the exposure", false);
     }
 
     @Override

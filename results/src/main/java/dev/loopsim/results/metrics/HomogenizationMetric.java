@@ -13,7 +13,7 @@ import java.util.Map;
  * sample of {@value #PAIRS} pairs chosen by hashing the pair index, the same whatever the thread
  * count.
  */
-public final class HomogenizationMetric implements Metric<HomogenizationMetric.Played> {
+public final class HomogenizationMetric extends DefinedMetric<HomogenizationMetric.Played> {
     static final int EXACT_MEMBERS = 3000;
     static final long PAIRS = 2_000_000;
 
@@ -72,21 +72,11 @@ public final class HomogenizationMetric implements Metric<HomogenizationMetric.P
         }
     }
 
-    @Override
-    public String name() {
-        return Metrics.HOMOGENIZATION;
-    }
-
-    @Override
-    public String definition() {
-        return "mean pairwise Jaccard similarity of members' sets of played titles (Chaney et al. 2018): every pair "
+    public HomogenizationMetric() {
+        super(Metrics.HOMOGENIZATION,
+                "mean pairwise Jaccard similarity of members' sets of played titles (Chaney et al. 2018): every pair "
                 + "up to 3,000 members, else a fixed sample of 2,000,000 pairs chosen by hashing, the same for any "
-                + "thread count";
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return false;
+                + "thread count", false);
     }
 
     @Override

@@ -6,16 +6,11 @@ import java.util.function.ToDoubleFunction;
  * A metric that needs no tally of its own: a function of what is known at the horizon, the
  * members' joins and churns or the daily counts.
  */
-public final class HorizonMetric implements Metric<HorizonMetric.Nothing> {
-    private final String name;
-    private final String definition;
-    private final boolean higherIsBetter;
+public final class HorizonMetric extends DefinedMetric<HorizonMetric.Nothing> {
     private final ToDoubleFunction<RunEnd> value;
 
     public HorizonMetric(String name, String definition, boolean higherIsBetter, ToDoubleFunction<RunEnd> value) {
-        this.name = name;
-        this.definition = definition;
-        this.higherIsBetter = higherIsBetter;
+        super(name, definition, higherIsBetter);
         this.value = value;
     }
 
@@ -26,21 +21,6 @@ public final class HorizonMetric implements Metric<HorizonMetric.Nothing> {
     }
 
     private static final Nothing NOTHING = new Nothing();
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String definition() {
-        return definition;
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return higherIsBetter;
-    }
 
     @Override
     public Nothing newTally(RunShape run) {

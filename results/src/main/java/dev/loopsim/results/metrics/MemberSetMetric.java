@@ -8,7 +8,7 @@ import java.util.function.Predicate;
  * The share of eligible members who did something at least once: visited in a window, say. The
  * tally is the set of member ids who did it; eligibility is decided at the horizon.
  */
-public final class MemberSetMetric implements Metric<MemberSetMetric.Members> {
+public final class MemberSetMetric extends DefinedMetric<MemberSetMetric.Members> {
     /** Whether a visit marks its member, given the run. */
     public interface Marks {
         boolean test(VisitEvent visit);
@@ -19,14 +19,11 @@ public final class MemberSetMetric implements Metric<MemberSetMetric.Members> {
         boolean test(MemberState member, RunEnd end);
     }
 
-    private final String name;
-    private final String definition;
     private final Marks marks;
     private final Eligible eligible;
 
     public MemberSetMetric(String name, String definition, Marks marks, Eligible eligible) {
-        this.name = name;
-        this.definition = definition;
+        super(name, definition, true);
         this.marks = marks;
         this.eligible = eligible;
     }
@@ -50,21 +47,6 @@ public final class MemberSetMetric implements Metric<MemberSetMetric.Members> {
         public void combine(Members other) {
             marked.or(other.marked);
         }
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String definition() {
-        return definition;
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return true;
     }
 
     @Override

@@ -7,10 +7,7 @@ import java.util.function.ToDoubleFunction;
  * A metric that is a sum over visits divided by another sum over visits, such as plays per
  * impression: most metrics that need only the visits themselves. A new one is a registry line.
  */
-public final class RatioMetric implements Metric<RatioMetric.Sums> {
-    private final String name;
-    private final String definition;
-    private final boolean higherIsBetter;
+public final class RatioMetric extends DefinedMetric<RatioMetric.Sums> {
     private final ToDoubleFunction<VisitEvent> numerator;
     private final ToDoubleFunction<VisitEvent> denominator;
     private final boolean daily;
@@ -24,10 +21,8 @@ public final class RatioMetric implements Metric<RatioMetric.Sums> {
     /** @param daily whether the ratio of each day is a column of daily.csv too */
     public RatioMetric(String name, String definition, boolean higherIsBetter, ToDoubleFunction<VisitEvent> numerator,
                        ToDoubleFunction<VisitEvent> denominator, boolean daily) {
+        super(name, definition, higherIsBetter);
         this.daily = daily;
-        this.name = name;
-        this.definition = definition;
-        this.higherIsBetter = higherIsBetter;
         this.numerator = numerator;
         this.denominator = denominator;
     }
@@ -53,21 +48,6 @@ public final class RatioMetric implements Metric<RatioMetric.Sums> {
             numerator += other.numerator;
             denominator += other.denominator;
         }
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String definition() {
-        return definition;
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return higherIsBetter;
     }
 
     @Override
