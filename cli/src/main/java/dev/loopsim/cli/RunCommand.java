@@ -65,6 +65,8 @@ final class RunCommand implements Callable<Integer> {
                     resumed != null ? resume : out, resumed != null, scenarioOptions.overrides(), threadsOption.resolve());
         }
         ScenarioLoader.Loaded loaded = sweep.points().get(0).loaded();
+        loaded.spec().warnings().forEach(w -> spec.commandLine().getErr().println("loopsim: warning: " + w));
+        spec.commandLine().getErr().flush();
         int threads = threadsOption.resolve();
         Path directory = resumed != null ? resume : out != null ? out : defaultDirectory(loaded.spec().name());
         if (resumed != null && !loaded.spec().logs().isEmpty()) {

@@ -31,6 +31,8 @@ final class ValidateCommand implements Callable<Integer> {
         ScenarioLoader.Loaded loaded = sweep.points().get(0).loaded();
         var s = loaded.spec();
         var out = spec.commandLine().getOut();
+        s.warnings().forEach(w -> spec.commandLine().getErr().println("loopsim: warning: " + w));
+        spec.commandLine().getErr().flush();
         if (sweep.isSweep() && !print) {
             out.printf("sweep of %d point(s) over %s, every point valid; the first:%n", sweep.points().size(), sweep.parameters());
         }

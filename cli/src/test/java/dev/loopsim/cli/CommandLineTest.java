@@ -122,6 +122,16 @@ class CommandLineTest {
         assertThat(missing.err()).contains("did you mean 'quickstart'?");
     }
 
+    @Test
+    void validateWarnsThatOneReplicateCannotTestExpectations() {
+        Outcome one = loopsim("validate", "quickstart", "--set", "replicates=1");
+        assertThat(one.code()).isEqualTo(0);
+        assertThat(one.err()).contains("warning: with 1 replicate the 3 expectation(s) cannot be tested");
+        assertThat(loopsim("validate", "quickstart").err()).doesNotContain("warning");
+        assertThat(loopsim("validate", "quickstart", "--set", "replicates=1", "--set", "expectations=[]").err())
+                .doesNotContain("warning");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"policies", "scenarios", "metrics"})
     void listsWhatExists(String what) {

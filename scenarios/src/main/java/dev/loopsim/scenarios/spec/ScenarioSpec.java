@@ -286,4 +286,15 @@ public record ScenarioSpec(String name, String description, long seed, int repli
     private static MetricOptions metricOptions(WorldSpec world, MetricsSpec metrics) {
         return new MetricOptions(world.response().qualityPlayThreshold(), metrics.retentionDays(), metrics.regret());
     }
+
+    /** What is valid but will not do what its writer likely wants; each a sentence for a warning line. */
+    public List<String> warnings() {
+        List<String> warnings = new java.util.ArrayList<>();
+        if (replicates < 2 && !expectations.isEmpty()) {
+            warnings.add("with 1 replicate the " + expectations.size() + " expectation(s) cannot be tested (each weighs "
+                    + "a difference against its spread over replicates), so each will FAIL; give replicates: 2 or more, "
+                    + "or run without them: --set 'expectations=[]'");
+        }
+        return warnings;
+    }
 }
