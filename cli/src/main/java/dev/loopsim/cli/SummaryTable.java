@@ -24,9 +24,8 @@ final class SummaryTable {
                 spec.replicates() > 1 ? String.format(Locale.ROOT, "± half-width of the %.0f%% interval", 100 * spec.metrics().confidence())
                         : "(one replicate: no interval)");
         List<String> cells = new ArrayList<>(result.summary().keySet());
-        var readouts = spec.mode().equals("ab-test") ? spec.abTest().readoutMetrics(spec.horizonDays()) : java.util.Set.<String>of();
         List<String> metrics = result.summary().get(cells.get(0)).keySet().stream()
-                .filter(m -> !m.startsWith("ope_") && !readouts.contains(m) && !m.matches(".*_d\\d+_member_[a-z]+")).toList();
+                .filter(dev.loopsim.results.metrics.MetricId::isRunLevel).toList();
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>();
         header.add("metric");

@@ -1,6 +1,7 @@
 package dev.loopsim.results.report;
 
 import dev.loopsim.results.chart.LineChart;
+import dev.loopsim.results.metrics.MetricId;
 import dev.loopsim.results.rundir.RunSummary;
 import dev.loopsim.results.rundir.SweepSummary;
 import dev.loopsim.results.stats.Interval;
@@ -188,7 +189,7 @@ public final class RunReport {
         names.forEach(cell -> html.append("<th>").append(escape(cell)).append("</th>"));
         html.append("</tr>\n");
         for (String metric : cells.get(names.get(0)).keySet()) {
-            if (metric.startsWith("ope_") || metric.matches(".*_d\\d+(_member_[a-z]+)?")) {
+            if (!MetricId.isRunLevel(metric)) {
                 continue; // in their own tables
             }
             html.append("<tr><td>").append(escape(metric)).append("</td>");

@@ -5,6 +5,7 @@ import dev.loopsim.core.engine.Simulation;
 import dev.loopsim.core.policy.PageBuilder;
 import dev.loopsim.core.world.MemberProfile;
 import dev.loopsim.results.metrics.DailyRow;
+import dev.loopsim.results.metrics.MetricId;
 import dev.loopsim.results.metrics.RunMetrics;
 import dev.loopsim.results.stats.Interval;
 import dev.loopsim.scenarios.spec.AbTestSpec;
@@ -26,10 +27,8 @@ import java.util.function.DoubleConsumer;
 final class AbTestRunner {
     static final String COUNTERFACTUAL = "counterfactual";
     /** Suffixes of the analyst's readout of one test, from the spread between members. */
-    static final String MEMBER_LIFT = "_member_lift";
-    static final String MEMBER_LOWER = "_member_lower";
-    static final String MEMBER_UPPER = "_member_upper";
-    static final String MEMBER_P = "_member_p";
+    /** The statistics of a readout's lift as one test's members give it. */
+    private static final List<String> BY_MEMBER = List.of("lift", "lower", "upper", "p");
 
     private AbTestRunner() { }
 
@@ -147,11 +146,11 @@ final class AbTestRunner {
         for (int k = 0; k < days.size(); k++) {
             for (String metric : List.of("plays_per_member", "visits_per_member")) {
                 MemberReadout.Lift lift = readout.lift(metric, k, members, cellOf, cell, 0);
-                String name = readout(variant, metric, days.get(k));
-                into.put(name + MEMBER_LIFT, lift.lift());
-                into.put(name + MEMBER_LOWER, lift.lower());
-                into.put(name + MEMBER_UPPER, lift.upper());
-                into.put(name + MEMBER_P, lift.pValue());
+                MetricId id = MetricId.readout(variant, metric, days.get(k));
+                double[] values = {lift.lift(), lift.lower(), lift.upper(), lift.pValue()};
+                for (int i = 0; i < values.length; i++) {
+                    into.put(id.byMember(BY_MEMBER.get(i)).name(), values[i]);
+                }
             }
         }
     }
@@ -206,8 +205,9 @@ final class AbTestRunner {
     private static double[] analyst(List<CellRun> runs, String cell, String metric) {
         Map<String, Double> first = runs.stream().filter(r -> r.cell().equals(cell) && r.replicate() == 0).findFirst()
                 .orElseThrow().metrics();
-        return new double[] {first.getOrDefault(metric + MEMBER_LIFT, Double.NaN), first.getOrDefault(metric + MEMBER_LOWER, Double.NaN),
-                first.getOrDefault(metric + MEMBER_UPPER, Double.NaN), first.getOrDefault(metric + MEMBER_P, Double.NaN)};
+        MetricId id = MetricId.parse(metric);
+        return BY_MEMBER.stream().mapToDouble(statistic -> first.getOrDefault(id.byMember(statistic).name(), Double.NaN))
+                .toArray();
     }
 
     private static double[] values(List<CellRun> runs, String cell, String metric, int replicates) {

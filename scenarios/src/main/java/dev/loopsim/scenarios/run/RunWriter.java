@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loopsim.results.io.Csv;
 import dev.loopsim.results.io.RunDirectory;
 import dev.loopsim.results.metrics.DailyRow;
+import dev.loopsim.results.metrics.MetricId;
 import dev.loopsim.results.metrics.Metrics;
 import dev.loopsim.results.rundir.Manifest;
 import dev.loopsim.results.rundir.RunSummary;
@@ -198,7 +199,8 @@ public final class RunWriter {
 
     private static String runs(ExperimentResult result) {
         // The ope block's metrics go to ope.csv: only its targets have them.
-        List<String> metrics = result.runs().get(0).metrics().keySet().stream().filter(m -> !m.startsWith("ope_")).toList();
+        List<String> metrics = result.runs().get(0).metrics().keySet().stream()
+                .filter(m -> MetricId.parse(m).family() != MetricId.Family.OPE).toList();
         List<String> header = new java.util.ArrayList<>(List.of("cell", "replicate", "visits"));
         header.addAll(metrics);
         Csv csv = new Csv(header);

@@ -77,7 +77,7 @@ public record AbTestSpec(List<String> training, List<Double> allocation, List<In
 
     /** {@code <variant>_<metric>_d<day>}: a readout metric's name, e.g. {@code pooled_take_fraction_d28}. */
     public static String readoutMetric(String variant, String metric, int day) {
-        return variant + "_" + metric + "_d" + day;
+        return dev.loopsim.results.metrics.MetricId.readout(variant, metric, day).name();
     }
 
     /** Every readout metric a cell of the test has. */

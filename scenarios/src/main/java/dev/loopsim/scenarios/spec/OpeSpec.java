@@ -3,7 +3,6 @@ package dev.loopsim.scenarios.spec;
 import dev.loopsim.core.ParameterException;
 import dev.loopsim.results.ope.Estimators;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Off-policy evaluation against the truth: the {@code logging} cell's run is logged, each
@@ -39,7 +38,7 @@ public record OpeSpec(String logging, List<String> targets, List<String> estimat
 
     /** {@code ope_<estimator>_<statistic>}, with the estimator's '-' as '_'. */
     public static String metric(String estimator, String statistic) {
-        return "ope_" + estimator.replace('-', '_').toLowerCase(Locale.ROOT) + "_" + statistic;
+        return dev.loopsim.results.metrics.MetricId.ope(estimator, statistic).name();
     }
 
     /** Every metric the block gives a target cell. */

@@ -4,6 +4,7 @@ import dev.loopsim.core.ParameterException;
 import dev.loopsim.core.Validate;
 import dev.loopsim.results.metrics.BanditMetrics;
 import dev.loopsim.results.logs.LogKind;
+import dev.loopsim.results.metrics.MetricId;
 import dev.loopsim.results.metrics.MetricOptions;
 import dev.loopsim.results.metrics.Metrics;
 import dev.loopsim.scenarios.expect.Expectation;
@@ -233,7 +234,7 @@ public record ScenarioSpec(String name, String description, long seed, int repli
             if (readouts.contains(metric)) {
                 continue;
             }
-            if (metric.startsWith("ope_")) {
+            if (MetricId.parse(metric).family() == MetricId.Family.OPE) {
                 if (ope == null || !ope.targets().contains(reference.cell()) || !ope.metrics().contains(metric)) {
                     throw new ParameterException(where, "expectation '" + text + "' names '" + reference.cell() + "." + metric
                             + "'; ope metrics belong to the ope block's targets"
