@@ -38,10 +38,10 @@ final class MetricsTable {
     static String markdown() {
         StringBuilder out = new StringBuilder();
         for (Group group : groups()) {
-            out.append("**").append(group.heading()).append("**\n\n| metric | better | definition |\n|---|---|---|\n");
+            out.append("**").append(group.heading()).append("**\n\n| metric | better | daily | definition |\n|---|---|---|---|\n");
             for (MetricDefinition m : group.metrics()) {
-                out.append("| `").append(m.name()).append("` | ").append(better(m)).append(" | ")
-                        .append(m.definition().replace("|", "\\|")).append(" |\n");
+                out.append("| `").append(m.name()).append("` | ").append(better(m)).append(" | ").append(m.daily() ? "yes" : "")
+                        .append(" | ").append(m.definition().replace("|", "\\|")).append(" |\n");
             }
             out.append('\n');
         }
@@ -53,7 +53,8 @@ final class MetricsTable {
         for (Group group : groups()) {
             out.append(group.heading()).append(":\n");
             for (MetricDefinition m : group.metrics()) {
-                out.append(String.format("  %-28s (%s is better) %s%n", m.name(), better(m), m.definition()));
+                out.append(String.format("  %-28s (%s is better%s) %s%n", m.name(), better(m), m.daily() ? "; also daily" : "",
+                        m.definition()));
             }
         }
         return out.toString();

@@ -38,6 +38,6 @@ public interface Metric<T extends Tally<T>> {
     }
 
     default MetricDefinition describe() {
-        return new MetricDefinition(name(), definition(), higherIsBetter());
+        return new MetricDefinition(name(), definition(), higherIsBetter(), perDay().isPresent());
     }
 }
