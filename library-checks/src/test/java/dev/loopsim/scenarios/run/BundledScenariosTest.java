@@ -85,13 +85,17 @@ class BundledScenariosTest {
         return failed;
     }
 
-    /** Member-days simulated, as a rough guide to a scenario's time; a bandit world counts its steps. */
+    /**
+     * A rough guide to a scenario's time: member-days simulated, each costing about a page's slots
+     * plus the titles a policy scores; a bandit world counts its steps.
+     */
     private static double cost(Sweeps.Sweep sweep) {
         double total = 0;
         for (Sweeps.Point point : sweep.points()) {
             var spec = point.loaded().spec();
             double perCell = spec.bandit() != null ? spec.bandit().steps() / 1000.0
-                    : spec.world().population().members() * spec.horizonDays();
+                    : spec.world().population().members() * spec.horizonDays()
+                    * (spec.page().rows() * spec.page().columns() + spec.world().catalog().titles());
             total += perCell * spec.cells().size() * spec.replicates();
         }
         return total;
