@@ -3,12 +3,12 @@ package dev.loopsim.cli;
 import dev.loopsim.results.io.AtomicFiles;
 import dev.loopsim.results.rundir.Manifest;
 import dev.loopsim.results.rundir.RunSummary;
+import dev.loopsim.scenarios.load.Baseline;
 import dev.loopsim.scenarios.load.BaselineInclude;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,28 +40,12 @@ final class BaselineCommand implements Callable<Integer> {
             throw new BadInputException("unknown action '" + action + "'; expected: baseline save RUN_DIR");
         }
         BadInputException.completeRun(run);
-        RunSummary summary = RunSummary.read(run);
         Manifest manifest = Manifest.read(run);
         Path target = to != null ? to : defaultTarget(manifest);
-        StringBuilder yaml = new StringBuilder();
-        yaml.append("# Baseline of ").append(summary.scenario()).append(": the mean over ")
-                .append(summary.replicates()).append(" replicate(s) of every metric, from ").append(run)
-                .append(" (loopsim ").append(manifest.loopsimVersion()).append(").\n");
-        yaml.append("# Written by 'loopsim baseline save'; read by expectations 'cell.metric within X of baseline'.\n");
-        yaml.append("baseline:\n");
-        int count = 0;
-        for (Map.Entry<String, Map<String, RunSummary.MetricSummary>> cell : summary.cells().entrySet()) {
-            for (Map.Entry<String, RunSummary.MetricSummary> metric : cell.getValue().entrySet()) {
-                double mean = metric.getValue().mean();
-                if (!Double.isNaN(mean)) {
-                    yaml.append(String.format(Locale.ROOT, "  %s.%s: %s%n", cell.getKey(), metric.getKey(), Double.toString(mean)));
-                    count++;
-                }
-            }
-        }
-        AtomicFiles.writeString(target, yaml.toString());
+        Baseline baseline = Baseline.of(RunSummary.read(run), manifest, run.toString());
+        AtomicFiles.writeString(target, baseline.toYaml());
         var out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "baseline of %d metric(s) written to %s%n", count, target);
+        out.printf(Locale.ROOT, "baseline of %d metric(s) written to %s%n", baseline.means().size(), target);
         out.flush();
         return ExitCodes.OK;
     }

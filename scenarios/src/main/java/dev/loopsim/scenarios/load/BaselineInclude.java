@@ -17,7 +17,7 @@ import java.nio.file.Path;
  */
 public final class BaselineInclude {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final String KEY = "baseline";
+    static final String KEY = "baseline";
 
     private BaselineInclude() { }
 
