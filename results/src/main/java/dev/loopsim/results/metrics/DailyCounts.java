@@ -1,12 +1,13 @@
 package dev.loopsim.results.metrics;
 
 import dev.loopsim.core.policy.RewardFeedback;
+import dev.loopsim.core.world.Catalog;
 import dev.loopsim.core.world.MemberState;
 import java.util.BitSet;
 
 /** The counts of {@link DailyRow}, for one shard's day or several merged. */
 final class DailyCounts implements Tally<DailyCounts> {
-    private final int[] dominantGenre;
+    private final Catalog catalog;
     private final double qualityThreshold;
     final BitSet active = new BitSet();
     final long[] genrePlays;
@@ -17,7 +18,7 @@ final class DailyCounts implements Tally<DailyCounts> {
     long completions;
 
     DailyCounts(RunShape run) {
-        this.dominantGenre = run.catalog().titles().stream().mapToInt(t -> t.dominantGenre()).toArray();
+        this.catalog = run.catalog();
         this.qualityThreshold = run.options().qualityThreshold();
         this.genrePlays = new long[run.catalog().genreCount()];
     }
@@ -29,7 +30,7 @@ final class DailyCounts implements Tally<DailyCounts> {
         impressions += visit.shown();
         if (visit.played()) {
             plays++;
-            genrePlays[dominantGenre[visit.playedTitle()]]++;
+            genrePlays[catalog.title(visit.playedTitle()).dominantGenre()]++;
             qualityPlays += visit.watchFraction() >= qualityThreshold ? 1 : 0;
         }
     }

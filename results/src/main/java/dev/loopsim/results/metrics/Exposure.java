@@ -10,7 +10,7 @@ public final class Exposure {
 
     private Exposure() { }
 
-    /** Gini coefficient of non-negative counts: 0 when equal, → 1 when one item takes all. */
+    /** Gini coefficient of non-negative counts: 0 when equal, → 1 when one item takes all; NaN when all are 0. */
     public static double gini(long[] counts) {
         long[] sorted = counts.clone();
         Arrays.sort(sorted);
@@ -21,7 +21,7 @@ public final class Exposure {
             total += sorted[i];
             weighted += (i + 1) * (double) sorted[i];
         }
-        return total == 0 ? 0 : (2 * weighted) / (n * total) - (n + 1.0) / n;
+        return total == 0 ? Double.NaN : (2 * weighted) / (n * total) - (n + 1.0) / n;
     }
 
     /**

@@ -48,6 +48,6 @@ public final class ExposureGiniMetric extends DefinedMetric<ExposureGiniMetric.I
     public double value(Impressions tally, RunEnd end) {
         long[] released = end.run().catalog().titles().stream().filter(t -> t.releaseDay() < end.horizonDays())
                 .mapToLong((Title t) -> tally.byTitle[t.id()]).toArray();
-        return java.util.Arrays.stream(released).sum() == 0 ? Double.NaN : Exposure.gini(released);
+        return Exposure.gini(released);
     }
 }

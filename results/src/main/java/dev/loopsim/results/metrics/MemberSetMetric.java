@@ -2,7 +2,6 @@ package dev.loopsim.results.metrics;
 
 import dev.loopsim.core.world.MemberState;
 import java.util.BitSet;
-import java.util.function.Predicate;
 
 /**
  * The share of eligible members who did something at least once: visited in a window, say. The
@@ -59,9 +58,8 @@ public final class MemberSetMetric extends DefinedMetric<MemberSetMetric.Members
     public double value(Members tally, RunEnd end) {
         long among = 0;
         long marked = 0;
-        Predicate<MemberState> counts = m -> eligible.test(m, end);
         for (MemberState m : end.members()) {
-            if (counts.test(m)) {
+            if (eligible.test(m, end)) {
                 among++;
                 marked += tally.marked.get(m.id()) ? 1 : 0;
             }

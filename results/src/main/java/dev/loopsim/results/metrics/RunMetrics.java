@@ -23,6 +23,7 @@ import dev.loopsim.core.world.Page;
 public final class RunMetrics implements RunObserver {
     private final RunShape run;
     private final List<Measured<?>> measured = new ArrayList<>();
+    private final int dailyMetrics;
     private final List<Shard> shards = new ArrayList<>();
     private final List<DailyRow> daily = new ArrayList<>();
     private final Map<String, Double> summary = new LinkedHashMap<>();
@@ -41,6 +42,7 @@ public final class RunMetrics implements RunObserver {
             daily += m.perDay != null ? 1 : 0;
             measured.add(m);
         }
+        this.dailyMetrics = daily;
     }
 
     /** One metric's tallies: a run tally per shard, and for a daily metric the current day's per shard. */
@@ -147,7 +149,6 @@ public final class RunMetrics implements RunObserver {
         if (index != shards.size()) {
             throw new IllegalStateException("shards must be created in order, expected " + shards.size() + " got " + index);
         }
-        int dailyMetrics = (int) measured.stream().filter(m -> m.perDay != null).count();
         Shard shard = new Shard(run, measured.size(), dailyMetrics);
         measured.forEach(m -> m.addShard(shard, run));
         shards.add(shard);
