@@ -61,6 +61,14 @@ public record MetricId(Family family, String name) {
         return new MetricId(Family.RUN, name);
     }
 
+    /**
+     * Whether each replicate's value is 0 or 1 (an ope estimator's {@code covered}), so that a share
+     * of replicates is tested exactly rather than by a t-test.
+     */
+    public boolean binary() {
+        return family == Family.OPE && name.endsWith("_covered");
+    }
+
     public static boolean isRunLevel(String name) {
         return parse(name).family() == Family.RUN;
     }

@@ -27,8 +27,17 @@ public record RunSummary(String scenario, boolean complete, long seed, int repli
     /** A metric over replicates: NaN where there was nothing to measure. */
     public record MetricSummary(double mean, double lower, double upper, int n) { }
 
-    public record ExpectationSummary(String expectation, boolean passed, double meanDifference, double lower, double upper,
-                                     double pValue, String detail) { }
+    /**
+     * An expectation's verdict. Its bounds are the confidence set of its test at {@code level}: one
+     * of them is null (unbounded) for a one-sided test.
+     *
+     * @param test     the test that decided (paired-t, sign, binomial, equivalence, none); "" in runs
+     *                 stored before tests were named
+     * @param estimate the mean over replicates of what was tested: the margin of a comparison, the mean
+     *                 of a range, the share of a 0/1 metric
+     */
+    public record ExpectationSummary(String expectation, boolean passed, String test, double estimate, double lower,
+                                     double upper, double level, double pValue, String detail) { }
 
     /** @param trusted the estimator the data supports for this target, or a reason none is */
     public record OpeTarget(String trusted, Map<String, OpeEstimator> estimators) {
@@ -72,9 +81,11 @@ public record RunSummary(String scenario, boolean complete, long seed, int repli
             ObjectNode node = expectationsNode.addObject();
             node.put("expectation", e.expectation());
             node.put("passed", e.passed());
-            Json.number(node, "mean_difference", e.meanDifference());
+            node.put("test", e.test());
+            Json.number(node, "estimate", e.estimate());
             Json.number(node, "lower", e.lower());
             Json.number(node, "upper", e.upper());
+            Json.number(node, "level", e.level());
             Json.number(node, "p_value", e.pValue());
             node.put("detail", e.detail());
         }
@@ -116,8 +127,10 @@ public record RunSummary(String scenario, boolean complete, long seed, int repli
         });
         List<ExpectationSummary> expectations = new ArrayList<>();
         for (JsonNode e : node.path("expectations")) {
+            JsonNode estimate = e.has("estimate") ? e.path("estimate") : e.path("mean_difference"); // as stored before tests were named
             expectations.add(new ExpectationSummary(e.path("expectation").asText(), e.path("passed").asBoolean(),
-                    Json.number(e.path("mean_difference")), Json.number(e.path("lower")), Json.number(e.path("upper")),
+                    e.path("test").asText(""), Json.number(estimate), Json.number(e.path("lower")), Json.number(e.path("upper")),
+                    e.has("level") ? Json.number(e.path("level")) : node.path("confidence").asDouble(Double.NaN),
                     Json.number(e.path("p_value")), e.path("detail").asText()));
         }
         Map<String, OpeTarget> ope = new LinkedHashMap<>();

@@ -76,4 +76,62 @@ public record Interval(double mean, double lower, double upper, int n, double le
         }
         return 1 - new TDistribution(null, n - 1).cumulativeProbability(mean / standardError);
     }
+
+    /**
+     * The one-sided lower confidence bound of the mean at {@code level}, the bound whose
+     * "bound &gt; c" is exactly the t-test's "p &lt; 1 − level" for mean &gt; c; NaN for n = 1.
+     * With no spread the sign test decides: the common value when n equal values can show it
+     * (0.5^n &lt; 1 − level), and −∞ when they cannot.
+     */
+    public static double lowerBound(double[] values, double level) {
+        int n = values.length;
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double mean = mean(values);
+        double standardError = standardError(values, mean);
+        if (standardError == 0) {
+            return Math.pow(0.5, n) < 1 - level ? values[0] : Double.NEGATIVE_INFINITY;
+        }
+        return mean - new TDistribution(null, n - 1).inverseCumulativeProbability(level) * standardError;
+    }
+
+    /** The one-sided upper confidence bound of the mean at {@code level}: the mirror of {@link #lowerBound}. */
+    public static double upperBound(double[] values, double level) {
+        return -lowerBound(negated(values), level);
+    }
+
+    /** The one-sided p-value of "mean &lt; 0": {@link #pValueGreaterThanZero} of the negated values. */
+    public static double pValueLessThanZero(double[] values) {
+        return pValueGreaterThanZero(negated(values));
+    }
+
+    /**
+     * The equivalence test (two one-sided tests, TOST) of "the mean lies in [low, high]": the
+     * larger of the p-values of mean &gt; low and mean &lt; high. It is below α exactly when the
+     * two-sided (1 − 2α) interval of {@link #lowerBound} and {@link #upperBound} lies inside.
+     */
+    public static double pValueWithin(double[] values, double low, double high) {
+        double[] aboveLow = new double[values.length];
+        double[] belowHigh = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            aboveLow[i] = values[i] - low;
+            belowHigh[i] = high - values[i];
+        }
+        return Math.max(pValueGreaterThanZero(aboveLow), pValueGreaterThanZero(belowHigh));
+    }
+
+    /** The sample standard deviation; NaN for n &lt; 2. */
+    public static double standardDeviation(double[] values) {
+        int n = values.length;
+        return n < 2 ? Double.NaN : standardError(values, mean(values)) * Math.sqrt(n);
+    }
+
+    private static double[] negated(double[] values) {
+        double[] negated = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            negated[i] = -values[i];
+        }
+        return negated;
+    }
 }

@@ -202,10 +202,8 @@ public final class ExperimentRunner {
     }
 
     private static List<ExpectationResult> check(ScenarioSpec spec, List<CellRun> runs) {
-        return spec.expectations().stream()
-                .map(text -> ExpectationChecker.check(Expectation.parse(text), runs, spec.replicates(),
-                        spec.metrics().confidence(), spec.baseline()))
-                .toList();
+        return ExpectationChecker.checkAll(spec.expectations().stream().map(Expectation::parse).toList(), runs, spec.replicates(),
+                spec.metrics().confidence(), spec.baseline(), spec.metrics().multipleTesting());
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

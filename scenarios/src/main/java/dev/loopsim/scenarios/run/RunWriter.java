@@ -9,6 +9,7 @@ import dev.loopsim.results.metrics.DailyRow;
 import dev.loopsim.results.metrics.MetricId;
 import dev.loopsim.results.metrics.Metrics;
 import dev.loopsim.results.rundir.Manifest;
+import dev.loopsim.results.rundir.JunitReport;
 import dev.loopsim.results.rundir.RunSummary;
 import dev.loopsim.results.stats.Interval;
 import dev.loopsim.scenarios.expect.ExpectationResult;
@@ -69,7 +70,12 @@ public final class RunWriter {
         if (!result.abEffects().isEmpty()) {
             directory.write("ab_effects.csv", effects(result));
         }
-        directory.write(RunSummary.FILE, summary(result).toJson());
+        RunSummary summary = summary(result);
+        directory.write(RunSummary.FILE, summary.toJson());
+        if (!summary.expectations().isEmpty()) {
+            directory.write(JunitReport.FILE, JunitReport.xml(List.of(new JunitReport.Suite(summary.scenario(),
+                    summary.expectations()))));
+        }
         ObjectNode performance = JSON.createObjectNode();
         performance.put("threads", threads);
         performance.put("wall_seconds", result.seconds());
@@ -117,6 +123,12 @@ public final class RunWriter {
         return properties;
     }
 
+    /** The verdicts as summary.json and the JUnit report hold them. */
+    public static List<RunSummary.ExpectationSummary> expectationSummaries(ExperimentResult result) {
+        return result.expectations().stream().map(e -> new RunSummary.ExpectationSummary(e.expectation().text(), e.passed(),
+                e.test().key(), e.estimate(), e.lower(), e.upper(), e.level(), e.pValue(), e.detail())).toList();
+    }
+
     private static RunSummary summary(ExperimentResult result) {
         var spec = result.spec();
         Map<String, Map<String, RunSummary.MetricSummary>> cells = new java.util.LinkedHashMap<>();
@@ -125,9 +137,7 @@ public final class RunWriter {
             metrics.forEach((name, i) -> byName.put(name, new RunSummary.MetricSummary(i.mean(), i.lower(), i.upper(), i.n())));
             cells.put(cell, byName);
         });
-        List<RunSummary.ExpectationSummary> expectations = result.expectations().stream()
-                .map(e -> new RunSummary.ExpectationSummary(e.expectation().text(), e.passed(), e.difference().mean(),
-                        e.difference().lower(), e.difference().upper(), e.pValue(), e.detail())).toList();
+        List<RunSummary.ExpectationSummary> expectations = expectationSummaries(result);
         Map<String, RunSummary.OpeTarget> ope = new java.util.LinkedHashMap<>();
         if (!result.ope().isEmpty()) {
             List<OpeTruth.Summary> rows = OpeTruth.summarise(result.ope());

@@ -1,6 +1,7 @@
 package dev.loopsim.scenarios.spec;
 
 import dev.loopsim.core.ParameterException;
+import dev.loopsim.scenarios.expect.MultipleTesting;
 import java.util.List;
 
 /**
@@ -11,10 +12,11 @@ import java.util.List;
  * @param retentionDays  the d of each retention_d metric, each in [7, horizon]; when not given,
  *                       {@link #AUTOMATIC_RETENTION_DAYS} that fit within the horizon
  * @param confidence     confidence level of the intervals and of expectations
+ * @param multipleTesting how expectations share the error rate: {@code none}, or {@code holm}
  */
-public record MetricsSpec(boolean regret, List<Integer> retentionDays, double confidence) {
+public record MetricsSpec(boolean regret, List<Integer> retentionDays, double confidence, MultipleTesting multipleTesting) {
     public static final List<Integer> AUTOMATIC_RETENTION_DAYS = List.of(7, 28);
-    public static final MetricsSpec DEFAULTS = new MetricsSpec(true, null, 0.95);
+    public static final MetricsSpec DEFAULTS = new MetricsSpec(true, null, 0.95, MultipleTesting.NONE);
 
     public MetricsSpec {
         if (retentionDays != null) { // null: resolved against the horizon by the scenario
@@ -27,6 +29,7 @@ public record MetricsSpec(boolean regret, List<Integer> retentionDays, double co
             }
         }
         checkConfidence(confidence);
+        multipleTesting = multipleTesting == null ? MultipleTesting.NONE : multipleTesting;
     }
 
     /** These settings with automatic retention days resolved for a horizon. */
@@ -34,7 +37,7 @@ public record MetricsSpec(boolean regret, List<Integer> retentionDays, double co
         if (retentionDays != null) {
             return this;
         }
-        return new MetricsSpec(regret, AUTOMATIC_RETENTION_DAYS.stream().filter(d -> d <= horizonDays).toList(), confidence);
+        return new MetricsSpec(regret, AUTOMATIC_RETENTION_DAYS.stream().filter(d -> d <= horizonDays).toList(), confidence, multipleTesting);
     }
 
     private static void checkConfidence(double confidence) {
