@@ -1,20 +1,22 @@
 package dev.loopsim.cli;
 
+import dev.loopsim.results.io.AtomicFiles;
+import dev.loopsim.results.io.Csv;
 import dev.loopsim.results.ope.BanditLog;
 import dev.loopsim.results.ope.Estimator;
 import dev.loopsim.results.ope.Estimators;
-import dev.loopsim.results.ope.OfflineEvaluation;
 import dev.loopsim.results.ope.LoopsimLog;
+import dev.loopsim.results.ope.OfflineEvaluation;
+import dev.loopsim.results.ope.OpeEstimate;
 import dev.loopsim.results.ope.OpenBanditDataset;
+import dev.loopsim.results.ope.TargetPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,12 +25,16 @@ import picocli.CommandLine.Spec;
 /** {@code loopsim ope --logs PATH --target SPEC}: estimate target policies' value from a logged file. */
 @Command(name = "ope", mixinStandardHelpOptions = true,
         description = {"Off-policy evaluation: estimate what target policies would have earned on a logged bandit file, "
-                + "with every estimator and its 95%% interval. Reads loopsim's own impression log (a run directory, its logs "
-                + "folder, or impressions.parquet / .csv: one cell and replicate) and the Open Bandit Dataset's format "
-                + "(a CSV with item_id, position, click, propensity_score, user_feature_0 and user-item_affinity_* columns, "
-                + "or its folder).",
-                "The log is split in time: a reward model (for dm, dr, switch-dr and the learned targets) is fitted on the "
-                        + "first --train-share of it and the estimates are made on the rest."})
+                + "with every estimator, its 95%% interval and the importance weights' diagnostics. Reads loopsim's own "
+                + "impression log (a run directory, its logs folder, or impressions.parquet / .csv: one cell and replicate) "
+                + "and the Open Bandit Dataset's format (a CSV with item_id, position, click, propensity_score, "
+                + "user_feature_0 and user-item_affinity_* columns, or its folder).",
+                "The reward model (for dm, the dr family and the learned targets) never sees the rewards it is judged on: "
+                        + "it is fitted on the first --train-share of the log and the estimates are made on the rest, or, with "
+                        + "--train-share 0, every round is evaluated and the model cross-fitted (fitted on the even rounds for the "
+                        + "odd ones and the other way round).",
+                "A target that puts probability on actions the log never takes is refused by the weight-only estimators "
+                        + "and marked unreliable by the model-based ones."})
 final class OpeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,17 +44,30 @@ final class OpeCommand implements Callable<Integer> {
     Path logs;
 
     @Option(names = "--target", required = true, paramLabel = "SPEC",
-            description = "A policy to evaluate (repeatable): uniform, greedy-affinity, epsilon-greedy:E, item-greedy, contextual-greedy.")
+            description = "A policy to evaluate (repeatable): " + TargetPolicy.SPECS + ".")
     List<String> targets;
 
     @Option(names = "--estimators", paramLabel = "NAMES", split = ",",
             description = "Estimators to use, comma-separated (default: all: ${DEFAULT-VALUE}).",
-            defaultValue = "replay,ips,snips,dm,dr,switch-dr")
+            defaultValue = "replay,ips,ips-clipped,snips,dm,dr,sndr,dr-os,switch-dr")
     List<String> estimators;
 
     @Option(names = "--train-share", paramLabel = "SHARE", defaultValue = "0.5",
-            description = "Share of the log, from its start, for fitting the reward model (default: ${DEFAULT-VALUE}).")
+            description = "Share of the log, from its start, for fitting the reward model; 0 evaluates every round with a "
+                    + "cross-fitted model (default: ${DEFAULT-VALUE}).")
     double trainShare;
+
+    @Option(names = "--clip", paramLabel = "LAMBDA", defaultValue = "10",
+            description = "ips-clipped's cap on an importance weight (default: ${DEFAULT-VALUE}).")
+    double clip;
+
+    @Option(names = "--switch-threshold", paramLabel = "TAU", defaultValue = "10",
+            description = "switch-dr's threshold: residuals of larger weights are left to the model (default: ${DEFAULT-VALUE}).")
+    double switchThreshold;
+
+    @Option(names = "--shrinkage", paramLabel = "LAMBDA", defaultValue = "100",
+            description = "dr-os's lambda: a weight w counts lambda*w/(w^2 + lambda) (default: ${DEFAULT-VALUE}).")
+    double shrinkage;
 
     @Option(names = "--cell", paramLabel = "NAME",
             description = "In a loopsim log with several cells, the cell whose impressions to evaluate.")
@@ -58,11 +77,22 @@ final class OpeCommand implements Callable<Integer> {
             description = "In a loopsim log, the replicate to evaluate (default: ${DEFAULT-VALUE}).")
     int replicate;
 
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Also write every estimate at full precision, with its diagnostics: CSV, or JSON when FILE ends in .json.")
+    Path out;
+
     @Override
     public Integer call() throws IOException {
+        Estimators.Settings settings;
+        try {
+            settings = new Estimators.Settings(clip, switchThreshold, shrinkage);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--clip, --switch-threshold and --shrinkage must be > 0, found " + clip + ", "
+                    + switchThreshold + ", " + shrinkage);
+        }
         List<Estimator> chosen = new ArrayList<>();
         for (String name : estimators) {
-            chosen.add(Estimators.find(name.trim()).orElseThrow(() -> new BadInputException("unknown estimator '" + name
+            chosen.add(Estimators.find(name.trim(), settings).orElseThrow(() -> new BadInputException("unknown estimator '" + name
                     + "'; expected some of " + Estimators.names())));
         }
         if (!(trainShare >= 0 && trainShare < 1)) {
@@ -70,7 +100,7 @@ final class OpeCommand implements Callable<Integer> {
         }
         Path loopsim = LoopsimLog.locate(logs);
         BanditLog log = loopsim != null && LoopsimLog.isImpressions(loopsim) ? LoopsimLog.read(loopsim, cell, replicate)
-                : OpenBanditDataset.read(file(logs));
+                : OpenBanditDataset.read(OpenBanditDataset.locate(logs));
         OfflineEvaluation evaluation;
         try {
             evaluation = OfflineEvaluation.run(log, trainShare, targets, chosen);
@@ -78,36 +108,100 @@ final class OpeCommand implements Callable<Integer> {
             throw new BadInputException("--target " + e.getMessage());
         }
         print(evaluation, spec.commandLine().getOut());
+        if (out != null) {
+            AtomicFiles.writeString(out, out.toString().endsWith(".json") ? json(evaluation) : csv(evaluation));
+        }
         return ExitCodes.OK;
-    }
-
-    /** The file itself, or the one log file in a folder (item_context.csv aside). */
-    private static Path file(Path path) throws IOException {
-        if (!Files.isDirectory(path)) {
-            return path;
-        }
-        try (Stream<Path> files = Files.list(path)) {
-            List<Path> candidates = files.filter(p -> p.toString().endsWith(".csv") && !p.getFileName().toString().equals("item_context.csv"))
-                    .sorted().toList();
-            if (candidates.size() != 1) {
-                throw new BadInputException(path + ": expected one log file (besides item_context.csv) in the folder, found "
-                        + candidates.stream().map(p -> p.getFileName().toString()).toList());
-            }
-            return candidates.get(0);
-        }
     }
 
     private static void print(OfflineEvaluation evaluation, PrintWriter out) {
         BanditLog log = evaluation.log();
-        out.printf(Locale.ROOT, "%s: %,d rounds, %d actions; reward model fitted on the first %,d, estimates on the last %,d%n",
-                log.source(), log.rows().size(), log.actions(), evaluation.trainRows(), evaluation.evalRows());
+        out.printf(Locale.ROOT, "%s: %,d rounds, %d actions; %s%n", log.source(), log.rows().size(), log.actions(),
+                evaluation.crossFitted() ? String.format(Locale.ROOT, "estimates on all %,d, the reward model cross-fitted "
+                        + "(even rounds predict the odd and back)", evaluation.evalRows())
+                        : String.format(Locale.ROOT, "reward model fitted on the first %,d, estimates on the last %,d",
+                        evaluation.trainRows(), evaluation.evalRows()));
         out.printf(Locale.ROOT, "logging policy's own mean reward on those rounds: %.5f%n", evaluation.loggedValue());
-        out.printf(Locale.ROOT, "%-22s %-10s %10s   %-23s %8s%n", "target", "estimator", "estimate", "95% interval", "rounds");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("target", "estimator", "estimate", "95% interval", "interval", "rounds", "ess", "max weight", "unsupported",
+                "status"));
+        List<String> warnings = new ArrayList<>();
         for (OfflineEvaluation.Result r : evaluation.results()) {
-            var e = r.estimate();
-            out.printf(Locale.ROOT, "%-22s %-10s %10.5f   [%9.5f, %9.5f] %8d%n", r.target(), e.estimator(), e.value(),
-                    e.lower(), e.upper(), e.rounds());
+            OpeEstimate e = r.estimate();
+            OpeEstimate.Diagnostics d = e.diagnostics();
+            rows.add(List.of(r.target(), e.estimator(), number(e.value()), Double.isNaN(e.lower()) ? "n/a"
+                    : "[" + number(e.lower()) + ", " + number(e.upper()) + "]", e.interval(), Long.toString(e.rounds()),
+                    String.format(Locale.ROOT, "%.1f", d.effectiveSampleSize()), String.format(Locale.ROOT, "%.4g", d.maxWeight()),
+                    String.format(Locale.ROOT, "%.3g", d.unsupportedMass()), e.status().key()));
+            if (!e.warning().isEmpty() && !warnings.contains(r.target() + ": " + e.warning())) {
+                warnings.add(r.target() + ": " + e.warning());
+            }
         }
+        SummaryTable.printAligned(rows, out);
+        out.println("  (ess: the weights' effective sample size (Σw)²/Σw²; unsupported: the target's mean probability on "
+                + "actions the log never takes)");
+        warnings.forEach(w -> out.println("  " + w));
         out.flush();
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.5f", value);
+    }
+
+    static final List<String> COLUMNS = List.of("target", "estimator", "estimate", "raw_estimate", "lower", "upper", "interval",
+            "rounds", "effective_sample_size", "max_weight", "unsupported_mass", "status", "warning");
+
+    /** Every estimate at full precision (shortest round-trip decimals), one row each. */
+    private static String csv(OfflineEvaluation evaluation) {
+        Csv csv = new Csv(COLUMNS);
+        for (OfflineEvaluation.Result r : evaluation.results()) {
+            OpeEstimate e = r.estimate();
+            OpeEstimate.Diagnostics d = e.diagnostics();
+            csv.row(r.target(), e.estimator(), e.value(), e.raw(), e.lower(), e.upper(), e.interval(), e.rounds(),
+                    d.effectiveSampleSize(), d.maxWeight(), d.unsupportedMass(), e.status().key(), e.warning());
+        }
+        return csv.toString();
+    }
+
+    private static String json(OfflineEvaluation evaluation) {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var root = mapper.createObjectNode();
+        root.put("log", evaluation.log().source());
+        root.put("rounds", evaluation.log().rows().size());
+        root.put("evaluated_rounds", evaluation.evalRows());
+        root.put("cross_fitted", evaluation.crossFitted());
+        root.put("logged_value", evaluation.loggedValue());
+        var estimates = root.putArray("estimates");
+        for (OfflineEvaluation.Result r : evaluation.results()) {
+            OpeEstimate e = r.estimate();
+            OpeEstimate.Diagnostics d = e.diagnostics();
+            var node = estimates.addObject();
+            node.put("target", r.target());
+            node.put("estimator", e.estimator());
+            number(node, "estimate", e.value());
+            number(node, "raw_estimate", e.raw());
+            number(node, "lower", e.lower());
+            number(node, "upper", e.upper());
+            node.put("interval", e.interval());
+            node.put("rounds", e.rounds());
+            number(node, "effective_sample_size", d.effectiveSampleSize());
+            number(node, "max_weight", d.maxWeight());
+            number(node, "unsupported_mass", d.unsupportedMass());
+            node.put("status", e.status().key());
+            node.put("warning", e.warning());
+        }
+        try {
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain values always serialises", e);
+        }
+    }
+
+    private static void number(com.fasterxml.jackson.databind.node.ObjectNode node, String name, double value) {
+        if (Double.isFinite(value)) {
+            node.put(name, value);
+        } else {
+            node.putNull(name);
+        }
     }
 }

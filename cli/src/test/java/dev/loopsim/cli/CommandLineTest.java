@@ -179,15 +179,67 @@ class CommandLineTest {
     }
 
     @Test
-    void opeEstimatesTargetsOnTheOpenBanditSampleAndRejectsBadArguments() {
-        Outcome o = loopsim("ope", "--logs", "../data/obd-sample/random/men", "--target", "uniform", "--target", "contextual-greedy");
+    void opeEstimatesTargetsOnTheOpenBanditSampleAndRejectsBadArguments() throws Exception {
+        Outcome o = loopsim("ope", "--logs", "../data/obd-sample/random/men", "--target", "uniform", "--target", "contextual-greedy",
+                "--target", "logged:../data/obd-sample/bts/men");
         assertThat(o.code()).as(o.err()).isEqualTo(0);
         assertThat(o.out()).contains("10,000 rounds, 34 actions", "logging policy's own mean reward on those rounds: 0.00520",
-                "uniform                ips           0.00520", "contextual-greedy", "switch-dr");
+                "contextual-greedy", "switch-dr", "sndr", "dr-os", "ips-clipped", "logged:../data/obd-sample/bts/men");
+        assertThat(o.out().lines().filter(l -> l.matches("\\s*uniform\\s+ips\\s+0\\.00520 .*"))).hasSize(1);
         assertThat(loopsim("ope", "--logs", "../data/obd-sample/random/men", "--target", "best").code()).isEqualTo(2);
+        assertThat(loopsim("ope", "--logs", "../data/obd-sample/random/men", "--target", "item:34").err()).contains("item:34", "[0, 34)");
         assertThat(loopsim("ope", "--logs", "../data/obd-sample/random/men", "--target", "uniform", "--estimators", "magic").code())
                 .isEqualTo(2);
+        assertThat(loopsim("ope", "--logs", "../data/obd-sample/random/men", "--target", "uniform", "--clip", "0").code()).isEqualTo(2);
         assertThat(loopsim("ope", "--logs", "nowhere.csv", "--target", "uniform").err()).contains("nowhere.csv: no such file");
+    }
+
+    /** The issue's own case: uniform from the Bernoulli Thompson sampling log, every round evaluated, written at full precision. */
+    @Test
+    void opeWritesFullPrecisionEstimatesWithTheirWeightDiagnostics() throws Exception {
+        Path csv = temp.resolve("o.csv");
+        Outcome o = loopsim("ope", "--logs", "../data/obd-sample/bts/men", "--target", "uniform", "--train-share", "0",
+                "--out", csv.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("cross-fitted", "little overlap");
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("target,estimator,estimate,raw_estimate,lower,upper,interval,rounds,effective_sample_size,"
+                + "max_weight,unsupported_mass,status,warning");
+        assertThat(lines).hasSize(1 + 9);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            assertThat(f[6]).isIn("clopper-pearson", "effective-count"); // not normal: rewards are clicks
+            assertThat(f[2].length()).isGreaterThan(10); // full precision, not 5 decimals
+            assertThat(Double.parseDouble(f[8])).isBetween(600.0, 700.0); // 656 of 10,000
+            assertThat(Double.parseDouble(f[9])).isCloseTo(178.25, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(Double.parseDouble(f[4])).isLessThanOrEqualTo(Double.parseDouble(f[2]));
+        }
+        Path json = temp.resolve("o.json");
+        assertThat(loopsim("ope", "--logs", "../data/obd-sample/bts/men", "--target", "uniform", "--train-share", "0",
+                "--out", json.toString()).code()).isZero();
+        assertThat(new ObjectMapper().readTree(json.toFile()).at("/estimates/1/effective_sample_size").asDouble()).isBetween(600.0, 700.0);
+    }
+
+    @Test
+    void opeRefusesATargetThatActsWhereTheLogNeverDid() throws Exception {
+        // Three items (by the affinity columns), of which the logger only ever showed 0 and 1.
+        StringBuilder log = new StringBuilder(",timestamp,item_id,position,click,propensity_score,user_feature_0,"
+                + "user-item_affinity_0,user-item_affinity_1,user-item_affinity_2\n");
+        for (int i = 0; i < 200; i++) {
+            log.append(i).append(",2019-11-24 00:00:00+00:00,").append(i % 2).append(",1,").append(i % 7 == 0 ? 1 : 0)
+                    .append(",0.5,a,0,0,0\n");
+        }
+        Path file = temp.resolve("gap.csv");
+        Files.writeString(file, log.toString());
+        Path csv = temp.resolve("gap-out.csv");
+        Outcome o = loopsim("ope", "--logs", file.toString(), "--target", "item:2", "--target", "item:1", "--train-share", "0",
+                "--out", csv.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("item:2: refused: the target puts 100% of its probability on actions the log never takes");
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows.stream().filter(r -> r.startsWith("item:2,ips,"))).singleElement().asString().contains(",refused,");
+        assertThat(rows.stream().filter(r -> r.startsWith("item:2,dm,"))).singleElement().asString().contains(",unreliable,");
+        assertThat(rows.stream().filter(r -> r.startsWith("item:1,ips,"))).singleElement().asString().contains(",ok,");
     }
 
     private static final String LOGGED = """
@@ -263,7 +315,9 @@ class CommandLineTest {
         assertThat(ope.code()).as(ope.err()).isEqualTo(0);
         String logged = ope.out().lines().filter(l -> l.startsWith("logging policy's own mean reward")).findFirst().orElseThrow();
         String value = logged.substring(logged.lastIndexOf(' ') + 1);
-        assertThat(ope.out()).contains("uniform                ips           " + value, "item-greedy");
+        assertThat(ope.out()).contains("item-greedy");
+        assertThat(ope.out().lines().filter(l -> l.matches("\\s*uniform\\s+ips\\s+" + java.util.regex.Pattern.quote(value) + " .*")))
+                .hasSize(1);
         assertThat(loopsim("ope", "--logs", out.toString(), "--target", "uniform").err()).contains("choose one with --cell");
         assertThat(loopsim("ope", "--logs", out.toString(), "--cell", "explore", "--target", "greedy-affinity").err())
                 .contains("logged affinities");

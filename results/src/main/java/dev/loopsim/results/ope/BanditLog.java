@@ -20,8 +20,22 @@ public record BanditLog(String source, int actions, List<Row> rows) {
      * @param propensity   the logging policy's probability of that action (in that position)
      * @param context      a categorical context (the Open Bandit Dataset's user_feature_0)
      * @param affinity     the member's affinity to each action, logged with the round (may be empty)
+     * @param time         when it was logged, in seconds since the epoch; NaN when the log has no times
      */
-    public record Row(int action, int position, double reward, double propensity, String context, double[] affinity) { }
+    public record Row(int action, int position, double reward, double propensity, String context, double[] affinity, double time) {
+        public Row(int action, int position, double reward, double propensity, String context, double[] affinity) {
+            this(action, position, reward, propensity, context, affinity, Double.NaN);
+        }
+    }
+
+    /** Whether the logging policy took this action at least once: the support an unlogged action lies outside. */
+    public boolean[] loggedActions() {
+        boolean[] logged = new boolean[actions];
+        for (Row row : rows) {
+            logged[row.action()] = true;
+        }
+        return logged;
+    }
 
     public BanditLog {
         rows = List.copyOf(rows);

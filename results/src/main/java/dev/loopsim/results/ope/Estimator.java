@@ -3,9 +3,8 @@ package dev.loopsim.results.ope;
 import java.util.List;
 
 /**
- * Estimates a target policy's mean reward per round from rounds logged under another policy.
- * Intervals are 95% normal intervals from each round's contribution (its influence function,
- * for the ratio estimators): mean ± 1.96·sd/√n.
+ * Estimates a target policy's mean reward per round from rounds logged under another policy,
+ * with a 95% interval and the weights' diagnostics (see {@link Estimators} for how intervals are made).
  */
 public interface Estimator {
     /** The estimator's name in tables and on the command line. */

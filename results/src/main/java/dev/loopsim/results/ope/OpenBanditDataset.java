@@ -39,6 +39,7 @@ public final class OpenBanditDataset {
             }
             List<String> affinityColumns = header.stream().filter(h -> h.startsWith("user-item_affinity_")).toList();
             boolean hasContext = header.contains("user_feature_0");
+            boolean hasTime = header.contains("timestamp");
             List<BanditLog.Row> rows = new ArrayList<>();
             int largestItem = -1;
             for (CSVRecord record : parser) {
@@ -60,7 +61,8 @@ public final class OpenBanditDataset {
                 for (int k = 0; k < affinity.length; k++) {
                     affinity[k] = number(name, line, record, affinityColumns.get(k));
                 }
-                rows.add(new BanditLog.Row(item, position, click, propensity, hasContext ? record.get("user_feature_0") : "", affinity));
+                rows.add(new BanditLog.Row(item, position, click, propensity, hasContext ? record.get("user_feature_0") : "", affinity,
+                        hasTime ? time(name, line, record.get("timestamp")) : Double.NaN));
                 largestItem = Math.max(largestItem, item);
             }
             if (rows.isEmpty()) {
@@ -72,6 +74,35 @@ public final class OpenBanditDataset {
             throw new OpeException(name, 0, "no such file");
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new OpeException(name, 0, "not readable as CSV: " + e.getMessage());
+        }
+    }
+
+    /** The Open Bandit Dataset's "2019-11-24 00:01:03.979311+00:00", in seconds since the epoch. */
+    private static double time(String name, long line, String text) {
+        try {
+            java.time.OffsetDateTime t = java.time.OffsetDateTime.parse(text.trim().replace(' ', 'T'));
+            return t.toEpochSecond() + t.getNano() / 1e9;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new OpeException(name, line, "timestamp must be a date and time such as 2019-11-24 00:01:03.979311+00:00, "
+                    + "found '" + text + "'");
+        }
+    }
+
+    /** The file itself, or the one log file in a folder (item_context.csv aside). */
+    public static Path locate(Path path) {
+        if (!Files.isDirectory(path)) {
+            return path;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(path)) {
+            List<Path> candidates = files.filter(p -> p.toString().endsWith(".csv")
+                    && !p.getFileName().toString().equals("item_context.csv")).sorted().toList();
+            if (candidates.size() != 1) {
+                throw new OpeException(path.toString(), 0, "expected one log file (besides item_context.csv) in the folder, found "
+                        + candidates.stream().map(p -> p.getFileName().toString()).toList());
+            }
+            return candidates.get(0);
+        } catch (IOException e) {
+            throw new OpeException(path.toString(), 0, "not readable: " + e.getMessage());
         }
     }
 

@@ -23,7 +23,8 @@ public final class RecordedEvaluation {
         List<OpeRecorder.Decision> decisions = recorder.decisions();
         List<BanditLog.Row> rows = decisions.stream().map(d -> new BanditLog.Row(d.action(), 1, d.reward(), d.propensity(),
                 d.context(), new double[0])).toList();
-        RewardModel[] folds = {RewardModel.fit(everyOther(rows, 0), actions), RewardModel.fit(everyOther(rows, 1), actions)};
+        RewardModel[] folds = {RewardModel.fit(OfflineEvaluation.everyOther(rows, 0), actions),
+            RewardModel.fit(OfflineEvaluation.everyOther(rows, 1), actions)};
         Map<String, List<OpeEstimate>> estimates = new LinkedHashMap<>();
         for (int t = 0; t < recorder.targetNames().size(); t++) {
             int target = t;
@@ -31,8 +32,10 @@ public final class RecordedEvaluation {
                 @Override
                 public LoggedRound get(int i) {
                     OpeRecorder.Decision d = decisions.get(i);
-                    return new LoggedRound(d.action(), d.reward(), d.propensity(), dense(d.targets()[target], d.pool(), actions),
-                            folds[1 - i % 2].predict(rows.get(i)));
+                    double[] probabilities = dense(d.targets()[target], d.pool(), actions);
+                    // The logger chose among the pool: only there can its propensities see the target.
+                    return new LoggedRound(d.action(), d.reward(), d.propensity(), probabilities, folds[1 - i % 2].predict(rows.get(i)),
+                            LoggedRound.unsupported(probabilities, d.action(), d.propensity(), inPool(d.pool(), actions)));
                 }
 
                 @Override
@@ -49,12 +52,12 @@ public final class RecordedEvaluation {
         return estimates;
     }
 
-    private static List<BanditLog.Row> everyOther(List<BanditLog.Row> rows, int parity) {
-        List<BanditLog.Row> part = new ArrayList<>();
-        for (int i = parity; i < rows.size(); i += 2) {
-            part.add(rows.get(i));
+    private static java.util.function.IntPredicate inPool(int[] pool, int actions) {
+        java.util.BitSet in = new java.util.BitSet(actions);
+        for (int title : pool) {
+            in.set(title);
         }
-        return part;
+        return in::get;
     }
 
     /** π(a | x) for every title: the choice's probability on the pool, 0 elsewhere. */

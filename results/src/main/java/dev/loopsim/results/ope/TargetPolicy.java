@@ -12,7 +12,11 @@ import java.util.Locale;
  * <li>{@code epsilon-greedy:E}: greedy-affinity with probability 1 − E, uniform with E;</li>
  * <li>{@code item-greedy}: the action with the best reward rate on the training split, for everyone;</li>
  * <li>{@code contextual-greedy}: the action with the best rate in the round's context on the training
- *     split (a contextual bandit trained offline, exploiting).</li>
+ *     split (a contextual bandit trained offline, exploiting);</li>
+ * <li>{@code item:ID}: always action ID;</li>
+ * <li>{@code logged:PATH}: the policy that logged the Open Bandit Dataset file PATH, rebuilt from its
+ *     propensities (see {@link LoggedPolicy}): on OBD's random log, {@code logged:data/obd-sample/bts/men}
+ *     is Bernoulli Thompson sampling.</li>
  * </ul>
  */
 public interface TargetPolicy {
@@ -36,9 +40,40 @@ public interface TargetPolicy {
                 yield named(spec, row -> best.clone());
             }
             case "contextual-greedy" -> named(spec, row -> greedy(trained.predict(row)));
-            default -> throw new IllegalArgumentException("unknown target '" + spec
-                    + "'; expected uniform, greedy-affinity, epsilon-greedy:E, item-greedy or contextual-greedy");
+            case "item" -> {
+                int item = item(spec, parts, actions);
+                yield named(spec, row -> {
+                    double[] p = new double[actions];
+                    p[item] = 1;
+                    return p;
+                });
+            }
+            case "logged" -> {
+                if (parts.length < 2 || parts[1].isBlank()) {
+                    throw new IllegalArgumentException("'" + spec + "': logged needs the path of the log whose policy to "
+                            + "evaluate, e.g. logged:data/obd-sample/bts/men");
+                }
+                LoggedPolicy policy = LoggedPolicy.of(OpenBanditDataset.read(OpenBanditDataset.locate(java.nio.file.Path.of(parts[1]))),
+                        actions);
+                yield named(spec, policy::probabilities);
+            }
+            default -> throw new IllegalArgumentException("unknown target '" + spec + "'; expected " + SPECS);
         };
+    }
+
+    /** The target specs, as messages list them. */
+    String SPECS = "uniform, greedy-affinity, epsilon-greedy:E, item-greedy, contextual-greedy, item:ID or logged:PATH";
+
+    private static int item(String spec, String[] parts, int actions) {
+        try {
+            int item = Integer.parseInt(parts.length > 1 ? parts[1].trim() : "");
+            if (item >= 0 && item < actions) {
+                return item;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("'" + spec + "': item needs an action id in [0, " + actions + "), e.g. item:3");
     }
 
     private static double epsilon(String spec, String[] parts) {

@@ -74,7 +74,8 @@ public record Interval(double mean, double lower, double upper, int n, double le
             double allSameSign = Math.pow(0.5, n);
             return mean > 0 ? allSameSign : mean < 0 ? 1 - allSameSign : 0.5;
         }
-        return 1 - new TDistribution(null, n - 1).cumulativeProbability(mean / standardError);
+        // P(T > t) as P(T < −t): no cancellation, so a tiny p stays a number rather than 0.
+        return new TDistribution(null, n - 1).cumulativeProbability(-mean / standardError);
     }
 
     /**

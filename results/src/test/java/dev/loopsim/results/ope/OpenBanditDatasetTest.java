@@ -56,11 +56,14 @@ class OpenBanditDatasetTest {
     @Test
     void malformedRowsNameTheFileAndLine() throws Exception {
         Path bad = temp.resolve("bad.csv");
-        Files.writeString(bad, ",timestamp,item_id,position,click,propensity_score\n0,t,3,1,0,0.5\n1,t,4,1,0,1.5\n");
+        String t = "2019-11-24 00:01:03.979311+00:00";
+        Files.writeString(bad, ",timestamp,item_id,position,click,propensity_score\n0," + t + ",3,1,0,0.5\n1," + t + ",4,1,0,1.5\n");
         assertThatThrownBy(() -> OpenBanditDataset.read(bad)).isInstanceOf(OpeException.class)
                 .hasMessage(bad + ":3: propensity_score must be in (0, 1], found 1.5");
-        Files.writeString(bad, ",timestamp,item_id,position,click,propensity_score\n0,t,three,1,0,0.5\n");
+        Files.writeString(bad, ",timestamp,item_id,position,click,propensity_score\n0," + t + ",three,1,0,0.5\n");
         assertThatThrownBy(() -> OpenBanditDataset.read(bad)).hasMessage(bad + ":2: item_id must be a whole number, found 'three'");
+        Files.writeString(bad, ",timestamp,item_id,position,click,propensity_score\n0,yesterday,3,1,0,0.5\n");
+        assertThatThrownBy(() -> OpenBanditDataset.read(bad)).hasMessageStartingWith(bad + ":2: timestamp must be a date and time");
         Files.writeString(bad, "member,timestamp\na,1\n");
         assertThatThrownBy(() -> OpenBanditDataset.read(bad)).hasMessageStartingWith(bad + ":1: expected the Open Bandit Dataset's columns");
     }

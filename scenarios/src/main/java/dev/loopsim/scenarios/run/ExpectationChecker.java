@@ -145,12 +145,16 @@ public final class ExpectationChecker {
     private static ExpectationResult checkShare(Expectation e, Share share, List<CellRun> runs, int replicates, double confidence) {
         double[] values = new double[replicates];
         int successes = 0;
+        int missing = 0;
         for (int r = 0; r < replicates; r++) {
             values[r] = value(runs, share.reference().cell(), share.reference().metric(), r);
-            if (values[r] != 0 && values[r] != 1) {
-                throw new IllegalStateException(share.reference() + " should be 0 or 1 in every replicate, found " + values[r]);
-            }
-            successes += (int) values[r];
+            missing += Double.isNaN(values[r]) ? 1 : 0;
+            successes += values[r] == 1 ? 1 : 0;
+        }
+        if (missing > 0) {
+            return new ExpectationResult(e, false, Test.NONE, Double.NaN, Double.NaN, Double.NaN, confidence, Double.NaN, values,
+                    share.threshold(), Double.NaN, share.reference().cell() + "." + share.reference().metric() + " has no value in "
+                    + missing + " of " + replicates + " replicates (nothing to measure there), so its share cannot be tested");
         }
         double threshold = share.threshold();
         double p = share.above() ? Binomial.atLeast(successes, replicates, threshold) : Binomial.atMost(successes, replicates, threshold);

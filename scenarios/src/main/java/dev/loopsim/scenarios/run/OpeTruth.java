@@ -62,7 +62,9 @@ public final class OpeTruth {
                 metrics.put(OpeSpec.metric(estimator, "error"), row.error());
                 metrics.put(OpeSpec.metric(estimator, "abs_error"), Math.abs(row.error()));
                 metrics.put(OpeSpec.metric(estimator, "squared_error"), row.error() * row.error());
-                metrics.put(OpeSpec.metric(estimator, "covered"), row.estimate().covers(row.truth()) ? 1.0 : 0.0);
+                // A refused estimate has no interval: nothing to measure, so NaN (never a 0 that reads as a miss).
+                metrics.put(OpeSpec.metric(estimator, "covered"), Double.isNaN(row.estimate().lower()) ? Double.NaN
+                        : row.estimate().covers(row.truth()) ? 1.0 : 0.0);
             }
             out.add(run.withMetrics(metrics));
         }

@@ -177,11 +177,13 @@ public final class RunWriter {
 
     private static String ope(ExperimentResult result) {
         Csv csv = new Csv(List.of("replicate", "target", "estimator", "estimate", "lower", "upper", "rounds", "truth", "error",
-                "covered"));
+                "covered", "raw_estimate", "interval", "effective_sample_size", "max_weight", "unsupported_mass", "status"));
         for (OpeTruth.Row row : result.ope()) {
             var e = row.estimate();
+            var d = e.diagnostics();
             csv.row(row.replicate(), row.target(), e.estimator(), e.value(), e.lower(), e.upper(), e.rounds(), row.truth(),
-                    row.error(), e.covers(row.truth()));
+                    row.error(), e.covers(row.truth()), e.raw(), e.interval(), d.effectiveSampleSize(), d.maxWeight(),
+                    d.unsupportedMass(), e.status().key());
         }
         return csv.toString();
     }

@@ -14,8 +14,12 @@ import java.util.List;
  * @param logging    the cell whose logs are evaluated; its choices need propensities
  * @param targets    the cells to estimate
  * @param estimators which estimators; empty for all
+ * @param clip            ips-clipped's cap on a weight (default 10)
+ * @param switchThreshold switch-dr's threshold τ (default 10)
+ * @param shrinkage       dr-os's λ (default 100)
  */
-public record OpeSpec(String logging, List<String> targets, List<String> estimators) {
+public record OpeSpec(String logging, List<String> targets, List<String> estimators, Double clip, Double switchThreshold,
+                      Double shrinkage) {
     /** What each estimator contributes per replicate, as metric suffixes. */
     public static final List<String> STATISTICS = List.of("estimate", "error", "abs_error", "squared_error", "covered");
 
@@ -28,12 +32,31 @@ public record OpeSpec(String logging, List<String> targets, List<String> estimat
             throw new ParameterException("targets", "targets must name at least one cell to estimate");
         }
         estimators = estimators == null || estimators.isEmpty() ? Estimators.names() : List.copyOf(estimators);
+        Estimators.Settings defaults = Estimators.Settings.DEFAULTS;
+        clip = positive("clip", clip, defaults.clip());
+        switchThreshold = positive("switchThreshold", switchThreshold, defaults.switchThreshold());
+        shrinkage = positive("shrinkage", shrinkage, defaults.shrinkage());
         for (int i = 0; i < estimators.size(); i++) {
             if (Estimators.find(estimators.get(i)).isEmpty()) {
                 throw new ParameterException("estimators[" + i + "]", "unknown estimator '" + estimators.get(i)
                         + "'; expected one of " + Estimators.names());
             }
         }
+    }
+
+    private static Double positive(String field, Double value, double fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value > 0) || value.isInfinite()) {
+            throw new ParameterException(field, field + " must be a number > 0, found " + value);
+        }
+        return value;
+    }
+
+    /** The estimators' settings. */
+    public Estimators.Settings settings() {
+        return new Estimators.Settings(clip, switchThreshold, shrinkage);
     }
 
     /** {@code ope_<estimator>_<statistic>}, with the estimator's '-' as '_'. */

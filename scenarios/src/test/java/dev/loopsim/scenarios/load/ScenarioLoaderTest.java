@@ -175,7 +175,8 @@ class ScenarioLoaderTest {
     void opeAndLogsAreCheckedAgainstTheCellsAndThePage() throws ScenarioException {
         var spec = ScenarioLoader.load(new ScenarioSource("s.yaml", OPE + "expectations: [best.ope_switch_dr_covered > 0.5]\n"))
                 .spec();
-        assertThat(spec.ope().estimators()).containsExactly("replay", "ips", "snips", "dm", "dr", "switch-dr");
+        assertThat(spec.ope().estimators()).containsExactly("replay", "ips", "ips-clipped", "snips", "dm", "dr", "sndr", "dr-os",
+                "switch-dr");
         assertThat(failure(OPE, "page.columns=10").problem()).contains("one-title page", "1 x 10");
         assertThat(failure(OPE.replace("type: random", "type: popularity")).problem())
                 .contains("must choose at random with known probabilities");

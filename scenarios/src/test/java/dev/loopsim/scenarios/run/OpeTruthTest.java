@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class OpeTruthTest {
 
     private static OpeTruth.Row row(int replicate, String estimator, double value, double halfWidth, double truth) {
-        return new OpeTruth.Row(replicate, "t", new OpeEstimate(estimator, value, value - halfWidth, value + halfWidth, 100), truth);
+        return new OpeTruth.Row(replicate, "t", new OpeEstimate(estimator, value, value, value - halfWidth, value + halfWidth, 100,
+                OpeEstimate.NORMAL, OpeEstimate.Diagnostics.NONE, OpeEstimate.Status.OK, ""), truth);
     }
 
     @Test
