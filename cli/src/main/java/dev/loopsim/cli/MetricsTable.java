@@ -26,7 +26,9 @@ final class MetricsTable {
                 + "ab_test.readout_days and at the horizon; the variant is pooled, per_cell (the training modes) or "
                 + "counterfactual (the cell alone on every member)", true));
         families.add(new MetricDefinition("ope_<estimator>_<statistic>", "the ope block's targets, per replicate: "
-                + "estimator one of " + String.join(", ", Estimators.names()).replace('-', '_') + "; statistic one of "
+                + "estimator one of " + String.join(", ", Estimators.names()).replace('-', '_') + " (a one-title page) or "
+                + String.join(", ", dev.loopsim.results.ope.SlateEstimators.NAMES).replace('-', '_') + " (a page of several "
+                + "slots); statistic one of "
                 + String.join(", ", OpeSpec.STATISTICS) + " (the estimate of plays per page visit, its error against the "
                 + "target's on-policy truth, and whether its 95% interval covered the truth)", true));
         return List.of(

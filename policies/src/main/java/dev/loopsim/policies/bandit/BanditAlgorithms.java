@@ -98,8 +98,13 @@ public final class BanditAlgorithms {
         }
     }
 
+    /**
+     * @param temperature τ in Pr(a) ∝ exp(mean_a / τ). The default 0.1 still tells means 0.2 apart (e²
+     *                    to 1) but keeps every arm's estimate fed; 0.01 made softmax greedy, so that the
+     *                    first arm to pay locked the others out
+     */
     public record SoftmaxParameters(String reward, double qualityThreshold, double temperature) implements Settings {
-        public static final SoftmaxParameters DEFAULTS = new SoftmaxParameters("click", 0.5, 0.01);
+        public static final SoftmaxParameters DEFAULTS = new SoftmaxParameters("click", 0.5, 0.1);
 
         public SoftmaxParameters {
             SlotReward.check(reward, qualityThreshold);
@@ -180,9 +185,10 @@ public final class BanditAlgorithms {
                     ThompsonParameters.class, ThompsonParameters.DEFAULTS,
                     (p, arms, d, shared, draws) -> new ThompsonSampling(arms, p.priorSuccesses(), p.priorFailures(), p.discount(),
                             draws)),
-            new Type<>("softmax", "Boltzmann exploration over mean rewards at a temperature.", false, false,
+            new Type<>("softmax", "Boltzmann exploration over mean rewards at a temperature; an arm not yet pulled "
+                    + "counts as paying 1, so every arm is tried.", false, false,
                     SoftmaxParameters.class, SoftmaxParameters.DEFAULTS,
-                    (p, arms, d, shared, draws) -> new Softmax(arms, p.temperature(), 0)),
+                    (p, arms, d, shared, draws) -> new Softmax(arms, p.temperature(), 1)),
             new Type<>("constrained-ts", "Thompson sampling on the reward among choices whose quality-play share "
                     + "(a guardrail, sampled from its posterior) stays above guardrail_threshold.", false, true,
                     ConstrainedParameters.class, ConstrainedParameters.DEFAULTS,

@@ -14,8 +14,12 @@ public interface BanditWorld {
     /** Features per arm a contextual policy reads (0 for a context-free world). */
     int dimension();
 
-    /** Expected cumulative regret at each checkpoint, and the share of all steps that pulled a best arm. */
-    record Outcome(double[] regret, double optimalShare) { }
+    /**
+     * Expected cumulative regret at each checkpoint, the share of all steps that pulled a best arm,
+     * and whether the arm pulled most over the last tenth of the steps is a best arm at the end (1 or
+     * 0; NaN in a contextual world, where the best arm is the context's).
+     */
+    record Outcome(double[] regret, double optimalShare, double foundBest) { }
 
     /**
      * Runs a policy for {@code checkpoints[last]} steps.

@@ -81,6 +81,6 @@ public final class LinearBandits implements BanditWorld {
                 regret[next++] = cumulative;
             }
         }
-        return new Outcome(regret, optimal / (double) checkpoints[checkpoints.length - 1]);
+        return new Outcome(regret, optimal / (double) checkpoints[checkpoints.length - 1], Double.NaN);
     }
 }

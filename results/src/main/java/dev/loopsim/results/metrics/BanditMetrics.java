@@ -9,6 +9,7 @@ public final class BanditMetrics {
     public static final String REGRET = "regret";
     public static final String REGRET_GROWTH = "regret_growth";
     public static final String OPTIMAL_ARM_SHARE = "optimal_arm_share";
+    public static final String FOUND_BEST_ARM = "found_best_arm";
     public static final String REGRET_AT_PREFIX = "regret_at_";
 
     private BanditMetrics() { }
@@ -17,11 +18,14 @@ public final class BanditMetrics {
     public static List<MetricDefinition> definitions(long[] checkpoints) {
         List<MetricDefinition> all = new ArrayList<>(List.of(
                 new MetricDefinition(REGRET, "Expected cumulative regret after all steps: sum over steps of the best "
-                        + "arm's true mean minus the pulled arm's (for that step's context), from the true means, not the "
-                        + "sampled rewards.", false),
+                        + "arm's true mean minus the pulled arm's (for that step's context and, in a world whose means change, "
+                        + "that step's means), from the true means, not the sampled rewards.", false),
                 new MetricDefinition(REGRET_GROWTH, "Regret after all steps T over regret after T/10: about 1 for "
                         + "logarithmic regret, 10 for linear.", false),
-                new MetricDefinition(OPTIMAL_ARM_SHARE, "Share of all steps that pulled a best arm.", true)));
+                new MetricDefinition(OPTIMAL_ARM_SHARE, "Share of all steps that pulled a best arm.", true),
+                new MetricDefinition(FOUND_BEST_ARM, "1 if the arm pulled most over the last tenth of the steps is a best arm "
+                        + "of the final means, else 0 (a share of replicates, tested exactly); n/a in a linear world, where "
+                        + "the best arm depends on the context.", true)));
         for (long n : checkpoints) {
             all.add(regretAt(n));
         }

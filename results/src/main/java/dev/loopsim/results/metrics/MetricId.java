@@ -62,11 +62,11 @@ public record MetricId(Family family, String name) {
     }
 
     /**
-     * Whether each replicate's value is 0 or 1 (an ope estimator's {@code covered}), so that a share
-     * of replicates is tested exactly rather than by a t-test.
+     * Whether each replicate's value is 0 or 1 (an ope estimator's {@code covered}, a bandit's
+     * {@code found_best_arm}), so that a share of replicates is tested exactly rather than by a t-test.
      */
     public boolean binary() {
-        return family == Family.OPE && name.endsWith("_covered");
+        return family == Family.OPE ? name.endsWith("_covered") : name.equals(BanditMetrics.FOUND_BEST_ARM);
     }
 
     public static boolean isRunLevel(String name) {

@@ -32,6 +32,9 @@ public final class Metrics {
     public static final String CALIBRATION = "calibration";
     public static final String HOMOGENIZATION = "homogenization";
     public static final String HOMOGENIZATION_VS_ORACLE = "homogenization_vs_oracle";
+    public static final String QUALITY_PLAYS_PER_MEMBER = "quality_plays_per_member";
+    public static final String PAGE_PLAYS_PER_VISIT = "page_plays_per_visit";
+    public static final String QUALITY_PLAYS_VS_BEST = "quality_plays_vs_best";
     public static final String NEW_TITLE_DAYS_TO_FIRST_PLAY = "new_title_days_to_first_play";
     public static final String OSCILLATION_INDEX = "oscillation_index";
     public static final String RETENTION_PREFIX = "retention_d";
@@ -58,6 +61,9 @@ public final class Metrics {
                 v -> v.played() && v.run().lesserKnown()[v.playedTitle()] ? 1 : 0, v -> v.played() ? 1 : 0));
         all.add(new RatioMetric(PLAYS_PER_VISIT, "plays (from pages and search) / visits (at most one play per visit)",
                 true, v -> v.played() ? 1 : 0, v -> 1, true));
+        all.add(new RatioMetric(PAGE_PLAYS_PER_VISIT, "plays from pages / visits that showed a page with a title: a "
+                + "page's value, Σ over its slots of their plays (take_fraction on a one-title page)", true,
+                v -> v.isPage() && v.played() ? 1 : 0, v -> v.isPage() && v.shown() > 0 ? 1 : 0));
         all.add(new EventsPerMemberMetric(PLAYS_PER_MEMBER, "plays / members who joined before the horizon",
                 v -> v.played() ? 1 : 0, 0, RunEnd::present));
         all.add(new EventsPerMemberMetric(PLAYS_PER_MEMBER_FIRST_28D, "plays in the first 28 days / members who joined "
@@ -76,6 +82,10 @@ public final class Metrics {
         all.add(new RatioMetric(QUALITY_PLAY_SHARE, "share of plays with ω ≥ metrics.quality_play_threshold", true,
                 v -> v.played() && v.watchFraction() >= v.run().options().qualityThreshold() ? 1 : 0,
                 v -> v.played() ? 1 : 0));
+        all.add(new EventsPerMemberMetric(QUALITY_PLAYS_PER_MEMBER, "plays with ω ≥ metrics.quality_play_threshold / "
+                + "members who joined before the horizon: the long-term value a policy builds, which the per-visit oracle "
+                + "does not maximise", v -> v.played() && v.watchFraction() >= v.run().options().qualityThreshold() ? 1 : 0, 0,
+                RunEnd::present));
         all.add(new RatioMetric(PLAY_ARTWORK_FIDELITY, "mean fidelity of the artwork each play was clicked on; low means "
                 + "plays bought with clickbait", true, Metrics::playedArtworkFidelity, v -> v.isPage() && v.played() ? 1 : 0));
         all.add(new RatioMetric(SEARCH_PLAY_SHARE, "plays from search (world.search) / all plays: the open-loop share",
@@ -117,13 +127,19 @@ public final class Metrics {
 
     private static final String REGRET_DEFINITION = "myopic regret: mean over visits of Pr(play | oracle's page) − "
             + "Pr(play | page shown), both exact choice probabilities given the slots the member examined on that "
-            + "visit, so no choice is sampled; the oracle maximises this visit's utility, not long-term value. "
-            + "Only with metrics.regret: true";
+            + "visit, so no choice is sampled; the oracle maximises this visit's utility, not long-term value (see "
+            + "quality_plays_vs_best for that). Only with metrics.regret: true";
 
     /** Computed across the cells of a replicate, not within a run: see ExperimentRunner. */
     private static final MetricDefinition HOMOGENIZATION_RELATIVE = new MetricDefinition(HOMOGENIZATION_VS_ORACLE,
             "homogenization / that of the scenario's first cell ranked by {type: oracle} alone, in the same replicate: "
             + "Chaney et al.'s measure relative to the ideal. Present only when the scenario has such a cell", false);
+
+    /** Computed across the cells of a replicate, not within a run: see ExperimentRunner. */
+    private static final MetricDefinition QUALITY_RELATIVE = new MetricDefinition(QUALITY_PLAYS_VS_BEST,
+            "quality_plays_per_member / the largest among the scenario's cells in the same replicate: 1 for the cell that "
+            + "builds the most long-term value. The long-term reference beside expected_regret_per_visit, whose oracle is "
+            + "myopic: an oracle below 1 here is beaten in the long run", true);
 
     private static double playedArtworkFidelity(VisitEvent v) {
         if (!v.isPage() || !v.played()) {
@@ -222,6 +238,8 @@ public final class Metrics {
         List<MetricDefinition> all = new ArrayList<>(forRun(options).stream().map(Metric::describe).toList());
         all.add(all.indexOf(all.stream().filter(m -> m.name().equals(HOMOGENIZATION)).findFirst().orElseThrow()) + 1,
                 HOMOGENIZATION_RELATIVE);
+        all.add(all.indexOf(all.stream().filter(m -> m.name().equals(QUALITY_PLAYS_PER_MEMBER)).findFirst().orElseThrow()) + 1,
+                QUALITY_RELATIVE);
         return all;
     }
 

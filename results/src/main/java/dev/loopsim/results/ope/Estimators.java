@@ -117,6 +117,41 @@ public final class Estimators {
         return lambda * w / (w * w + lambda);
     }
 
+    /**
+     * An estimate with its interval (see the class comment): for rewards in [0, 1], Clopper–Pearson
+     * on the effective count (exactly on it when {@code exact}), else normal.
+     *
+     * @param se        the estimate's standard error
+     * @param effective the weights' effective sample size, which caps the effective count
+     */
+    static OpeEstimate withInterval(String name, double value, double se, double effective, boolean bounded, boolean exact,
+                                    long used, OpeEstimate.Diagnostics diagnostics, OpeEstimate.Status status, String warning) {
+        if (!bounded) {
+            return new OpeEstimate(name, value, value, value - Z_95 * se, value + Z_95 * se, used, OpeEstimate.NORMAL,
+                    diagnostics, status, warning);
+        }
+        double kept = Math.max(0, Math.min(1, value));
+        double count = exact ? Math.max(1, effective) : effectiveCount(kept, se, effective);
+        double events = kept * count;
+        double alpha = (1 - LEVEL) / 2;
+        return new OpeEstimate(name, kept, value, Binomial.lowerBound(events, count, 1 - alpha),
+                Binomial.upperBound(events, count, 1 - alpha), used,
+                exact ? OpeEstimate.CLOPPER_PEARSON : OpeEstimate.EFFECTIVE_COUNT, diagnostics, status, warning);
+    }
+
+    /** n* = v(1 − v)/se², at most the weights' effective count, which stands in when v is 0 or 1. */
+    private static double effectiveCount(double v, double se, double effective) {
+        if (v > 0 && v < 1 && se > 0 && Double.isFinite(se)) {
+            return Math.max(1, Math.min(effective, v * (1 - v) / (se * se)));
+        }
+        return Math.max(1, effective);
+    }
+
+    /** Kish's effective sample size (Σg)²/Σg² of per-round weights; 0 when all are 0. */
+    static double effectiveSize(double sum, double squares) {
+        return squares > 0 ? sum * sum / squares : 0;
+    }
+
     /** The weights' diagnostics over the rounds. */
     static OpeEstimate.Diagnostics diagnostics(List<LoggedRound> rounds) {
         double sum = 0;
@@ -195,26 +230,7 @@ public final class Estimators {
             String warning = warning(diagnostics, rounds);
             OpeEstimate.Status status = warning.isEmpty() ? OpeEstimate.Status.OK
                     : warning.startsWith(LITTLE_OVERLAP) ? OpeEstimate.Status.LOW_OVERLAP : OpeEstimate.Status.UNRELIABLE;
-            if (!bounded) {
-                return new OpeEstimate(name, value, value, value - Z_95 * se, value + Z_95 * se, used, OpeEstimate.NORMAL,
-                        diagnostics, status, warning);
-            }
-            double kept = Math.max(0, Math.min(1, value));
-            boolean exact = name.equals("replay");
-            double count = exact ? effective : effectiveCount(kept, se, effective);
-            double events = kept * count;
-            double alpha = (1 - LEVEL) / 2;
-            return new OpeEstimate(name, kept, value, Binomial.lowerBound(events, count, 1 - alpha),
-                    Binomial.upperBound(events, count, 1 - alpha), used,
-                    exact ? OpeEstimate.CLOPPER_PEARSON : OpeEstimate.EFFECTIVE_COUNT, diagnostics, status, warning);
-        }
-
-        /** n* = v(1 − v)/se², at most the weights' effective count, which stands in when v is 0 or 1. */
-        private static double effectiveCount(double v, double se, double effective) {
-            if (v > 0 && v < 1 && se > 0 && Double.isFinite(se)) {
-                return Math.max(1, Math.min(effective, v * (1 - v) / (se * se)));
-            }
-            return Math.max(1, effective);
+            return withInterval(name, value, se, effective, bounded, name.equals("replay"), used, diagnostics, status, warning);
         }
 
         private String warning(OpeEstimate.Diagnostics diagnostics, List<LoggedRound> rounds) {

@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Records, while a logging policy runs, what off-policy evaluation needs of each one-title page:
- * the title shown, its propensity, whether it was played, the member's context, and what each
- * target ranker would have chosen in the same context. The targets are asked at decision time,
- * frozen like the logging policy, so their choice probabilities are exact, not re-estimated.
+ * Records, while a logging policy runs, what off-policy evaluation needs of each page: the titles
+ * shown, their propensities, which was played, the member's context, and what each target ranker
+ * would have chosen in the same context: the distribution of its first title on a one-title page,
+ * its whole slate on a page of several slots. The targets are asked at decision time, frozen like
+ * the logging policy, so their choice probabilities are exact, not re-estimated.
  */
 public final class OpeRecorder implements RunObserver {
 
@@ -28,10 +29,14 @@ public final class OpeRecorder implements RunObserver {
      * @param propensity the logging ranker's probability of showing it
      * @param context    the context key the reward model groups by
      * @param pool       the titles the choice was made among (shared, never modified)
-     * @param targets    each target's first-choice distribution in this context
+     * @param targets    each target's first-choice distribution in this context (one-title pages)
+     * @param slate      the titles shown in slot order (pages of several slots; null on one-title pages)
+     * @param slotPropensities each slot's propensity, given the titles above it
+     * @param playedSlot the slot played, or −1
+     * @param targetSlates each target's titles for the slots, in this context
      */
     public record Decision(int action, double reward, double propensity, String context, int[] pool,
-                           FirstChoice[] targets) { }
+                           FirstChoice[] targets, int[] slate, double[] slotPropensities, int playedSlot, int[][] targetSlates) { }
 
     private final List<String> targetNames;
     private final List<Ranker> targets;
@@ -71,6 +76,9 @@ public final class OpeRecorder implements RunObserver {
     }
 
     private Decision record(DecisionContext context, Page page, VisitResponse response) {
+        if (page.slots() > 1) {
+            return recordSlate(context, page, response);
+        }
         double propensity = page.propensityAt(0);
         if (!(propensity > 0 && propensity <= 1)) {
             throw new IllegalStateException("the logging ranker cannot state the probability of its choices (propensity "
@@ -85,7 +93,31 @@ public final class OpeRecorder implements RunObserver {
             }
         }
         return new Decision(page.titleAt(0), response.played() ? 1 : 0, propensity, contextKey.apply(context), context.available(),
-                choices);
+                choices, null, null, response.playedSlot(), null);
+    }
+
+    private Decision recordSlate(DecisionContext context, Page page, VisitResponse response) {
+        int slots = page.slots();
+        int[] slate = new int[slots];
+        double[] propensities = new double[slots];
+        for (int k = 0; k < slots; k++) {
+            slate[k] = page.titleAt(k);
+            propensities[k] = page.propensityAt(k);
+            if (slate[k] < 0 || !(propensities[k] > 0 && propensities[k] <= 1)) {
+                throw new IllegalStateException("slot " + k + " of a logged page is empty or has no propensity (" + propensities[k]
+                        + "); slate ope needs every slot filled by a random ranker");
+            }
+        }
+        int[][] targetSlates = new int[targets.size()][];
+        for (int t = 0; t < targetSlates.length; t++) {
+            targetSlates[t] = targets.get(t).rank(context, slots);
+            if (targetSlates[t].length != slots) {
+                throw new IllegalStateException("target '" + targetNames.get(t) + "' filled " + targetSlates[t].length + " of "
+                        + slots + " slots");
+            }
+        }
+        return new Decision(slate[0], response.played() ? 1 : 0, propensities[0], contextKey.apply(context), context.available(),
+                null, slate, propensities, response.playedSlot(), targetSlates);
     }
 
     /** Every decision of the run, shard by shard (a fixed order, whatever the threads). */

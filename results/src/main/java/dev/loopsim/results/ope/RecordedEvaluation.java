@@ -1,7 +1,6 @@
 package dev.loopsim.results.ope;
 
 import dev.loopsim.core.policy.FirstChoice;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,24 +27,44 @@ public final class RecordedEvaluation {
         Map<String, List<OpeEstimate>> estimates = new LinkedHashMap<>();
         for (int t = 0; t < recorder.targetNames().size(); t++) {
             int target = t;
-            List<LoggedRound> rounds = new AbstractList<>() {
-                @Override
-                public LoggedRound get(int i) {
-                    OpeRecorder.Decision d = decisions.get(i);
-                    double[] probabilities = dense(d.targets()[target], d.pool(), actions);
-                    // The logger chose among the pool: only there can its propensities see the target.
-                    return new LoggedRound(d.action(), d.reward(), d.propensity(), probabilities, folds[1 - i % 2].predict(rows.get(i)),
-                            LoggedRound.unsupported(probabilities, d.action(), d.propensity(), inPool(d.pool(), actions)));
-                }
-
-                @Override
-                public int size() {
-                    return decisions.size();
-                }
-            };
+            // Built once per target, not per estimator pass: every estimator reads each round several times.
+            List<LoggedRound> rounds = new ArrayList<>(decisions.size());
+            for (int i = 0; i < decisions.size(); i++) {
+                OpeRecorder.Decision d = decisions.get(i);
+                double[] probabilities = dense(d.targets()[target], d.pool(), actions);
+                // The logger chose among the pool: only there can its propensities see the target.
+                rounds.add(new LoggedRound(d.action(), d.reward(), d.propensity(), probabilities, folds[1 - i % 2].predict(rows.get(i)),
+                        LoggedRound.unsupported(probabilities, d.action(), d.propensity(), inPool(d.pool(), actions))));
+            }
             List<OpeEstimate> byEstimator = new ArrayList<>();
             for (Estimator estimator : estimators) {
                 byEstimator.add(estimator.estimate(rounds));
+            }
+            estimates.put(recorder.targetNames().get(t), byEstimator);
+        }
+        return estimates;
+    }
+
+    /**
+     * Slate estimates of each deterministic target's page value, by the slate estimators named.
+     *
+     * @param names slate estimator names (see {@link SlateEstimators})
+     */
+    public static Map<String, List<OpeEstimate>> estimateSlates(OpeRecorder recorder, List<String> names) {
+        List<OpeRecorder.Decision> decisions = recorder.decisions();
+        Map<String, List<OpeEstimate>> estimates = new LinkedHashMap<>();
+        for (int t = 0; t < recorder.targetNames().size(); t++) {
+            List<SlateRound> rounds = new ArrayList<>(decisions.size());
+            for (OpeRecorder.Decision d : decisions) {
+                double[] rewards = new double[d.slate().length];
+                if (d.playedSlot() >= 0) {
+                    rewards[d.playedSlot()] = 1;
+                }
+                rounds.add(new SlateRound(d.slate(), d.slotPropensities(), d.pool().length, rewards, d.targetSlates()[t]));
+            }
+            List<OpeEstimate> byEstimator = new ArrayList<>();
+            for (String name : names) {
+                byEstimator.add(SlateEstimators.estimate(name, rounds));
             }
             estimates.put(recorder.targetNames().get(t), byEstimator);
         }

@@ -67,7 +67,7 @@ final class BanditWorldRunner {
         long started = System.nanoTime();
         RandomStreams streams = RandomStreams.of(spec.seed(), replicate);
         BanditWorld bandits = world.type().equals("bernoulli")
-                ? new BernoulliBandits(world.means().stream().mapToDouble(Double::doubleValue).toArray())
+                ? new BernoulliBandits(world.phaseMeans(), world.phaseStarts())
                 : new LinearBandits(world.arms(), world.dimension(), streams.forWorld("bandit-arms"));
         BanditPolicy policy = cell.policy().algorithm().create(cell.policy().parameters(), bandits.arms(),
                 bandits.dimension(), false, 0);
@@ -80,6 +80,7 @@ final class BanditWorldRunner {
         int tenth = java.util.Arrays.binarySearch(checkpoints, world.steps() / 10);
         metrics.put(BanditMetrics.REGRET_GROWTH, regret[last] / regret[tenth]);
         metrics.put(BanditMetrics.OPTIMAL_ARM_SHARE, outcome.optimalShare());
+        metrics.put(BanditMetrics.FOUND_BEST_ARM, outcome.foundBest());
         for (int i = 0; i < checkpoints.length; i++) {
             metrics.put(BanditMetrics.regretAt(checkpoints[i]).name(), regret[i]);
         }

@@ -84,11 +84,11 @@ public final class ExperimentRunner {
             if (spec.bandit() != null) {
                 runs = BanditWorldRunner.run(spec, executor, progress);
             } else if (spec.mode().equals("ab-test")) {
-                runs = relativeToOracle(spec, AbTestRunner.run(spec, executor, progress, checkpoints));
+                runs = acrossCells(spec, AbTestRunner.run(spec, executor, progress, checkpoints));
                 effects = AbTestRunner.effects(spec, runs);
             } else {
                 List<Map<String, List<OpeEstimate>>> estimates = new ArrayList<>();
-                runs = relativeToOracle(spec, runPages(spec, executor, logs, estimates, checkpoints));
+                runs = acrossCells(spec, runPages(spec, executor, logs, estimates, checkpoints));
                 if (spec.ope() != null) {
                     ope = OpeTruth.rows(estimates, runs);
                     runs = OpeTruth.withMetrics(runs, ope);
@@ -147,9 +147,13 @@ public final class ExperimentRunner {
                 runs.add(runCell(spec, builder.setup(world, cell, targets), cell, world, replicate, executor, extra,
                         day -> progress.progress(doneBefore + day, totalDays, label)));
                 if (recorder != null) {
-                    List<Estimator> estimators = spec.ope().estimators().stream()
-                            .map(name -> Estimators.find(name).orElseThrow()).toList();
-                    opeEstimates.add(RecordedEvaluation.estimate(recorder, world.catalog().size(), estimators));
+                    if (spec.page().rows() * spec.page().columns() > 1) {
+                        opeEstimates.add(RecordedEvaluation.estimateSlates(recorder, spec.ope().estimators()));
+                    } else {
+                        List<Estimator> estimators = spec.ope().estimators().stream()
+                                .map(name -> Estimators.find(name, spec.ope().settings()).orElseThrow()).toList();
+                        opeEstimates.add(RecordedEvaluation.estimate(recorder, world.catalog().size(), estimators));
+                    }
                 }
             }
             checkpoints.save(new Checkpoints.Replicate(replicate, runs.subList(first, runs.size()),
@@ -158,18 +162,24 @@ public final class ExperimentRunner {
         return runs;
     }
 
-    /** Adds homogenization relative to the oracle cell of the same replicate, when there is one. */
-    private static List<CellRun> relativeToOracle(ScenarioSpec spec, List<CellRun> runs) {
+    /**
+     * Adds the metrics made across the cells of a replicate: quality plays per member relative to the
+     * replicate's best cell, and homogenization relative to the oracle cell when there is one.
+     */
+    private static List<CellRun> acrossCells(ScenarioSpec spec, List<CellRun> runs) {
         var oracle = spec.oracleCell();
-        if (oracle.isEmpty()) {
-            return runs;
-        }
         List<CellRun> out = new ArrayList<>();
         for (CellRun run : runs) {
-            double reference = runs.stream().filter(r -> r.cell().equals(oracle.get()) && r.replicate() == run.replicate())
-                    .findFirst().orElseThrow().metrics().get(Metrics.HOMOGENIZATION);
+            List<CellRun> replicate = runs.stream().filter(r -> r.replicate() == run.replicate()).toList();
             Map<String, Double> metrics = new LinkedHashMap<>(run.metrics());
-            metrics.put(Metrics.HOMOGENIZATION_VS_ORACLE, metrics.get(Metrics.HOMOGENIZATION) / reference);
+            double best = replicate.stream().mapToDouble(r -> r.metrics().get(Metrics.QUALITY_PLAYS_PER_MEMBER))
+                    .filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+            metrics.put(Metrics.QUALITY_PLAYS_VS_BEST, best > 0 ? metrics.get(Metrics.QUALITY_PLAYS_PER_MEMBER) / best : Double.NaN);
+            if (oracle.isPresent()) {
+                double reference = replicate.stream().filter(r -> r.cell().equals(oracle.get())).findFirst().orElseThrow()
+                        .metrics().get(Metrics.HOMOGENIZATION);
+                metrics.put(Metrics.HOMOGENIZATION_VS_ORACLE, metrics.get(Metrics.HOMOGENIZATION) / reference);
+            }
             out.add(run.withMetrics(metrics));
         }
         return out;

@@ -38,7 +38,7 @@ public final class OpeTruth {
             int replicate = r;
             estimatesByReplicate.get(r).forEach((target, estimates) -> {
                 double truth = runs.stream().filter(run -> run.cell().equals(target) && run.replicate() == replicate)
-                        .findFirst().orElseThrow().metrics().get(Metrics.TAKE_FRACTION);
+                        .findFirst().orElseThrow().metrics().get(Metrics.PAGE_PLAYS_PER_VISIT);
                 estimates.forEach(estimate -> rows.add(new Row(replicate, target, estimate, truth)));
             });
         }

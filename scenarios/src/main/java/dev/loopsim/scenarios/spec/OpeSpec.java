@@ -2,6 +2,7 @@ package dev.loopsim.scenarios.spec;
 
 import dev.loopsim.core.ParameterException;
 import dev.loopsim.results.ope.Estimators;
+import dev.loopsim.results.ope.SlateEstimators;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
  *
  * @param logging    the cell whose logs are evaluated; its choices need propensities
  * @param targets    the cells to estimate
- * @param estimators which estimators; empty for all
+ * @param estimators which estimators; empty for all that fit the page
  * @param clip            ips-clipped's cap on a weight (default 10)
  * @param switchThreshold switch-dr's threshold τ (default 10)
  * @param shrinkage       dr-os's λ (default 100)
@@ -31,15 +32,16 @@ public record OpeSpec(String logging, List<String> targets, List<String> estimat
         if (targets.isEmpty()) {
             throw new ParameterException("targets", "targets must name at least one cell to estimate");
         }
-        estimators = estimators == null || estimators.isEmpty() ? Estimators.names() : List.copyOf(estimators);
+        estimators = estimators == null ? List.of() : List.copyOf(estimators); // empty: all that fit the page (resolvedFor)
         Estimators.Settings defaults = Estimators.Settings.DEFAULTS;
         clip = positive("clip", clip, defaults.clip());
         switchThreshold = positive("switchThreshold", switchThreshold, defaults.switchThreshold());
         shrinkage = positive("shrinkage", shrinkage, defaults.shrinkage());
         for (int i = 0; i < estimators.size(); i++) {
-            if (Estimators.find(estimators.get(i)).isEmpty()) {
+            if (Estimators.find(estimators.get(i)).isEmpty() && !SlateEstimators.NAMES.contains(estimators.get(i))) {
                 throw new ParameterException("estimators[" + i + "]", "unknown estimator '" + estimators.get(i)
-                        + "'; expected one of " + Estimators.names());
+                        + "'; expected one of " + Estimators.names() + " (a one-title page) or " + SlateEstimators.NAMES
+                        + " (a page of several slots)");
             }
         }
     }
@@ -52,6 +54,21 @@ public record OpeSpec(String logging, List<String> targets, List<String> estimat
             throw new ParameterException(field, field + " must be a number > 0, found " + value);
         }
         return value;
+    }
+
+    /**
+     * This block for a page of {@code slots} slots: every estimator that fits when none is named, and
+     * a check that the named ones fit (the bandit estimators weigh one title, the slate ones a page).
+     */
+    public OpeSpec resolvedFor(int slots) {
+        List<String> fitting = slots == 1 ? Estimators.names() : SlateEstimators.NAMES;
+        for (int i = 0; i < estimators.size(); i++) {
+            if (!fitting.contains(estimators.get(i))) {
+                throw new ParameterException("estimators[" + i + "]", "'" + estimators.get(i) + "' does not fit a page of "
+                        + slots + (slots == 1 ? " slot" : " slots") + "; expected some of " + fitting);
+            }
+        }
+        return new OpeSpec(logging, targets, estimators.isEmpty() ? fitting : estimators, clip, switchThreshold, shrinkage);
     }
 
     /** The estimators' settings. */

@@ -103,6 +103,11 @@ public record ScenarioSpec(String name, String description, long seed, int repli
         }
         if (ope != null) {
             checkOpe(ope, cells, names, page, bandit);
+            try {
+                ope = ope.resolvedFor(page.rows() * page.columns());
+            } catch (ParameterException e) {
+                throw new ParameterException("ope." + e.parameter(), e.getMessage());
+            }
         }
         mode = mode == null ? "counterfactual" : mode;
         abTest = abTest == null ? AbTestSpec.DEFAULTS : abTest;
@@ -156,10 +161,7 @@ public record ScenarioSpec(String name, String description, long seed, int repli
         if (bandit != null) {
             throw new ParameterException("ope", "ope evaluates page policies; a bandit world has no pages");
         }
-        if (page.rows() != 1 || page.columns() != 1) {
-            throw new ParameterException("ope", "ope evaluates the choice of a one-title page (a billboard): set page rows 1 "
-                    + "and columns 1, found " + page.rows() + " x " + page.columns());
-        }
+        boolean slate = page.rows() * page.columns() > 1;
         List<String> involved = new java.util.ArrayList<>(ope.targets());
         involved.add(0, ope.logging());
         for (int i = 0; i < involved.size(); i++) {
@@ -181,8 +183,16 @@ public record ScenarioSpec(String name, String description, long seed, int repli
                 throw new ParameterException(where, "cell '" + cell + "' ranks by " + spec.ranker().type() + ", whose choice "
                         + "probabilities have no closed form; ope needs deterministic rankers or random (with or without explore)");
             }
+            if (slate && i > 0 && (spec.ranker().type().equals("random") || spec.explore() > 0)) {
+                throw new ParameterException(where, "on a page of " + page.rows() * page.columns() + " slots the targets must "
+                        + "be deterministic rankers, whose whole slate is known; '" + cell + "' chooses at random");
+            }
         }
         CellSpec logging = cells.stream().filter(c -> c.name().equals(ope.logging())).findFirst().orElseThrow();
+        if (slate && (!logging.ranker().type().equals("random") || logging.explore() > 0)) {
+            throw new ParameterException("ope.logging", "on a page of " + page.rows() * page.columns() + " slots the logging "
+                    + "cell must be ranker {type: random}, whose slate probabilities the slate estimators take");
+        }
         if (!logging.ranker().type().equals("random") && !(logging.explore() > 0)) {
             throw new ParameterException("ope.logging", "the logging cell '" + logging.name() + "' must choose at random with "
                     + "known probabilities: ranker {type: random}, or explore > 0 around a deterministic ranker");

@@ -177,7 +177,18 @@ class ScenarioLoaderTest {
                 .spec();
         assertThat(spec.ope().estimators()).containsExactly("replay", "ips", "ips-clipped", "snips", "dm", "dr", "sndr", "dr-os",
                 "switch-dr");
-        assertThat(failure(OPE, "page.columns=10").problem()).contains("one-title page", "1 x 10");
+        // A page of several slots takes the slate estimators, a deterministic target and a random logger.
+        assertThat(ScenarioLoader.load(new ScenarioSource("s.yaml", OPE.replace("columns: 1", "columns: 3"))).spec().ope().estimators())
+                .containsExactly("slate-sips", "slate-iips", "slate-rips", "slate-pi");
+        ScenarioException bandit = failure(OPE, "page.columns=3", "ope.estimators=[ips]");
+        assertThat(bandit.problem()).contains("'ips' does not fit a page of 3 slots", "slate-sips");
+        assertThat(bandit.getMessage()).contains("ope.estimators[0]");
+        String randomTarget = OPE.replace("columns: 1", "columns: 3").replace("targets: [best]", "targets: [rnd]")
+                .replace("  - {name: best", "  - {name: rnd, ranker: {type: random}}\n  - {name: best");
+        assertThat(failure(randomTarget).problem()).contains("targets must be deterministic rankers", "'rnd' chooses at random");
+        assertThat(failure(OPE, "page.columns=3", "ope.estimators=[slate-rips]", "cells.log.explore=0.1").problem())
+                .contains("logging cell must be ranker {type: random}");
+        assertThat(failure(OPE, "ope.estimators=[slate-sips]").problem()).contains("does not fit a page of 1 slot");
         assertThat(failure(OPE.replace("type: random", "type: popularity")).problem())
                 .contains("must choose at random with known probabilities");
         assertThat(failure(OPE.replace("type: random", "type: popularity"), "cells.log.explore=0.1")).isNull();
