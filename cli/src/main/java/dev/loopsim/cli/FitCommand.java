@@ -160,6 +160,8 @@ final class FitCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-34s %16.4f %16.4f%n", "time-rescaling KS statistic", report.rescaling().ksStatistic(),
                 report.baselineRescaling().ksStatistic());
         out.printf(Locale.ROOT, "%-34s %16.4f%n", "  (5% critical value)", report.rescaling().criticalValue());
+        out.printf(Locale.ROOT, "%-34s %16.3g %16.3g%n", "  p-value (predictive rescaling)", report.rescaling().ksPValue(),
+                report.baselineRescaling().ksPValue());
         Holdout h = report.holdout();
         Holdout b = report.baselineHoldout();
         if (h != null) {

@@ -48,4 +48,19 @@ record MemberLikelihood(int count, double logSumM, double[] m, double[] a, doubl
         }
         return new double[]{first, second};
     }
+
+    /**
+     * What the member's first {@code returns} returns say, with their time up to the last of them:
+     * the evidence a prediction of the next gap may use.
+     *
+     * @param rateIntegral  I over those gaps
+     * @param fixedIntegral C over those gaps
+     */
+    MemberLikelihood firstReturns(int returns, double rateIntegral, double fixedIntegral) {
+        if (a == null) {
+            return new MemberLikelihood(returns, 0, null, null, rateIntegral, fixedIntegral); // Π m_j does not depend on r
+        }
+        return new MemberLikelihood(returns, 0, java.util.Arrays.copyOf(m, returns), java.util.Arrays.copyOf(a, returns),
+                rateIntegral, fixedIntegral);
+    }
 }

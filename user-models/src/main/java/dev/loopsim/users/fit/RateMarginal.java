@@ -70,6 +70,27 @@ final class RateMarginal {
         return weighted / weight;
     }
 
+    /** log E[exp(−c·r) | visits], by the same quadrature, summed in logs so that no term underflows. */
+    double logMeanOfExp(double c) {
+        double peak = f(mode);
+        double max = Double.NEGATIVE_INFINITY;
+        double[] logTerms = new double[NODES];
+        double[] logWeights = new double[NODES];
+        for (int i = 0; i < NODES; i++) {
+            double y = mode + Math.sqrt(2) * scale * X[i];
+            logWeights[i] = Math.log(W[i]) + f(y) - peak + X[i] * X[i];
+            logTerms[i] = logWeights[i] - c * Math.exp(y);
+            max = Math.max(max, Math.max(logTerms[i], logWeights[i]));
+        }
+        double terms = 0;
+        double weights = 0;
+        for (int i = 0; i < NODES; i++) {
+            terms += Math.exp(logTerms[i] - max);
+            weights += Math.exp(logWeights[i] - max);
+        }
+        return Math.log(terms) - Math.log(weights);
+    }
+
     /**
      * The root of f'(y), by Newton steps kept inside a bracket that bisection shrinks. f' runs
      * from +∞ (the prior's pull, as y → −∞) to −∞ (the integral's, as y → +∞), so a bracket

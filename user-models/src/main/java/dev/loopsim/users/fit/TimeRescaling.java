@@ -7,14 +7,20 @@ import org.apache.commons.math3.distribution.ExponentialDistribution;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 
 /**
- * Goodness of fit by the time-rescaling theorem (Brown et al. 2002): under the right
- * intensity the compensator increments Λ(t_{j+1}) − Λ(t_j) between a member's visits are
- * independent Exp(1). Each member's Λ uses their posterior mean base rate; the gap after a
- * member's last visit is censored and left out.
+ * Goodness of fit by predictive time rescaling. Under the right model, each gap between a
+ * member's visits, given everything before it, has survival S(g) = E[exp(−Λ(g)) | past], so
+ * −log S of the observed gaps are independent Exp(1) (the time-rescaling theorem of Brown et al.
+ * 2002, in its predictive form: the probability-integral transform of each gap's conditional law).
+ * The member's base rate r is not known: the expectation is over its posterior given the visits
+ * before the gap only, S = exp(−C_j)·E[exp(−r·I_j) | earlier returns], never over a rate fitted to
+ * the gap itself. Plugging in each member's posterior mean from all their visits, as this check once
+ * did, fits every gap to itself and rejected even the true model. The gap after a member's last
+ * visit is censored and left out.
  *
- * @param gaps           the rescaled gaps, sorted
+ * @param gaps           the rescaled gaps −log S, sorted
  * @param ksStatistic    sup |F_n − F_Exp(1)|
- * @param ksPValue       the KS test's p-value, ignoring that the parameters were estimated (so conservative)
+ * @param ksPValue       the KS test's p-value (the population's few parameters are estimated, which
+ *                       makes it slightly conservative; {@code GoodnessOfFitCalibrationTest} measures it)
  * @param criticalValue  the statistic's 5% critical value for this many gaps, 1.358/√n
  */
 public record TimeRescaling(double[] gaps, double ksStatistic, double ksPValue, double criticalValue) {
@@ -32,17 +38,28 @@ public record TimeRescaling(double[] gaps, double ksStatistic, double ksPValue, 
         if (total < 2) {
             throw new DataFileException(log.source(), 0, "fitting needs at least two returns (visits after a member's first), found " + total);
         }
+        double mu = x[x.length - 2];
+        double sigma = Math.exp(x[x.length - 1]);
         double[] gaps = new double[total];
-        int next = 0;
-        for (int u = 0; u < tracks.size(); u++) {
+        int[] offsets = new int[tracks.size()];
+        for (int u = 1; u < tracks.size(); u++) {
+            offsets[u] = offsets[u - 1] + tracks.get(u - 1).visits() - 1;
+        }
+        // Members in parallel, each into its own slice: the same gaps whatever the threads.
+        java.util.stream.IntStream.range(0, tracks.size()).parallel().forEach(u -> {
             MemberTrack track = tracks.get(u);
             double[] rate = new double[track.visits()];
             double[] fixed = new double[track.visits()];
-            form.member(track, x, season, fit.options().window(), rate, fixed);
+            MemberLikelihood whole = form.member(track, x, season, fit.options().window(), rate, fixed);
+            double rateSoFar = 0;
+            double fixedSoFar = 0;
             for (int j = 0; j + 1 < track.visits(); j++) {
-                gaps[next++] = fit.memberRates()[u] * rate[j] + fixed[j];
+                RateMarginal posterior = new RateMarginal(whole.firstReturns(j, rateSoFar, fixedSoFar), mu, sigma);
+                gaps[offsets[u] + j] = fixed[j] - posterior.logMeanOfExp(rate[j]);
+                rateSoFar += rate[j];
+                fixedSoFar += fixed[j];
             }
-        }
+        });
         Arrays.sort(gaps);
         ExponentialDistribution exp = new ExponentialDistribution(null, 1);
         KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
