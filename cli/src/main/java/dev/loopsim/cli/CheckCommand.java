@@ -79,6 +79,7 @@ final class CheckCommand implements Callable<Integer> {
                 if (scenarios.isEmpty() && one.spec().expectations().isEmpty()) {
                     continue; // a bundled scenario without expectations (the benchmark) has nothing to check
                 }
+                scenarioOptions.checkCost(one.spec());
                 loaded.add(one);
                 labels.add(one.spec().name() + (sweep.isSweep() ? " " + point.values() : ""));
             }

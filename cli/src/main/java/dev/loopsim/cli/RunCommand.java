@@ -60,6 +60,9 @@ final class RunCommand implements Callable<Integer> {
         Resumed resumed = resume == null ? null : Resumed.of(resume);
         ScenarioSource source = resumed != null ? resumed.source() : ScenarioSource.resolve(scenario);
         Sweeps.Sweep sweep = ScenarioLoader.sweep(source, resumed != null ? resumed.overrides() : scenarioOptions.overrides());
+        for (var point : sweep.points()) {
+            scenarioOptions.checkCost(point.loaded().spec());
+        }
         if (sweep.isSweep()) {
             return new SweepRun(spec.commandLine().getOut(), spec.commandLine().getErr(), quiet).run(sweep, source,
                     resumed != null ? resume : out, resumed != null, scenarioOptions.overrides(), threadsOption.resolve());

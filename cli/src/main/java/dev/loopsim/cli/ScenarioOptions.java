@@ -20,6 +20,19 @@ final class ScenarioOptions {
     @Option(names = "--replicates", paramLabel = "N", description = "Override the number of replicates.")
     Integer replicates;
 
+    @Option(names = "--force", description = "Run a scenario even though its estimated cost (visits, memory) is past "
+            + "what loopsim runs without asking.")
+    boolean force;
+
+    /** Refuses, with the estimate, a scenario that would run for hours or exhaust the heap, unless --force. */
+    void checkCost(dev.loopsim.scenarios.spec.ScenarioSpec spec) {
+        var cost = dev.loopsim.scenarios.run.CostEstimate.of(spec);
+        List<String> problems = cost.problems(spec, Runtime.getRuntime().maxMemory());
+        if (!problems.isEmpty() && !force) {
+            throw new BadInputException(spec.name() + ": " + String.join("; and ", problems));
+        }
+    }
+
     List<String> overrides() {
         List<String> all = new ArrayList<>(sets);
         if (seed != null) {

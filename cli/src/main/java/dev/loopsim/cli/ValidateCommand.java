@@ -30,6 +30,9 @@ final class ValidateCommand implements Callable<Integer> {
         var sweep = scenarioOptions.loadSweep(scenario);
         ScenarioLoader.Loaded loaded = sweep.points().get(0).loaded();
         var s = loaded.spec();
+        for (var point : sweep.points()) {
+            scenarioOptions.checkCost(point.loaded().spec());
+        }
         var out = spec.commandLine().getOut();
         s.warnings().forEach(w -> spec.commandLine().getErr().println("loopsim: warning: " + w));
         spec.commandLine().getErr().flush();
@@ -46,6 +49,9 @@ final class ValidateCommand implements Callable<Integer> {
             out.printf("ok: %s: %d cell(s) %s, %d replicate(s), %.4g days, %d members, %d titles, %d expectation(s)%n",
                     s.name(), s.cells().size(), s.cells().stream().map(c -> c.name()).toList(), s.replicates(),
                     s.horizonDays(), s.world().population().members(), s.world().catalog().titles(), s.expectations().size());
+        }
+        if (!print) {
+            out.println(dev.loopsim.scenarios.run.CostEstimate.of(s).describe(s));
         }
         out.flush();
         return ExitCodes.OK;

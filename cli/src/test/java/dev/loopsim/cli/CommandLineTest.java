@@ -528,4 +528,41 @@ class CommandLineTest {
         }
         assertThat(drawn / (double) (image.getWidth() / 4 * (image.getHeight() / 4))).isGreaterThan(0.02);
     }
+
+    /** The values that once passed validate and then hung or crashed the run: now refused at once, located. */
+    @ParameterizedTest
+    @ValueSource(strings = {"horizon_days=1e308", "update_every=1e-300", "world.population.visits_per_week_median=1e12",
+        "world.population.members=1000000000", "shards=100000000", "world.catalog.titles=100000000", "cells.random.retrain_every=1e-9"})
+    void valuesARunCannotHonourAreRefusedWhereTheyAre(String set) {
+        Outcome o = loopsim("validate", "quickstart", "--set", set);
+        assertThat(o.code()).as(o.err()).isEqualTo(2);
+        String path = set.substring(0, set.indexOf('='));
+        assertThat(o.err()).contains(": at ", path.substring(path.lastIndexOf('.') + 1) + " must be");
+    }
+
+    @Test
+    void aRunThatWouldTakeHoursOrMoreMemoryThanTheHeapIsRefusedWithItsEstimateUnlessForced() {
+        Outcome big = loopsim("validate", "quickstart", "--set", "world.population.members=50000000");
+        assertThat(big.code()).isEqualTo(2);
+        assertThat(big.err()).contains("about 6.9e+09 visits", "--force", "of memory", "LOOPSIM_JAVA_OPTS=-Xmx");
+        Outcome forced = loopsim("validate", "quickstart", "--set", "replicates=20000", "--force");
+        assertThat(forced.code()).as(forced.err()).isZero();
+        assertThat(forced.out()).contains("estimated cost: about 1.8e+09 visits");
+        assertThat(loopsim("validate", "quickstart", "--set", "replicates=20000").code()).isEqualTo(2);
+    }
+
+    /** Out of memory, forced past the estimate: one message with the heap and what to do, no trace, the reason in INCOMPLETE. */
+    @Test
+    void runningOutOfMemoryIsExplainedAndRecorded() throws Exception {
+        Path out = temp.resolve("oom");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx48m", "-cp",
+                System.getProperty("java.class.path"), "dev.loopsim.cli.Main", "run", scenario(SMALL).toString(), "--set",
+                "world.population.members=2000000", "--force", "--out", out.toString(), "-q", "--threads", "1")
+                .redirectErrorStream(true).redirectOutput(temp.resolve("oom.log").toFile()).start();
+        assertThat(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String log = Files.readString(temp.resolve("oom.log"));
+        assertThat(child.exitValue()).as(log).isEqualTo(1);
+        assertThat(log).contains("loopsim: out of memory: the JVM's heap of", "LOOPSIM_JAVA_OPTS=-Xmx").doesNotContain("\tat ");
+        assertThat(Files.readString(out.resolve(RunDirectory.INCOMPLETE))).contains("out of memory");
+    }
 }

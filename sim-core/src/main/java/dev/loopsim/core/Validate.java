@@ -51,11 +51,33 @@ public final class Validate {
         return value;
     }
 
+    /** minimum ≤ value ≤ maximum, for a count a run must be able to honour; {@code why} says what the bound protects. */
+    public static int between(String name, int value, int minimum, int maximum, String why) {
+        atLeast(name, value, minimum);
+        if (value > maximum) {
+            throw new ParameterException(name, name + " must be at most " + maximum + " (" + why + "), found " + value);
+        }
+        return value;
+    }
+
+    /** value in [low, high], with what the bound protects. */
+    public static double inRange(String name, double value, double low, double high, String why) {
+        if (!(value >= low && value <= high)) {
+            throw fail(name, "must be in [" + format(low) + ", " + format(high) + "] (" + why + ")", value);
+        }
+        return value;
+    }
+
     private static ParameterException fail(String name, String rule, double value) {
         return new ParameterException(name, name + " " + rule + ", found " + format(value));
     }
 
     private static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        // Six significant digits: a bound such as 1/24 reads 0.0416667, not 0.041666666666666664.
+        return Double.isFinite(value) ? new java.math.BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros()
+                .toString() : Double.toString(value);
     }
 }

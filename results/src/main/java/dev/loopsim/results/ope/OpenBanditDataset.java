@@ -73,7 +73,7 @@ public final class OpenBanditDataset {
         } catch (NoSuchFileException e) {
             throw new OpeException(name, 0, "no such file");
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new OpeException(name, 0, "not readable as CSV: " + e.getMessage());
+            throw new OpeException(name, dev.loopsim.core.Problems.line(e), "not readable as CSV: " + dev.loopsim.core.Problems.message(e));
         }
     }
 
@@ -102,7 +102,7 @@ public final class OpenBanditDataset {
             }
             return candidates.get(0);
         } catch (IOException e) {
-            throw new OpeException(path.toString(), 0, "not readable: " + e.getMessage());
+            throw new OpeException(path.toString(), 0, "not readable: " + dev.loopsim.core.Problems.message(e));
         }
     }
 

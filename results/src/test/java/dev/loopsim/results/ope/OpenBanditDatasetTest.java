@@ -64,6 +64,10 @@ class OpenBanditDatasetTest {
         assertThatThrownBy(() -> OpenBanditDataset.read(bad)).hasMessage(bad + ":2: item_id must be a whole number, found 'three'");
         Files.writeString(bad, ",timestamp,item_id,position,click,propensity_score\n0,yesterday,3,1,0,0.5\n");
         assertThatThrownBy(() -> OpenBanditDataset.read(bad)).hasMessageStartingWith(bad + ":2: timestamp must be a date and time");
+        // Found by FuzzTest: an unterminated quote once leaked the CSV library's exception class, and no line.
+        Files.writeString(bad, ",timestamp,item_id,position,click,propensity_score\n0," + t + ",3,1,\"0,0.5\n");
+        assertThatThrownBy(() -> OpenBanditDataset.read(bad)).hasMessageStartingWith(bad + ":2: not readable as CSV: ")
+                .hasMessageNotContaining("Exception");
         Files.writeString(bad, "member,timestamp\na,1\n");
         assertThatThrownBy(() -> OpenBanditDataset.read(bad)).hasMessageStartingWith(bad + ":1: expected the Open Bandit Dataset's columns");
     }

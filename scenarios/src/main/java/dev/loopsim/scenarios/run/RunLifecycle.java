@@ -120,6 +120,14 @@ public final class RunLifecycle {
             finished.set(true);
             markFailed(run, String.valueOf(e.getMessage()));
             throw e;
+        } catch (OutOfMemoryError e) {
+            finished.set(true);
+            markFailed(run, "out of memory (a heap of " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB)");
+            throw e;
+        } catch (StackOverflowError e) {
+            finished.set(true);
+            markFailed(run, "stack overflow (a bug in loopsim)");
+            throw e;
         } finally {
             removeHook(onSignal);
         }

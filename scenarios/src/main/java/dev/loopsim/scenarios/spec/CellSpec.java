@@ -41,8 +41,9 @@ public record CellSpec(String name, RankerSpec ranker, List<RowSpec> rows, Artwo
         }
         dev.loopsim.core.Validate.inRange("explore", explore, 0, 1);
         Objects.requireNonNull(artwork, "artwork");
-        if (retrainEvery == null || !(retrainEvery.value() >= 0)) {
-            throw new ParameterException("retrainEvery", "retrainEvery must be a duration >= 0");
+        if (retrainEvery == null || !(retrainEvery.value() == 0 || retrainEvery.value() >= 1.0 / 1440)
+                || Double.isInfinite(retrainEvery.value())) {
+            throw new ParameterException("retrainEvery", "retrainEvery must be 0 (never) or a duration of at least a minute (1m)");
         }
     }
 }

@@ -13,8 +13,8 @@ public record PageSpec(int rows, int columns, double newReleaseDays) {
     public static final PageSpec DEFAULTS = new PageSpec(5, 10, 30);
 
     public PageSpec {
-        Validate.atLeast("rows", rows, 1);
-        Validate.atLeast("columns", columns, 1);
+        Validate.between("rows", rows, 1, 100, "a page is what one visit looks at");
+        Validate.between("columns", columns, 1, 1000, "a page is what one visit looks at");
         Validate.positive("newReleaseDays", newReleaseDays);
     }
 }

@@ -52,12 +52,13 @@ public record ScenarioSpec(String name, String description, long seed, int repli
                     + (name == null ? "nothing" : "'" + name + "'"));
         }
         description = description == null ? "" : description;
-        Validate.atLeast("replicates", replicates, 1);
-        Validate.positive("horizonDays", horizonDays);
-        if (updateEvery == null || !(updateEvery.value() > 0)) {
-            throw new ParameterException("updateEvery", "updateEvery must be a duration > 0");
+        Validate.between("replicates", replicates, 1, 100_000, "each replicate is a whole run of every cell");
+        Validate.inRange("horizonDays", horizonDays, 1.0 / 24, 36_525, "from an hour to a simulated century");
+        if (updateEvery == null || !(updateEvery.value() >= 1.0 / 1440) || Double.isInfinite(updateEvery.value())) {
+            throw new ParameterException("updateEvery", "updateEvery must be a duration of at least a minute (1m), found "
+                    + (updateEvery == null ? "nothing" : updateEvery.value() + " days"));
         }
-        Validate.atLeast("shards", shards, 1);
+        Validate.between("shards", shards, 1, 4096, "a shard is a unit of parallel work; more than the cores gains nothing");
         Objects.requireNonNull(world, "world");
         Objects.requireNonNull(page, "page");
         metrics = Objects.requireNonNull(metrics, "metrics").resolvedFor(horizonDays);

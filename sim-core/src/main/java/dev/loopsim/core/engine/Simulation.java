@@ -184,6 +184,9 @@ public final class Simulation {
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
+            if (cause instanceof Error error) {
+                throw error; // out of memory or a stack overflow: the front end explains it
+            }
             throw new IllegalStateException("a member shard failed", cause);
         }
     }

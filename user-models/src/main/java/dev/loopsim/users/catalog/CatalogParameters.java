@@ -46,7 +46,7 @@ public record CatalogParameters(String from, String path, int titles, int genres
             throw new dev.loopsim.core.ParameterException("from", "from must be synthetic or movielens, found '" + from + "'");
         }
         path = path == null ? "" : path;
-        Validate.atLeast("titles", titles, 1);
+        Validate.between("titles", titles, 1, 10_000_000, "every title is scored on every ranking");
         Validate.atLeast("genres", genres, 0);
         if ("movielens".equals(from) && genres != 0) {
             throw new dev.loopsim.core.ParameterException("genres", "genres comes from the data with from: movielens; "

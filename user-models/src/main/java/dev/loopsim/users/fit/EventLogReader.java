@@ -50,7 +50,8 @@ public final class EventLogReader {
         } catch (NoSuchFileException e) {
             throw new DataFileException(file.toString(), 0, "no such file");
         } catch (IOException | UncheckedIOException e) {
-            throw new DataFileException(file.toString(), 0, "cannot read: " + e.getMessage());
+            throw new DataFileException(file.toString(), dev.loopsim.core.Problems.line(e), "not readable as CSV: "
+                    + dev.loopsim.core.Problems.message(e));
         }
     }
 

@@ -21,10 +21,11 @@ public record PopulationParameters(int members, double tasteConcentration, doubl
     public static final PopulationParameters DEFAULTS = new PopulationParameters(2000, 0.3, 1.0, 3.0, 0.6, 0.0, 30, 1.0);
 
     public PopulationParameters {
-        Validate.atLeast("members", members, 1);
+        Validate.between("members", members, 1, 100_000_000, "a member holds about 3 KB; loopsim bench measures the cost");
         Validate.positive("tasteConcentration", tasteConcentration);
         Validate.nonNegative("latentSd", latentSd);
-        Validate.positive("visitsPerWeekMedian", visitsPerWeekMedian);
+        Validate.inRange("visitsPerWeekMedian", visitsPerWeekMedian, 1e-6, 1000, "a median above 1,000 a week is a visit "
+                + "every ten minutes, for half the members");
         Validate.nonNegative("visitRateSdLog", visitRateSdLog);
         Validate.inRange("newMemberShare", newMemberShare, 0, 1);
         Validate.positive("joinWindowDays", joinWindowDays);
