@@ -30,6 +30,12 @@ class OpenBanditDatasetTest {
                 assertThat(row.affinity()).hasSize(34);
             });
         }
+        for (String policy : List.of("random", "bts")) {
+            BanditLog women = OpenBanditDataset.read(Path.of("../data/obd-sample/" + policy + "/women/women.csv"));
+            assertThat(women.rows()).hasSize(10_000);
+            assertThat(women.actions()).isEqualTo(46);
+            assertThat(women.rows().stream().mapToDouble(BanditLog.Row::reward).sum()).isEqualTo(46); // 46 clicks in each arm
+        }
         // The uniform logging policy shows each of 34 items with probability 1/34.
         assertThat(OpenBanditDataset.read(RANDOM).rows()).allSatisfy(row -> assertThat(row.propensity()).isEqualTo(1.0 / 34));
     }
