@@ -1,7 +1,6 @@
 package dev.loopsim.cli;
 
 import dev.loopsim.results.io.AtomicFiles;
-import dev.loopsim.results.io.Csv;
 import dev.loopsim.results.ope.BanditLog;
 import dev.loopsim.results.ope.Estimator;
 import dev.loopsim.results.ope.Estimators;
@@ -109,7 +108,7 @@ final class OpeCommand implements Callable<Integer> {
         }
         print(evaluation, spec.commandLine().getOut());
         if (out != null) {
-            AtomicFiles.writeString(out, out.toString().endsWith(".json") ? json(evaluation) : csv(evaluation));
+            AtomicFiles.writeString(out, out.toString().endsWith(".json") ? evaluation.json() : evaluation.csv());
         }
         return ExitCodes.OK;
     }
@@ -146,62 +145,5 @@ final class OpeCommand implements Callable<Integer> {
 
     private static String number(double value) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.5f", value);
-    }
-
-    static final List<String> COLUMNS = List.of("target", "estimator", "estimate", "raw_estimate", "lower", "upper", "interval",
-            "rounds", "effective_sample_size", "max_weight", "unsupported_mass", "status", "warning");
-
-    /** Every estimate at full precision (shortest round-trip decimals), one row each. */
-    private static String csv(OfflineEvaluation evaluation) {
-        Csv csv = new Csv(COLUMNS);
-        for (OfflineEvaluation.Result r : evaluation.results()) {
-            OpeEstimate e = r.estimate();
-            OpeEstimate.Diagnostics d = e.diagnostics();
-            csv.row(r.target(), e.estimator(), e.value(), e.raw(), e.lower(), e.upper(), e.interval(), e.rounds(),
-                    d.effectiveSampleSize(), d.maxWeight(), d.unsupportedMass(), e.status().key(), e.warning());
-        }
-        return csv.toString();
-    }
-
-    private static String json(OfflineEvaluation evaluation) {
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        var root = mapper.createObjectNode();
-        root.put("log", evaluation.log().source());
-        root.put("rounds", evaluation.log().rows().size());
-        root.put("evaluated_rounds", evaluation.evalRows());
-        root.put("cross_fitted", evaluation.crossFitted());
-        root.put("logged_value", evaluation.loggedValue());
-        var estimates = root.putArray("estimates");
-        for (OfflineEvaluation.Result r : evaluation.results()) {
-            OpeEstimate e = r.estimate();
-            OpeEstimate.Diagnostics d = e.diagnostics();
-            var node = estimates.addObject();
-            node.put("target", r.target());
-            node.put("estimator", e.estimator());
-            number(node, "estimate", e.value());
-            number(node, "raw_estimate", e.raw());
-            number(node, "lower", e.lower());
-            number(node, "upper", e.upper());
-            node.put("interval", e.interval());
-            node.put("rounds", e.rounds());
-            number(node, "effective_sample_size", d.effectiveSampleSize());
-            number(node, "max_weight", d.maxWeight());
-            number(node, "unsupported_mass", d.unsupportedMass());
-            node.put("status", e.status().key());
-            node.put("warning", e.warning());
-        }
-        try {
-            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain values always serialises", e);
-        }
-    }
-
-    private static void number(com.fasterxml.jackson.databind.node.ObjectNode node, String name, double value) {
-        if (Double.isFinite(value)) {
-            node.put(name, value);
-        } else {
-            node.putNull(name);
-        }
     }
 }

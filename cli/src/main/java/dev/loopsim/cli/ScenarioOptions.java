@@ -27,7 +27,7 @@ final class ScenarioOptions {
     /** Refuses, with the estimate, a scenario that would run for hours or exhaust the heap, unless --force. */
     void checkCost(dev.loopsim.scenarios.spec.ScenarioSpec spec) {
         var cost = dev.loopsim.scenarios.run.CostEstimate.of(spec);
-        List<String> problems = cost.problems(spec, Runtime.getRuntime().maxMemory());
+        List<String> problems = cost.problems(Runtime.getRuntime().maxMemory());
         if (!problems.isEmpty() && !force) {
             throw new BadInputException(spec.name() + ": " + String.join("; and ", problems));
         }

@@ -51,7 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
                     s.horizonDays(), s.world().population().members(), s.world().catalog().titles(), s.expectations().size());
         }
         if (!print) {
-            out.println(dev.loopsim.scenarios.run.CostEstimate.of(s).describe(s));
+            out.println(dev.loopsim.scenarios.run.CostEstimate.of(s).describe());
         }
         out.flush();
         return ExitCodes.OK;

@@ -42,7 +42,6 @@ public final class Estimators {
     static final double LEVEL = 0.95;
     /** Below this share of the rounds, the weights' effective sample size draws a warning. */
     static final double LOW_OVERLAP = 0.1;
-    private static final String LITTLE_OVERLAP = "little overlap";
     /** Target mass below this on unsupported actions is rounding, not behaviour. */
     static final double SUPPORT_TOLERANCE = 1e-9;
 
@@ -117,6 +116,21 @@ public final class Estimators {
         return lambda * w / (w * w + lambda);
     }
 
+    /** How far an estimate can be relied on, and why not. */
+    record Verdict(OpeEstimate.Status status, String warning) {
+        static final Verdict OK = new Verdict(OpeEstimate.Status.OK, "");
+
+        /** Little overlap when the weights' effective sample size is under {@link #LOW_OVERLAP} of what was evaluated. */
+        static Verdict ofOverlap(OpeEstimate.Diagnostics d, String unit) {
+            if (d.effectiveSampleSize() >= LOW_OVERLAP * d.rounds()) {
+                return OK;
+            }
+            return new Verdict(OpeEstimate.Status.LOW_OVERLAP, String.format(Locale.ROOT, "little overlap: the weights' "
+                    + "effective sample size is %.0f of %d %s (largest weight %.3g)", d.effectiveSampleSize(), d.rounds(), unit,
+                    d.maxWeight()));
+        }
+    }
+
     /**
      * An estimate with its interval (see the class comment): for rewards in [0, 1], Clopper–Pearson
      * on the effective count (exactly on it when {@code exact}), else normal.
@@ -125,10 +139,10 @@ public final class Estimators {
      * @param effective the weights' effective sample size, which caps the effective count
      */
     static OpeEstimate withInterval(String name, double value, double se, double effective, boolean bounded, boolean exact,
-                                    long used, OpeEstimate.Diagnostics diagnostics, OpeEstimate.Status status, String warning) {
+                                    long used, OpeEstimate.Diagnostics diagnostics, Verdict verdict) {
         if (!bounded) {
             return new OpeEstimate(name, value, value, value - Z_95 * se, value + Z_95 * se, used, OpeEstimate.NORMAL,
-                    diagnostics, status, warning);
+                    diagnostics, verdict.status(), verdict.warning());
         }
         double kept = Math.max(0, Math.min(1, value));
         double count = exact ? Math.max(1, effective) : effectiveCount(kept, se, effective);
@@ -136,7 +150,7 @@ public final class Estimators {
         double alpha = (1 - LEVEL) / 2;
         return new OpeEstimate(name, kept, value, Binomial.lowerBound(events, count, 1 - alpha),
                 Binomial.upperBound(events, count, 1 - alpha), used,
-                exact ? OpeEstimate.CLOPPER_PEARSON : OpeEstimate.EFFECTIVE_COUNT, diagnostics, status, warning);
+                exact ? OpeEstimate.CLOPPER_PEARSON : OpeEstimate.EFFECTIVE_COUNT, diagnostics, verdict.status(), verdict.warning());
     }
 
     /** n* = v(1 − v)/se², at most the weights' effective count, which stands in when v is 0 or 1. */
@@ -226,31 +240,27 @@ public final class Estimators {
                 squares += influence * influence;
             }
             double se = size > 1 ? Math.sqrt(squares / (size - 1) / size) : Double.POSITIVE_INFINITY;
-            double effective = sumKSquares > 0 ? sumK * sumK / sumKSquares : size;
-            String warning = warning(diagnostics, rounds);
-            OpeEstimate.Status status = warning.isEmpty() ? OpeEstimate.Status.OK
-                    : warning.startsWith(LITTLE_OVERLAP) ? OpeEstimate.Status.LOW_OVERLAP : OpeEstimate.Status.UNRELIABLE;
-            return withInterval(name, value, se, effective, bounded, name.equals("replay"), used, diagnostics, status, warning);
+            double effective = sumKSquares > 0 ? effectiveSize(sumK, sumKSquares) : size;
+            return withInterval(name, value, se, effective, bounded, name.equals("replay"), used, diagnostics,
+                    verdict(diagnostics, rounds));
         }
 
-        private String warning(OpeEstimate.Diagnostics diagnostics, List<LoggedRound> rounds) {
+        private Verdict verdict(OpeEstimate.Diagnostics diagnostics, List<LoggedRound> rounds) {
             if (name.equals("replay")) {
                 double low = rounds.stream().mapToDouble(LoggedRound::propensity).min().orElse(1);
                 double high = rounds.stream().mapToDouble(LoggedRound::propensity).max().orElse(1);
                 if (high > low * (1 + 1e-9)) {
-                    return String.format(Locale.ROOT, "biased: replay assumes a uniform logging policy, and this log's "
-                            + "propensities range from %.3g to %.3g; prefer ips or snips", low, high);
+                    return new Verdict(OpeEstimate.Status.UNRELIABLE, String.format(Locale.ROOT, "biased: replay assumes a "
+                            + "uniform logging policy, and this log's propensities range from %.3g to %.3g; prefer ips or snips",
+                            low, high));
                 }
             }
             if (reliance != Reliance.WEIGHTS && diagnostics.unsupportedMass() > SUPPORT_TOLERANCE) {
-                return String.format(Locale.ROOT, "unreliable: %.3g%% of the target's probability is on actions the log never "
-                        + "takes there, which only the reward model speaks for", 100 * diagnostics.unsupportedMass());
+                return new Verdict(OpeEstimate.Status.UNRELIABLE, String.format(Locale.ROOT, "unreliable: %.3g%% of the "
+                        + "target's probability is on actions the log never takes there, which only the reward model speaks "
+                        + "for", 100 * diagnostics.unsupportedMass()));
             }
-            if (reliance != Reliance.MODEL && diagnostics.effectiveSampleSize() < LOW_OVERLAP * diagnostics.rounds()) {
-                return String.format(Locale.ROOT, LITTLE_OVERLAP + ": the weights' effective sample size is %.0f of %d rounds "
-                        + "(largest weight %.3g)", diagnostics.effectiveSampleSize(), diagnostics.rounds(), diagnostics.maxWeight());
-            }
-            return "";
+            return reliance == Reliance.MODEL ? Verdict.OK : Verdict.ofOverlap(diagnostics, "rounds");
         }
     }
 }

@@ -125,10 +125,6 @@ public final class LoggedPolicy {
         return low;
     }
 
-    public String source() {
-        return source;
-    }
-
     /** π(· | the row's position, at its time). */
     public double[] probabilities(BanditLog.Row row) {
         Grid grid = byPosition.get(row.position());

@@ -1,5 +1,9 @@
 package dev.loopsim.results.ope;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loopsim.results.io.Csv;
+import dev.loopsim.results.io.Json;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,6 +74,47 @@ public record OfflineEvaluation(BanditLog log, int trainRows, int evalRows, List
             part.add(rows.get(i));
         }
         return part;
+    }
+
+    /** Every estimate at full precision (shortest round-trip decimals), a row each: what {@code loopsim ope --out} writes. */
+    public String csv() {
+        List<String> header = new ArrayList<>(List.of("target", "estimator"));
+        header.addAll(OpeEstimate.COLUMNS);
+        Csv csv = new Csv(header);
+        for (Result r : results) {
+            List<Object> fields = new ArrayList<>(List.of(r.target(), r.estimate().estimator()));
+            fields.addAll(r.estimate().fields());
+            csv.row(fields.toArray());
+        }
+        return csv.toString();
+    }
+
+    /** The same as JSON, with the log and how it was split. */
+    public String json() {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("log", log.source());
+        root.put("rounds", log.rows().size());
+        root.put("evaluated_rounds", evalRows);
+        root.put("cross_fitted", crossFitted());
+        Json.number(root, "logged_value", loggedValue());
+        ArrayNode estimates = root.putArray("estimates");
+        for (Result r : results) {
+            ObjectNode node = estimates.addObject();
+            node.put("target", r.target());
+            node.put("estimator", r.estimate().estimator());
+            List<Object> fields = r.estimate().fields();
+            for (int i = 0; i < fields.size(); i++) {
+                String column = OpeEstimate.COLUMNS.get(i);
+                if (fields.get(i) instanceof Double d) {
+                    Json.number(node, column, d);
+                } else if (fields.get(i) instanceof Long l) {
+                    node.put(column, l);
+                } else {
+                    node.put(column, String.valueOf(fields.get(i)));
+                }
+            }
+        }
+        return Json.write(root) + "\n";
     }
 
     /** The logged policy's own mean reward on the evaluated rounds: its on-policy value. */

@@ -62,6 +62,16 @@ public record OpeEstimate(String estimator, double value, double raw, double low
         return new OpeEstimate(estimator, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, "", diagnostics, status, warning);
     }
 
+    /** An estimate's columns in every table of estimates (ope --out, a run's ope.csv), in the order of {@link #fields}. */
+    public static final java.util.List<String> COLUMNS = java.util.List.of("estimate", "raw_estimate", "lower", "upper",
+            "interval", "rounds", "effective_sample_size", "max_weight", "unsupported_mass", "status", "warning");
+
+    /** The values of {@link #COLUMNS}: numbers full precision, NaN where nothing was measured. */
+    public java.util.List<Object> fields() {
+        return java.util.List.of(value, raw, lower, upper, interval, rounds, diagnostics.effectiveSampleSize(),
+                diagnostics.maxWeight(), diagnostics.unsupportedMass(), status.key(), warning);
+    }
+
     public boolean covers(double truth) {
         return lower <= truth && truth <= upper;
     }

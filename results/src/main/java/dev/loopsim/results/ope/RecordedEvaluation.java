@@ -26,15 +26,15 @@ public final class RecordedEvaluation {
             RewardModel.fit(OfflineEvaluation.everyOther(rows, 1), actions)};
         Map<String, List<OpeEstimate>> estimates = new LinkedHashMap<>();
         for (int t = 0; t < recorder.targetNames().size(); t++) {
-            int target = t;
             // Built once per target, not per estimator pass: every estimator reads each round several times.
             List<LoggedRound> rounds = new ArrayList<>(decisions.size());
             for (int i = 0; i < decisions.size(); i++) {
                 OpeRecorder.Decision d = decisions.get(i);
-                double[] probabilities = dense(d.targets()[target], d.pool(), actions);
-                // The logger chose among the pool: only there can its propensities see the target.
+                double[] probabilities = dense(d.targets()[t], d.pool(), actions);
+                // The target chooses within the logger's pool (dense puts nothing elsewhere), so only a logger of
+                // propensity 1 leaves some of the target's probability unseen.
                 rounds.add(new LoggedRound(d.action(), d.reward(), d.propensity(), probabilities, folds[1 - i % 2].predict(rows.get(i)),
-                        LoggedRound.unsupported(probabilities, d.action(), d.propensity(), inPool(d.pool(), actions))));
+                        LoggedRound.unsupported(probabilities, d.action(), d.propensity(), title -> true)));
             }
             List<OpeEstimate> byEstimator = new ArrayList<>();
             for (Estimator estimator : estimators) {
@@ -69,14 +69,6 @@ public final class RecordedEvaluation {
             estimates.put(recorder.targetNames().get(t), byEstimator);
         }
         return estimates;
-    }
-
-    private static java.util.function.IntPredicate inPool(int[] pool, int actions) {
-        java.util.BitSet in = new java.util.BitSet(actions);
-        for (int title : pool) {
-            in.set(title);
-        }
-        return in::get;
     }
 
     /** π(a | x) for every title: the choice's probability on the pool, 0 elsewhere. */

@@ -65,10 +65,8 @@ public final class SlateEstimators {
         double se = n > 1 ? Math.sqrt(deviations / (n - 1) / n) : Double.POSITIVE_INFINITY;
         double effective = Estimators.effectiveSize(sum, squares);
         var diagnostics = new OpeEstimate.Diagnostics(effective, max, 0, n);
-        String warning = effective < Estimators.LOW_OVERLAP * n ? String.format(java.util.Locale.ROOT, "little overlap: the "
-                + "weights' effective sample size is %.0f of %d pages (largest weight %.3g)", effective, n, max) : "";
         return Estimators.withInterval(name, mean, se, effective, bounded, false, n, diagnostics,
-                warning.isEmpty() ? OpeEstimate.Status.OK : OpeEstimate.Status.LOW_OVERLAP, warning);
+                Estimators.Verdict.ofOverlap(diagnostics, "pages"));
     }
 
     /** A page's contribution to the estimate, and its weight (what multiplies the reward, for the effective sample size). */

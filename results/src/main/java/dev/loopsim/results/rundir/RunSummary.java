@@ -3,6 +3,7 @@ package dev.loopsim.results.rundir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loopsim.results.io.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -102,11 +102,6 @@ public record Interval(double mean, double lower, double upper, int n, double le
         return -lowerBound(negated(values), level);
     }
 
-    /** The one-sided p-value of "mean &lt; 0": {@link #pValueGreaterThanZero} of the negated values. */
-    public static double pValueLessThanZero(double[] values) {
-        return pValueGreaterThanZero(negated(values));
-    }
-
     /**
      * The equivalence test (two one-sided tests, TOST) of "the mean lies in [low, high]": the
      * larger of the p-values of mean &gt; low and mean &lt; high. It is below α exactly when the

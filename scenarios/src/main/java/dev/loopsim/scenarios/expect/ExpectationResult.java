@@ -26,30 +26,21 @@ public record ExpectationResult(Expectation expectation, boolean passed, Test te
 
     /** The tests an expectation can be decided by. */
     public enum Test {
-        PAIRED_T("one-sided paired t-test"),
-        SIGN("exact sign test (the replicates do not vary)"),
-        BINOMIAL("exact one-sided binomial test"),
-        EQUIVALENCE("equivalence test (TOST)"),
-        NONE("not tested");
-
-        private final String description;
-
-        Test(String description) {
-            this.description = description;
-        }
-
-        public String description() {
-            return description;
-        }
+        /** The one-sided paired t-test. */
+        PAIRED_T,
+        /** The exact sign test, when the replicates do not vary. */
+        SIGN,
+        /** The exact one-sided binomial test of a share of replicates. */
+        BINOMIAL,
+        /** The equivalence test (two one-sided tests). */
+        EQUIVALENCE,
+        /** Not tested: too few replicates, or nothing to test against. */
+        NONE;
 
         /** Its name in summary.json and the JUnit report. */
         public String key() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
-    }
-
-    public int replicates() {
-        return values.length;
     }
 
     public ExpectationResult withOutcome(boolean passed, double pValue, String detail) {

@@ -12,10 +12,12 @@ import java.util.Locale;
  * 2 cores for 100,000 members and 5,000 titles in a 350 MiB heap) and the estimate is of order
  * only: excitation, joins and churn move the visit count by tens of percent.
  *
- * @param visits expected visits over every cell and replicate (pulls, in a bandit world)
- * @param bytes  memory one cell's run holds at once
+ * @param visits    expected visits over every cell and replicate (pulls, in a bandit world)
+ * @param unit      what they are: visits, or pulls
+ * @param perSecond how many of them 2 cores simulate a second, as measured
+ * @param bytes     memory one cell's run holds at once
  */
-public record CostEstimate(double visits, double bytes) {
+public record CostEstimate(double visits, String unit, double perSecond, double bytes) {
     /** Beyond this many visits a run is refused without --force: about three hours at the measured rate. */
     public static final double MOST_VISITS = 1e9;
     static final double VISITS_PER_SECOND = 80_000;
@@ -27,24 +29,23 @@ public record CostEstimate(double visits, double bytes) {
     public static CostEstimate of(ScenarioSpec spec) {
         int cells = spec.cells().size();
         if (spec.bandit() != null) {
-            return new CostEstimate((double) cells * spec.replicates() * spec.bandit().steps(), BASE_BYTES);
+            return new CostEstimate((double) cells * spec.replicates() * spec.bandit().steps(), "pulls", PULLS_PER_SECOND, BASE_BYTES);
         }
         var population = spec.world().population();
         double sd = population.visitRateSdLog();
         double perWeek = population.visitsPerWeekMedian() * Math.exp(sd * sd / 2); // the log-normal's mean
         double visits = (double) cells * spec.replicates() * population.members() * perWeek * spec.horizonDays() / 7;
         double bytes = BASE_BYTES + BYTES_PER_MEMBER * population.members() + BYTES_PER_TITLE * spec.world().catalog().titles();
-        return new CostEstimate(visits, bytes);
+        return new CostEstimate(visits, "visits", VISITS_PER_SECOND, bytes);
     }
 
     /** Why this run should not start as it is: too long, or more memory than the JVM may use; empty when neither. */
-    public List<String> problems(ScenarioSpec spec, long maxHeapBytes) {
+    public List<String> problems(long maxHeapBytes) {
         List<String> problems = new ArrayList<>();
         if (visits > MOST_VISITS) {
-            double rate = spec.bandit() != null ? PULLS_PER_SECOND : VISITS_PER_SECOND;
             problems.add(String.format(Locale.ROOT, "the run would simulate about %.2g %s (cells x replicates x members x "
                     + "visits a week x weeks), about %s at the measured %,.0f a second on 2 cores; make it smaller, or pass "
-                    + "--force to run it anyway", visits, spec.bandit() != null ? "pulls" : "visits", duration(visits / rate), rate));
+                    + "--force to run it anyway", visits, unit, duration(visits / perSecond), perSecond));
         }
         if (bytes > maxHeapBytes) {
             problems.add(String.format(Locale.ROOT, "the run needs about %s of memory (members x 3 KB + titles x 2 KB), "
@@ -55,10 +56,9 @@ public record CostEstimate(double visits, double bytes) {
     }
 
     /** One line for validate: what the run will take. */
-    public String describe(ScenarioSpec spec) {
-        double rate = spec.bandit() != null ? PULLS_PER_SECOND : VISITS_PER_SECOND;
-        return String.format(Locale.ROOT, "estimated cost: about %.2g %s (%s on 2 cores), about %s of memory", visits,
-                spec.bandit() != null ? "pulls" : "visits", duration(visits / rate), size(bytes));
+    public String describe() {
+        return String.format(Locale.ROOT, "estimated cost: about %.2g %s (%s on 2 cores), about %s of memory", visits, unit,
+                duration(visits / perSecond), size(bytes));
     }
 
     private static String duration(double seconds) {

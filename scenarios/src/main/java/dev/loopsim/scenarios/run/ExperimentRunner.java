@@ -147,7 +147,7 @@ public final class ExperimentRunner {
                 runs.add(runCell(spec, builder.setup(world, cell, targets), cell, world, replicate, executor, extra,
                         day -> progress.progress(doneBefore + day, totalDays, label)));
                 if (recorder != null) {
-                    if (spec.page().rows() * spec.page().columns() > 1) {
+                    if (spec.page().slots() > 1) {
                         opeEstimates.add(RecordedEvaluation.estimateSlates(recorder, spec.ope().estimators()));
                     } else {
                         List<Estimator> estimators = spec.ope().estimators().stream()

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loopsim.results.io.Csv;
 import dev.loopsim.results.io.RunDirectory;
 import dev.loopsim.results.metrics.DailyRow;
+import dev.loopsim.results.ope.OpeEstimate;
 import dev.loopsim.results.metrics.MetricId;
 import dev.loopsim.results.metrics.Metrics;
 import dev.loopsim.results.rundir.Manifest;
@@ -176,14 +177,15 @@ public final class RunWriter {
     }
 
     private static String ope(ExperimentResult result) {
-        Csv csv = new Csv(List.of("replicate", "target", "estimator", "estimate", "lower", "upper", "rounds", "truth", "error",
-                "covered", "raw_estimate", "interval", "effective_sample_size", "max_weight", "unsupported_mass", "status"));
+        List<String> header = new java.util.ArrayList<>(List.of("replicate", "target", "estimator"));
+        header.addAll(OpeEstimate.COLUMNS);
+        header.addAll(List.of("truth", "error", "covered"));
+        Csv csv = new Csv(header);
         for (OpeTruth.Row row : result.ope()) {
-            var e = row.estimate();
-            var d = e.diagnostics();
-            csv.row(row.replicate(), row.target(), e.estimator(), e.value(), e.lower(), e.upper(), e.rounds(), row.truth(),
-                    row.error(), e.covers(row.truth()), e.raw(), e.interval(), d.effectiveSampleSize(), d.maxWeight(),
-                    d.unsupportedMass(), e.status().key());
+            List<Object> fields = new java.util.ArrayList<>(List.of(row.replicate(), row.target(), row.estimate().estimator()));
+            fields.addAll(row.estimate().fields());
+            fields.addAll(List.of(row.truth(), row.error(), row.estimate().covers(row.truth())));
+            csv.row(fields.toArray());
         }
         return csv.toString();
     }

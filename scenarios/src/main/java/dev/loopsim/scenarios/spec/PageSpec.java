@@ -17,4 +17,9 @@ public record PageSpec(int rows, int columns, double newReleaseDays) {
         Validate.between("columns", columns, 1, 1000, "a page is what one visit looks at");
         Validate.positive("newReleaseDays", newReleaseDays);
     }
+
+    /** Titles a page shows at most: rows × columns. */
+    public int slots() {
+        return rows * columns;
+    }
 }

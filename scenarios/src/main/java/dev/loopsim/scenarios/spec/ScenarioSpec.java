@@ -105,7 +105,7 @@ public record ScenarioSpec(String name, String description, long seed, int repli
         if (ope != null) {
             checkOpe(ope, cells, names, page, bandit);
             try {
-                ope = ope.resolvedFor(page.rows() * page.columns());
+                ope = ope.resolvedFor(page.slots());
             } catch (ParameterException e) {
                 throw new ParameterException("ope." + e.parameter(), e.getMessage());
             }
@@ -162,7 +162,7 @@ public record ScenarioSpec(String name, String description, long seed, int repli
         if (bandit != null) {
             throw new ParameterException("ope", "ope evaluates page policies; a bandit world has no pages");
         }
-        boolean slate = page.rows() * page.columns() > 1;
+        boolean slate = page.slots() > 1;
         List<String> involved = new java.util.ArrayList<>(ope.targets());
         involved.add(0, ope.logging());
         for (int i = 0; i < involved.size(); i++) {
@@ -185,13 +185,13 @@ public record ScenarioSpec(String name, String description, long seed, int repli
                         + "probabilities have no closed form; ope needs deterministic rankers or random (with or without explore)");
             }
             if (slate && i > 0 && (spec.ranker().type().equals("random") || spec.explore() > 0)) {
-                throw new ParameterException(where, "on a page of " + page.rows() * page.columns() + " slots the targets must "
+                throw new ParameterException(where, "on a page of " + page.slots() + " slots the targets must "
                         + "be deterministic rankers, whose whole slate is known; '" + cell + "' chooses at random");
             }
         }
         CellSpec logging = cells.stream().filter(c -> c.name().equals(ope.logging())).findFirst().orElseThrow();
         if (slate && (!logging.ranker().type().equals("random") || logging.explore() > 0)) {
-            throw new ParameterException("ope.logging", "on a page of " + page.rows() * page.columns() + " slots the logging "
+            throw new ParameterException("ope.logging", "on a page of " + page.slots() + " slots the logging "
                     + "cell must be ranker {type: random}, whose slate probabilities the slate estimators take");
         }
         if (!logging.ranker().type().equals("random") && !(logging.explore() > 0)) {

@@ -1,4 +1,4 @@
-package dev.loopsim.results.rundir;
+package dev.loopsim.results.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** The JSON form of the run directory's files: indented, and a number that is not finite as null. */
-final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+/** loopsim's JSON files: indented, and a number that is not finite as null. */
+public final class Json {
+    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Json() { }
 
-    static void number(ObjectNode node, String name, double value) {
+    public static void number(ObjectNode node, String name, double value) {
         if (Double.isFinite(value)) {
             node.put(name, value);
         } else {
@@ -22,15 +22,15 @@ final class Json {
     }
 
     /** A number as written by {@link #number}: NaN where it was null or is missing. */
-    static double number(JsonNode node) {
+    public static double number(JsonNode node) {
         return node.isNumber() ? node.asDouble() : Double.NaN;
     }
 
-    static JsonNode read(Path file) throws IOException {
+    public static JsonNode read(Path file) throws IOException {
         return MAPPER.readTree(file.toFile());
     }
 
-    static String write(ObjectNode node) {
+    public static String write(ObjectNode node) {
         try {
             return MAPPER.writeValueAsString(node);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
