@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,6 +54,8 @@ final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1048576.0);
         double[] rates = new double[runs];
         double[] peaks = new double[runs];
+        List<String> cells = loaded.spec().cells().stream().map(c -> c.name()).toList();
+        double[][] cellRates = new double[cells.size()][runs];
         for (int i = 0; i < runs; i++) {
             System.gc();
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -61,9 +64,20 @@ final class BenchCommand implements Callable<Integer> {
             peaks[i] = peakHeapMiB();
             out.printf(Locale.ROOT, "  run %d: %,d visits in %.2f s = %,.0f visits/s, peak heap %.0f MiB%n", i + 1,
                     result.visits(), result.seconds(), rates[i], peaks[i]);
+            for (int c = 0; c < cells.size() && cells.size() > 1; c++) {
+                String cell = cells.get(c);
+                var ofCell = result.runs().stream().filter(r -> r.cell().equals(cell)).toList();
+                cellRates[c][i] = ofCell.stream().mapToLong(r -> r.visits()).sum() / ofCell.stream().mapToDouble(r -> r.seconds()).sum();
+                out.printf(Locale.ROOT, "    %s: %,.0f visits/s%n", cell, cellRates[c][i]);
+            }
             out.flush();
         }
         out.printf(Locale.ROOT, "median: %,.0f visits/s, peak heap %.0f MiB (over %d runs)%n", median(rates), median(peaks), runs);
+        for (int c = 0; c < cells.size() && cells.size() > 1; c++) {
+            // The ratio of medians to the first cell: the scenario's reference.
+            out.printf(Locale.ROOT, "  %s: median %,.0f visits/s (%.2f x %s)%n", cells.get(c), median(cellRates[c]),
+                    median(cellRates[c]) / median(cellRates[0]), cells.get(0));
+        }
         out.flush();
         return ExitCodes.OK;
     }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
                 BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success: runs completed and expectations held", "1:a run failed or an expectation did not hold",
-                "2:bad input: arguments, scenario file or output folder"})
+                "2:bad input: arguments, scenario file or output folder",
+                "3:a policy service failed: did not start, timed out, crashed or broke the protocol"})
 final class LoopsimCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,6 +41,10 @@ final class LoopsimCommand implements Callable<Integer> {
                     || failure instanceof dev.loopsim.results.ope.OpeException) {
                 err.println("loopsim: " + failure.getMessage());
                 return ExitCodes.BAD_INPUT;
+            }
+            if (failure instanceof dev.loopsim.policies.remote.RemotePolicyException) {
+                err.println("loopsim: failed: " + failure.getMessage());
+                return ExitCodes.POLICY_SERVICE;
             }
             err.println("loopsim: failed: " + (failure.getMessage() == null ? failure.toString() : failure.getMessage()));
             if (System.getenv("LOOPSIM_DEBUG") != null) {

@@ -565,4 +565,39 @@ class CommandLineTest {
         assertThat(log).contains("loopsim: out of memory: the JVM's heap of", "LOOPSIM_JAVA_OPTS=-Xmx").doesNotContain("\tat ");
         assertThat(Files.readString(out.resolve(RunDirectory.INCOMPLETE))).contains("out of memory");
     }
+
+    /**
+     * A policy service that dies mid-run stops it with exit code 3 and one message naming the policy,
+     * the request and the child's last words; the run directory stays marked incomplete.
+     */
+    @Test
+    void aPolicyServiceThatDiesStopsTheRunWithExitThreeAndAnIncompleteRun() throws Exception {
+        Path out = temp.resolve("dies");
+        String yaml = SMALL.replace("{name: oracle, ranker: {type: oracle}}",
+                "{name: service, ranker: {type: remote, command: [sh, -c, \"read hello; echo 'it broke' >&2; exit 5\"]}}")
+                .replace("oracle.take_fraction > random.take_fraction", "service.take_fraction > random.take_fraction");
+        Outcome o = loopsim("run", scenario(yaml).toString(), "--out", out.toString(), "-q");
+        assertThat(o.code()).as(o.err()).isEqualTo(3);
+        assertThat(o.err()).contains("loopsim: failed: remote ranker (sh -c read hello;", "answering the hello",
+                "it exited with code 5", "it broke").doesNotContain("\tat ");
+        assertThat(RunDirectory.isComplete(out)).isFalse();
+        assertThat(out.resolve(RunDirectory.INCOMPLETE)).exists();
+    }
+
+    /** The bundled Python scenario's policy gives the same files at one thread and two. */
+    @Test
+    void aPythonPolicyGivesIdenticalResultsAtOneAndTwoThreads() throws Exception {
+        String small = "--set";
+        Path one = temp.resolve("one");
+        Path two = temp.resolve("two");
+        for (Path out : List.of(one, two)) {
+            Outcome o = loopsim("run", "python-policy", small, "world.population.members=200", small, "horizon_days=7",
+                    small, "replicates=1", "--out", out.toString(), "-q", "--threads", out == one ? "1" : "2");
+            assertThat(o.code()).as(o.err()).isIn(0, 1);
+            assertThat(RunDirectory.isComplete(out)).isTrue();
+        }
+        for (String file : List.of("summary.json", "runs.csv", "daily.csv")) {
+            assertThat(Files.readString(two.resolve(file))).as(file).isEqualTo(Files.readString(one.resolve(file)));
+        }
+    }
 }

@@ -20,6 +20,7 @@ import dev.loopsim.policies.ranking.PopularityRanker;
 import dev.loopsim.policies.ranking.RandomRanker;
 import dev.loopsim.policies.ranking.SlateQRanker;
 import dev.loopsim.policies.ranking.TrendingRanker;
+import dev.loopsim.policies.remote.RemoteRanker;
 
 /** Every policy a scenario can name. Register a new one here to make it usable in YAML. */
 public final class PolicyRegistry {
@@ -43,6 +44,12 @@ public final class PolicyRegistry {
                     + "fill the page.", SlateQRanker.Parameters.class, SlateQRanker.Parameters.DEFAULTS,
                     // Exploring by coin flips per candidate, it cannot state the odds of a ranking.
                     (SlateQRanker.Parameters p) -> new Capabilities(true, p.exploration() == 0, false), SlateQRanker::new),
+            new PolicyType<>("remote", "A policy that is a service, in any language: loopsim sends it each decision "
+                    + "(the member's observable history, the candidates, a seed) in batches, and the feedback of each update "
+                    + "window; see the README's \"Bring your own policy\".",
+                    RemoteRanker.Parameters.class, RemoteRanker.Parameters.DEFAULTS,
+                    (RemoteRanker.Parameters p) -> new Capabilities(true, p.propensities() || p.deterministic(), false),
+                    RemoteRanker::new),
             new PolicyType<>("newest", "Most recently released first.",
                     NewestRanker.Parameters.class, new NewestRanker.Parameters(), Capabilities.FIXED, (catalog, p) -> new NewestRanker()),
             PolicyType.seeingTruth("oracle", "True utility, which no real policy sees: the reference for regret.",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loopsim.core.policy.ArtworkSelector;
 import dev.loopsim.core.policy.Ranker;
 import dev.loopsim.core.world.Catalog;
+import dev.loopsim.policies.remote.RemoteRankerTest;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +19,12 @@ class PolicyContractTest {
     }
 
     private static Ranker create(PolicyType<?, Ranker> type, Catalog catalog) {
-        return type.create(catalog, Worlds.TRUTH, type.defaults());
+        return type.create(catalog, Worlds.TRUTH, parameters(type));
+    }
+
+    /** The defaults, except that a remote ranker needs a service: the README's Python example. */
+    private static Record parameters(PolicyType<?, Ranker> type) {
+        return type.name().equals("remote") ? RemoteRankerTest.PYTHON_EXAMPLE : type.defaults();
     }
 
     /**
@@ -32,7 +38,7 @@ class PolicyContractTest {
         var tripwire = Worlds.truthFor((member, title, day) -> {
             throw new IllegalStateException(type.name() + " reached the true utility");
         });
-        Ranker ranker = type.create(catalog, tripwire, type.defaults());
+        Ranker ranker = type.create(catalog, tripwire, parameters(type));
         var member = Worlds.member(5, 2);
         member.recordPlay(3, 0.5);
         Runnable decide = () -> {

@@ -163,4 +163,9 @@ public final class RowsPageBuilder implements PageBuilder {
     public void retrain(double day) {
         learners.forEach(ranker -> ranker.retrain(day));
     }
+
+    @Override
+    public void close() {
+        learners.forEach(Ranker::close);
+    }
 }

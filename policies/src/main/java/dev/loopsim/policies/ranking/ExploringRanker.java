@@ -86,4 +86,9 @@ public final class ExploringRanker implements Ranker {
     public void retrain(double day) {
         base.retrain(day);
     }
+
+    @Override
+    public void close() {
+        base.close();
+    }
 }

@@ -73,4 +73,9 @@ final class AbTestPages implements PageBuilder {
             }
         }
     }
+
+    @Override
+    public void close() {
+        cells.forEach(PageBuilder::close);
+    }
 }

@@ -72,7 +72,9 @@ public final class ExperimentRunner {
                     + "miss the replicates done before; run it again from the start");
         }
         long started = System.nanoTime();
-        ExecutorService executor = threads == 1 ? null : Executors.newFixedThreadPool(threads, daemonThreads());
+        // Shards waiting on a policy service need threads to wait on, not cores: as many as the service takes at once.
+        int workers = Math.max(threads, spec.serviceConcurrency());
+        ExecutorService executor = workers == 1 ? null : Executors.newFixedThreadPool(workers, daemonThreads());
         EventLogs logs = logDirectory == null || spec.logs().isEmpty() ? null
                 : EventLogs.open(logDirectory, spec.logs().stream().map(k -> LogKind.find(k).orElseThrow())
                         .collect(java.util.stream.Collectors.toSet()),

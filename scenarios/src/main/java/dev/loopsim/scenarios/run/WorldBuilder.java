@@ -130,6 +130,12 @@ public final class WorldBuilder {
             pages.retrain(day);
             others.forEach(ranker -> ranker.retrain(day));
         }
+
+        @Override
+        public void close() {
+            pages.close();
+            others.forEach(Ranker::close);
+        }
     }
 
     private static Ranker explored(Ranker ranker, CellSpec cell) {

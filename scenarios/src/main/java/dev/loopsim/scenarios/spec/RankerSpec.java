@@ -19,6 +19,9 @@ public record RankerSpec(String type, Record parameters) {
     public RankerSpec {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(parameters, "parameters");
+        if (parameters instanceof dev.loopsim.core.RequiresSettings required) {
+            required.checkRequired();
+        }
     }
 
     /** @param truth the world's truth, which reaches the ranker only if its type declares it sees the truth */

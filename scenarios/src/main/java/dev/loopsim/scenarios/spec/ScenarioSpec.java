@@ -151,6 +151,26 @@ public record ScenarioSpec(String name, String description, long seed, int repli
         }
     }
 
+    /**
+     * The most member shards any of the scenario's policy services lets wait on it at once (its
+     * {@code concurrency}), or 0 when no ranker is a service: shards then get their own threads so that
+     * their requests reach the service together.
+     */
+    public int serviceConcurrency() {
+        int most = 0;
+        for (CellSpec cell : cells) {
+            List<RankerSpec> rankers = new java.util.ArrayList<>();
+            rankers.add(cell.ranker());
+            cell.rows().forEach(row -> rankers.add(row.ranker()));
+            for (RankerSpec ranker : rankers) {
+                if (ranker != null && ranker.parameters() instanceof dev.loopsim.policies.remote.RemoteRanker.Parameters remote) {
+                    most = Math.max(most, Math.min(remote.concurrency(), shards));
+                }
+            }
+        }
+        return most;
+    }
+
     /** As the ranker's registration declares it. */
     private static boolean statesItsChoices(RankerSpec ranker) {
         return dev.loopsim.policies.PolicyRegistry.ranker(ranker.type()).orElseThrow()

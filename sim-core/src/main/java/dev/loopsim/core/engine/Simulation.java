@@ -86,6 +86,7 @@ public final class Simulation {
             if (setup.truth() != null) {
                 setup.truth().release();
             }
+            setup.pages().close(); // the run's policies end with it: a policy service is stopped
         }
         observer.finish(horizon, List.copyOf(members));
         return shards.stream().mapToLong(MemberShard::visitCount).sum();

@@ -14,4 +14,7 @@ public interface PageBuilder {
 
     /** Refits batch learners on everything learned so far. */
     default void retrain(double day) { }
+
+    /** Releases its policies' outside resources (see {@link Ranker#close}); called once when the run ends. */
+    default void close() { }
 }

@@ -44,4 +44,10 @@ public interface Ranker {
 
     /** Refits on everything learned so far (a batch retrain). Rankers with nothing to refit ignore it. */
     default void retrain(double day) { }
+
+    /**
+     * Releases what the ranker holds outside the JVM (a policy service's process or connection).
+     * Called once, when its run ends, whether or not the run succeeded.
+     */
+    default void close() { }
 }

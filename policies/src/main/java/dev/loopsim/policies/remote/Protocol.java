@@ -1,0 +1,187 @@
+package dev.loopsim.policies.remote;
+
+import dev.loopsim.core.policy.DecisionContext;
+import dev.loopsim.core.policy.FeedbackBatch;
+import dev.loopsim.core.policy.RewardFeedback;
+import dev.loopsim.core.policy.VisitFeedback;
+import dev.loopsim.core.world.Catalog;
+import dev.loopsim.core.world.MemberHistory;
+import dev.loopsim.core.world.Page;
+import dev.loopsim.core.world.Title;
+import dev.loopsim.policies.features.MemberFeatures;
+import dev.loopsim.policies.features.PlayHistory;
+import java.util.Map;
+
+/**
+ * The policy-service protocol, version {@value #VERSION}: JSON objects, one per line, each
+ * answered by one line in order. The README's "Bring your own policy" is its reference; this class
+ * writes loopsim's side of it. Numbers are written so that they read back exactly (shortest
+ * round-trip form), so a service sees the same values on every run.
+ */
+final class Protocol {
+    static final int VERSION = 1;
+
+    private Protocol() { }
+
+    /** {@code hello}: who is asking, the catalog's observable side, and the scenario's parameters for the service. */
+    static String hello(String role, Catalog catalog, Map<String, Object> parameters) {
+        StringBuilder out = new StringBuilder(64 * catalog.size() + 256).append("{\"type\":\"hello\",\"protocol\":").append(VERSION)
+                .append(",\"role\":\"").append(role).append("\",\"parameters\":");
+        appendValue(out, parameters);
+        out.append(",\"catalog\":{\"genres\":").append(catalog.genreCount()).append(",\"titles\":[");
+        for (Title title : catalog.titles()) {
+            if (title.id() > 0) {
+                out.append(',');
+            }
+            out.append("{\"id\":").append(title.id()).append(",\"release_day\":").append(title.releaseDay())
+                    .append(",\"popularity_prior\":").append(title.popularityPrior()).append(",\"series\":").append(title.series())
+                    .append(",\"artworks\":").append(title.artworks().size()).append(",\"genres\":");
+            appendDoubles(out, title.genres());
+            out.append('}');
+        }
+        return out.append("]}}").toString();
+    }
+
+    /**
+     * One decision request, open at the end: the service adds the candidate set's index. {@code seed}
+     * is the only randomness the service may use for it.
+     */
+    static String request(DecisionContext context, int count, long seed) {
+        MemberHistory member = context.member();
+        StringBuilder out = new StringBuilder(512).append("{\"member\":{\"id\":").append(member.id())
+                .append(",\"join_day\":").append(member.joinDay()).append(",\"visits\":").append(member.visits())
+                .append(",\"plays\":").append(member.plays()).append(",\"recent_plays\":[");
+        for (int k = 0; k < member.recentPlayCount(); k++) {
+            if (k > 0) {
+                out.append(',');
+            }
+            out.append('[').append(member.recentPlayTitle(k)).append(',').append(member.recentPlayArtwork(k)).append(',')
+                    .append(member.recentPlayDay(k)).append(',').append(member.recentPlayCompleted(k)).append(']');
+        }
+        out.append("],\"recent_visit_days\":[");
+        for (int k = 0; k < member.recentVisitCount(); k++) {
+            if (k > 0) {
+                out.append(',');
+            }
+            out.append(member.recentVisitDay(k));
+        }
+        out.append("],\"last_page\":");
+        appendInts(out, member.lastPageTitles());
+        out.append(",\"genre_shares\":");
+        appendDoubles(out, MemberFeatures.genreShares(PlayHistory.of(member), context.catalog()));
+        return out.append("},\"day\":").append(context.day()).append(",\"count\":").append(count).append(",\"seed\":").append(seed)
+                .toString();
+    }
+
+    /** {@code learn}: the feedback of one update window, in the engine's order. */
+    static String learn(FeedbackBatch batch) {
+        StringBuilder out = new StringBuilder(128 * (batch.visits().size() + batch.rewards().size()) + 64)
+                .append("{\"type\":\"learn\",\"from_day\":").append(batch.fromDay()).append(",\"to_day\":").append(batch.toDay())
+                .append(",\"visits\":[");
+        boolean first = true;
+        for (VisitFeedback visit : batch.visits()) {
+            out.append(first ? "" : ",").append("{\"day\":").append(visit.day()).append(",\"member\":").append(visit.memberId())
+                    .append(",\"titles\":");
+            Page page = visit.page();
+            appendInts(out, page.titles());
+            out.append(",\"artworks\":");
+            appendInts(out, page.artworks());
+            out.append(",\"played_slot\":").append(visit.playedSlot()).append(",\"searched_title\":").append(visit.searchedTitle())
+                    .append(",\"watch_fraction\":").append(visit.watchFraction()).append('}');
+            first = false;
+        }
+        out.append("],\"rewards\":[");
+        first = true;
+        for (RewardFeedback reward : batch.rewards()) {
+            out.append(first ? "" : ",").append("{\"day\":").append(reward.day()).append(",\"member\":").append(reward.memberId())
+                    .append(",\"title\":").append(reward.titleId()).append(",\"artwork\":").append(reward.artwork())
+                    .append(",\"play_day\":").append(reward.playDay()).append(",\"value\":").append(reward.value()).append('}');
+            first = false;
+        }
+        return out.append("]}").toString();
+    }
+
+    static String retrain(double day) {
+        return "{\"type\":\"retrain\",\"day\":" + day + "}";
+    }
+
+    static void appendInts(StringBuilder out, int[] values) {
+        out.append('[');
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(values[i]);
+        }
+        out.append(']');
+    }
+
+    static void appendDoubles(StringBuilder out, double[] values) {
+        out.append('[');
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(values[i]);
+        }
+        out.append(']');
+    }
+
+    /** A YAML value (maps, lists, strings, numbers, booleans, null) as JSON. */
+    static void appendValue(StringBuilder out, Object value) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                out.append(first ? "" : ",");
+                appendString(out, String.valueOf(entry.getKey()));
+                out.append(':');
+                appendValue(out, entry.getValue());
+                first = false;
+            }
+            out.append('}');
+        } else if (value instanceof Iterable<?> list) {
+            out.append('[');
+            boolean first = true;
+            for (Object element : list) {
+                out.append(first ? "" : ",");
+                appendValue(out, element);
+                first = false;
+            }
+            out.append(']');
+        } else if (value instanceof Number || value instanceof Boolean) {
+            out.append(value);
+        } else {
+            appendString(out, value.toString());
+        }
+    }
+
+    static void appendString(StringBuilder out, String text) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    /** A reply quoted in an error message: its first 200 characters. */
+    static String shorten(String line) {
+        return line.length() <= 200 ? "'" + line + "'" : "'" + line.substring(0, 200) + "...' (" + line.length() + " characters)";
+    }
+}

@@ -1,0 +1,8 @@
+"""loopsim from Python: serve a policy to the simulator, test a service, and train agents in a Gymnasium-style environment."""
+
+from .protocol import VERSION, Feedback, Hello, Member, Request, Reward, Title, Visit
+from .client import PolicyClient, ServiceError
+from .server import Policy, Session, serve
+
+__all__ = ["VERSION", "Feedback", "Hello", "Member", "Policy", "PolicyClient", "Request", "Reward", "ServiceError", "Session",
+           "Title", "Visit", "serve"]

@@ -1,0 +1,132 @@
+"""The loopsim policy-service protocol, version 1: JSON objects, one per line, each answered by one line.
+
+loopsim sends ``hello`` once, then ``rank`` (a batch of decisions), ``learn`` (the feedback of an
+update window), ``retrain`` and finally ``bye``. The README's "Bring your own policy" is the reference.
+"""
+
+import json
+
+VERSION = 1
+
+
+class Title:
+    """A title as a policy may see it: no latent vector or quality, which only the simulated world knows."""
+
+    __slots__ = ("id", "release_day", "popularity_prior", "series", "artworks", "genres")
+
+    def __init__(self, raw):
+        self.id = raw["id"]
+        self.release_day = raw["release_day"]
+        self.popularity_prior = raw["popularity_prior"]
+        self.series = raw["series"]
+        self.artworks = raw["artworks"]
+        self.genres = raw["genres"]
+
+
+class Hello:
+    """The start of a session: the role (``ranker``), the catalog and the scenario's ``parameters``."""
+
+    def __init__(self, raw):
+        self.raw = raw
+        self.role = raw.get("role", "ranker")
+        self.parameters = raw.get("parameters", {})
+        catalog = raw["catalog"]
+        self.genres = catalog["genres"]
+        self.titles = [Title(t) for t in catalog["titles"]]
+
+
+class Member:
+    """What a service observes of the visiting member: history, never tastes or satisfaction."""
+
+    __slots__ = ("id", "join_day", "visits", "plays", "recent_plays", "recent_visit_days", "last_page", "genre_shares")
+
+    def __init__(self, raw):
+        self.id = raw["id"]
+        self.join_day = raw["join_day"]
+        self.visits = raw["visits"]
+        self.plays = raw["plays"]
+        self.recent_plays = raw["recent_plays"]  # [title, artwork, day, completed], latest first
+        self.recent_visit_days = raw["recent_visit_days"]  # latest first
+        self.last_page = raw["last_page"]
+        self.genre_shares = raw["genre_shares"]  # mean genre mixture of the recent plays
+
+
+class Request:
+    """One decision: rank up to ``count`` of ``candidates`` for ``member`` at ``day``.
+
+    ``seed`` is the only randomness the answer may use: a reply that depends on anything but the
+    request and the feedback learned so far makes runs differ with thread count and timing.
+    """
+
+    __slots__ = ("member", "day", "count", "seed", "candidates", "_candidate_set", "_sets")
+
+    def __init__(self, raw, candidate_sets, set_cache):
+        self.member = Member(raw["member"])
+        self.day = raw["day"]
+        self.count = raw["count"]
+        self.seed = raw["seed"]
+        index = raw["candidates"]
+        self.candidates = candidate_sets[index]  # ascending title ids
+        self._sets = (set_cache, index)
+
+    @property
+    def candidate_set(self):
+        """The candidates as a frozenset, built once per batch for requests that share them."""
+        cache, index = self._sets
+        found = cache.get(index)
+        if found is None:
+            found = cache[index] = frozenset(self.candidates)
+        return found
+
+
+class Visit:
+    """A logged visit: the page shown (titles slot by slot, -1 empty) and what was played."""
+
+    __slots__ = ("day", "member", "titles", "artworks", "played_slot", "searched_title", "watch_fraction")
+
+    def __init__(self, raw):
+        self.day = raw["day"]
+        self.member = raw["member"]
+        self.titles = raw["titles"]
+        self.artworks = raw["artworks"]
+        self.played_slot = raw["played_slot"]
+        self.searched_title = raw["searched_title"]
+        self.watch_fraction = raw["watch_fraction"]
+
+    @property
+    def played_title(self):
+        """The title played from the page or from search, or -1."""
+        return self.titles[self.played_slot] if self.played_slot >= 0 else self.searched_title
+
+
+class Reward:
+    """A delayed reward: the member completed ``title`` (played at ``play_day``)."""
+
+    __slots__ = ("day", "member", "title", "artwork", "play_day", "value")
+
+    def __init__(self, raw):
+        self.day = raw["day"]
+        self.member = raw["member"]
+        self.title = raw["title"]
+        self.artwork = raw["artwork"]
+        self.play_day = raw["play_day"]
+        self.value = raw["value"]
+
+
+class Feedback:
+    """The feedback of one update window (from_day, to_day], ordered by time, then member."""
+
+    def __init__(self, raw):
+        self.from_day = raw["from_day"]
+        self.to_day = raw["to_day"]
+        self.visits = [Visit(v) for v in raw["visits"]]
+        self.rewards = [Reward(r) for r in raw["rewards"]]
+
+
+def encode(message):
+    """One protocol line."""
+    return json.dumps(message, separators=(",", ":")) + "\n"
+
+
+def decode(line):
+    return json.loads(line)
