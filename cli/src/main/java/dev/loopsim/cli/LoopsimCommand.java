@@ -34,6 +34,8 @@ final class LoopsimCommand implements Callable<Integer> {
 
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new LoopsimCommand());
+        // A policy service's own stderr (its prints, a traceback) is shown as it comes, marked as the service's.
+        dev.loopsim.policies.remote.RemoteRanker.showServiceOutput(line -> System.err.println("policy: " + line));
         commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {
             var err = line.getErr();
             if (failure instanceof ScenarioException || failure instanceof BadInputException

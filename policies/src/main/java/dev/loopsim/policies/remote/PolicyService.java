@@ -34,8 +34,6 @@ final class PolicyService implements AutoCloseable {
         private final java.util.concurrent.CountDownLatch woken = new java.util.concurrent.CountDownLatch(1);
         volatile JsonNode reply;
         volatile RemotePolicyException failure;
-        /** Set when a finishing leader hands the connection to this decision's thread. */
-        volatile boolean lead;
 
         /** @param request the request's JSON object without its closing brace and its {@code candidates} field */
         Decision(String request, int[] candidates, String describe) {
@@ -58,8 +56,8 @@ final class PolicyService implements AutoCloseable {
             woken.countDown();
         }
 
-        void promote() {
-            lead = true;
+        /** Wakes the thread unanswered: a finishing leader hands it the connection. */
+        void handOver() {
             woken.countDown();
         }
 
@@ -84,9 +82,7 @@ final class PolicyService implements AutoCloseable {
     private final long timeoutMillis;
     private final java.util.concurrent.locks.ReentrantLock connection = new java.util.concurrent.locks.ReentrantLock();
     private final ConcurrentLinkedQueue<Decision> queued = new ConcurrentLinkedQueue<>();
-    private final JsonNode ready;
     private long batches;
-    private long requests;
     private volatile RemotePolicyException broken;
 
     /** One daemon thread for every session's alarms; a reply's alarm is dropped from its queue when cancelled. */
@@ -105,34 +101,10 @@ final class PolicyService implements AutoCloseable {
         this.label = label;
         this.transport = transport;
         this.timeoutMillis = Math.round(timeoutSeconds * 1000);
-        this.ready = exchange(hello, "ready", "the hello");
+        JsonNode ready = exchange(hello, "ready", "the hello");
         int protocol = ready.path("protocol").asInt(Protocol.VERSION);
         if (protocol != Protocol.VERSION) {
             throw fail("it speaks protocol " + protocol + ", loopsim speaks " + Protocol.VERSION, "the hello");
-        }
-    }
-
-    /** The service's {@code ready} reply. */
-    JsonNode ready() {
-        return ready;
-    }
-
-    /** Batches answered so far, and the requests in them. */
-    long batches() {
-        connection.lock();
-        try {
-            return batches;
-        } finally {
-            connection.unlock();
-        }
-    }
-
-    long requests() {
-        connection.lock();
-        try {
-            return requests;
-        } finally {
-            connection.unlock();
         }
     }
 
@@ -179,7 +151,7 @@ final class PolicyService implements AutoCloseable {
             connection.unlock();
             Decision next = queued.peek();
             if (next != null) {
-                next.promote();
+                next.handOver();
             }
         }
     }
@@ -192,10 +164,11 @@ final class PolicyService implements AutoCloseable {
         int[] setOf = new int[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
             int[] candidates = batch.get(i).candidates;
-            Integer known = sets.get(new CandidateKey(candidates));
+            CandidateKey key = new CandidateKey(candidates);
+            Integer known = sets.get(key);
             if (known == null) {
                 known = sets.size();
-                sets.put(new CandidateKey(candidates), known);
+                sets.put(key, known);
                 if (known > 0) {
                     message.append(',');
                 }
@@ -221,7 +194,6 @@ final class PolicyService implements AutoCloseable {
                         + (replies == null ? "none" : replies.isArray() ? replies.size() + "" : replies.getNodeType().toString()), what);
             }
             batches = number;
-            requests += batch.size();
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).answer(replies.get(i));
             }

@@ -72,19 +72,23 @@ public final class RemoteRanker implements Ranker {
         }
     }
 
+    /** Where a started service's stderr lines go besides its last words; the front end decides (default: nowhere). */
+    private static volatile java.util.function.Consumer<String> serviceOutput = line -> { };
+
     private final Catalog catalog;
     private final Parameters parameters;
     private final Object opening = new Object();
     private volatile PolicyService service;
 
+    /** Sends every line a started service writes to its stderr to {@code sink} (the command line shows them). */
+    public static void showServiceOutput(java.util.function.Consumer<String> sink) {
+        serviceOutput = java.util.Objects.requireNonNull(sink);
+    }
+
     public RemoteRanker(Catalog catalog, Parameters parameters) {
         parameters.checkRequired();
         this.catalog = catalog;
         this.parameters = parameters;
-    }
-
-    public int concurrency() {
-        return parameters.concurrency();
     }
 
     private PolicyService service() {
@@ -98,7 +102,8 @@ public final class RemoteRanker implements Ranker {
                 try {
                     transport = parameters.command().isEmpty()
                             ? Transport.connect(parameters.connect(), (int) Math.min(Integer.MAX_VALUE, parameters.timeout() * 1000))
-                            : Transport.start(Home.expand(parameters.command()), Path.of("").toAbsolutePath(), Home.environment());
+                            : Transport.start(Home.expand(parameters.command()), Path.of("").toAbsolutePath(), Home.environment(),
+                                    serviceOutput);
                 } catch (java.io.UncheckedIOException e) {
                     throw new RemotePolicyException(parameters.label() + ": " + e.getMessage());
                 }
@@ -146,7 +151,7 @@ public final class RemoteRanker implements Ranker {
                 throw session.fail("title " + k + " of its ranking is " + id + ", not a title id", what);
             }
             ranked[k] = id.intValue();
-            if (Arrays.binarySearch(candidates, ranked[k]) < 0 && !contains(candidates, ranked[k])) {
+            if (Arrays.binarySearch(candidates, ranked[k]) < 0) { // candidates are ascending, as DecisionContext.available()
                 throw session.fail("it ranked title " + ranked[k] + ", which is not among the request's candidates", what);
             }
             if (seen.get(ranked[k])) {
@@ -174,16 +179,6 @@ public final class RemoteRanker implements Ranker {
             }
         }
         return new Ranking(ranked, propensities);
-    }
-
-    /** Row candidates are ascending subsets of the released titles, but a caller may pass any order. */
-    private static boolean contains(int[] candidates, int title) {
-        for (int candidate : candidates) {
-            if (candidate == title) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.loopsim.policies.remote;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -14,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One line-delimited connection to a policy service: a child process's stdin and stdout, or a TCP
@@ -39,12 +42,12 @@ interface Transport extends AutoCloseable {
     @Override
     void close();
 
-    /** Starts {@code command} in {@code folder} and talks over its stdio; its stderr goes to ours, and its last lines are kept. */
-    static Transport start(List<String> command, Path folder, Map<String, String> environment) {
+    /** Starts {@code command} in {@code folder} and talks over its stdio; its stderr lines go to {@code output}, and the last ones are kept. */
+    static Transport start(List<String> command, Path folder, Map<String, String> environment, Consumer<String> output) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
         builder.environment().putAll(environment);
         try {
-            return new ChildProcess(builder.start());
+            return new ChildProcess(builder.start(), output);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + String.join(" ", command) + ": " + e.getMessage(), e);
         }
@@ -70,38 +73,14 @@ interface Transport extends AutoCloseable {
         }
     }
 
-    /** A child process; closing it closes its stdin (a well-behaved server then exits) and then kills it if it lingers. */
-    final class ChildProcess implements Transport {
-        private static final int KEPT_LINES = 20;
-        private final Process process;
+    /** Lines over a pair of streams: what the child process and the socket share. */
+    abstract class Lines implements Transport {
         private final BufferedWriter in;
         private final BufferedReader out;
-        private final Deque<String> stderrTail = new ArrayDeque<>();
-        private final Thread stderrPump;
 
-        ChildProcess(Process process) {
-            this.process = process;
-            this.in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
-            this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16);
-            this.stderrPump = new Thread(this::pumpStderr, "loopsim-policy-stderr");
-            stderrPump.setDaemon(true);
-            stderrPump.start();
-        }
-
-        private void pumpStderr() {
-            try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line = err.readLine(); line != null; line = err.readLine()) {
-                    System.err.println("policy: " + line);
-                    synchronized (stderrTail) {
-                        stderrTail.addLast(line);
-                        if (stderrTail.size() > KEPT_LINES) {
-                            stderrTail.removeFirst();
-                        }
-                    }
-                }
-            } catch (IOException ended) {
-                // the child is gone
-            }
+        Lines(OutputStream toService, InputStream fromService) {
+            this.in = new BufferedWriter(new OutputStreamWriter(toService, StandardCharsets.UTF_8), 1 << 16);
+            this.out = new BufferedReader(new InputStreamReader(fromService, StandardCharsets.UTF_8), 1 << 16);
         }
 
         @Override
@@ -114,6 +93,49 @@ interface Transport extends AutoCloseable {
         @Override
         public String receive() throws IOException {
             return out.readLine();
+        }
+
+        /** Closes the stream to the service. */
+        void closeInput() {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }
+    }
+
+    /** A child process; closing it closes its stdin (a well-behaved server then exits) and then kills it if it lingers. */
+    final class ChildProcess extends Lines {
+        private static final int KEPT_LINES = 20;
+        private final Process process;
+        private final Consumer<String> output;
+        private final Deque<String> stderrTail = new ArrayDeque<>();
+        private final Thread stderrPump;
+
+        ChildProcess(Process process, Consumer<String> output) {
+            super(process.getOutputStream(), process.getInputStream());
+            this.process = process;
+            this.output = output;
+            this.stderrPump = new Thread(this::pumpStderr, "loopsim-policy-stderr");
+            stderrPump.setDaemon(true);
+            stderrPump.start();
+        }
+
+        private void pumpStderr() {
+            try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line = err.readLine(); line != null; line = err.readLine()) {
+                    output.accept(line);
+                    synchronized (stderrTail) {
+                        stderrTail.addLast(line);
+                        if (stderrTail.size() > KEPT_LINES) {
+                            stderrTail.removeFirst();
+                        }
+                    }
+                }
+            } catch (IOException ended) {
+                // the child is gone
+            }
         }
 
         @Override
@@ -147,11 +169,7 @@ interface Transport extends AutoCloseable {
 
         @Override
         public void close() {
-            try {
-                in.close();
-            } catch (IOException ignored) {
-                // already gone
-            }
+            closeInput();
             try {
                 if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
                     process.destroyForcibly();
@@ -164,27 +182,12 @@ interface Transport extends AutoCloseable {
     }
 
     /** A TCP connection to a running service. */
-    final class TcpConnection implements Transport {
+    final class TcpConnection extends Lines {
         private final Socket socket;
-        private final BufferedWriter in;
-        private final BufferedReader out;
 
         TcpConnection(Socket socket) throws IOException {
+            super(socket.getOutputStream(), socket.getInputStream());
             this.socket = socket;
-            this.in = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
-            this.out = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8), 1 << 16);
-        }
-
-        @Override
-        public void send(String line) throws IOException {
-            in.write(line);
-            in.write('\n');
-            in.flush();
-        }
-
-        @Override
-        public String receive() throws IOException {
-            return out.readLine();
         }
 
         @Override
