@@ -2,7 +2,8 @@
 
 from .protocol import VERSION, Feedback, Hello, Member, Request, Reward, Title, Visit
 from .client import PolicyClient, ServiceError
+from .env import LoopsimEnv
 from .server import Policy, Session, serve
 
-__all__ = ["VERSION", "Feedback", "Hello", "Member", "Policy", "PolicyClient", "Request", "Reward", "ServiceError", "Session",
+__all__ = ["VERSION", "Feedback", "Hello", "LoopsimEnv", "Member", "Policy", "PolicyClient", "Request", "Reward", "ServiceError", "Session",
            "Title", "Visit", "serve"]

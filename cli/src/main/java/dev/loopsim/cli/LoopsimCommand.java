@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         description = "Long-term recommendation simulator: run policies against simulated members over months "
                 + "of simulated time and see feedback loops before an A/B test.",
         subcommands = {RunCommand.class, CheckCommand.class, ValidateCommand.class, ListCommand.class, FitCommand.class, OpeCommand.class,
+                ExportCommand.class,
                 BaselineCommand.class, ReportCommand.class, CompareCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

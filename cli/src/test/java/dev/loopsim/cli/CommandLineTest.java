@@ -600,4 +600,41 @@ class CommandLineTest {
             assertThat(Files.readString(two.resolve(file))).as(file).isEqualTo(Files.readString(one.resolve(file)));
         }
     }
+
+    /**
+     * A run's log exported in the Open Bandit Dataset's format reads back round for round, and
+     * `ope` on the file gives the estimates it gives on the run directory, to the last digit.
+     */
+    @Test
+    void anExportedLogIsTheOpenBanditDatasetsFormatAndEstimatesAsTheRunsOwn() throws Exception {
+        Path run = temp.resolve("export-run");
+        assertThat(loopsim("run", scenario(LOGGED).toString(), "--out", run.toString(), "-q").code()).isZero();
+        Path exported = temp.resolve("popular-r1.csv");
+        Outcome export = loopsim("export", run.toString(), "--cell", "popular", "--replicate", "1", "--out", exported.toString());
+        assertThat(export.code()).as(export.err()).isZero();
+        assertThat(export.out()).contains("rounds of", "written to " + exported);
+        assertThat(Files.readAllLines(exported).get(0)).isEqualTo(",timestamp,item_id,position,click,propensity_score,user_feature_0");
+        var fromRun = dev.loopsim.results.ope.LoopsimLog.read(run.resolve("logs/impressions.parquet"), "popular", 1);
+        var fromFile = dev.loopsim.results.ope.OpenBanditDataset.read(exported);
+        assertThat(fromFile.rows()).hasSameSizeAs(fromRun.rows());
+        for (int i = 0; i < fromRun.rows().size(); i++) {
+            var a = fromRun.rows().get(i);
+            var b = fromFile.rows().get(i);
+            assertThat(List.of(b.action(), b.position(), b.reward(), b.propensity(), b.context()))
+                    .isEqualTo(List.of(a.action(), a.position(), a.reward(), a.propensity(), a.context()));
+            assertThat(b.time()).isCloseTo(a.time(), org.assertj.core.api.Assertions.within(1e-6));
+        }
+        Path onRun = temp.resolve("on-run.csv");
+        Path onFile = temp.resolve("on-file.csv");
+        assertThat(loopsim("ope", "--logs", run.toString(), "--cell", "popular", "--replicate", "1", "--target", "uniform",
+                "--out", onRun.toString()).code()).isZero();
+        assertThat(loopsim("ope", "--logs", exported.toString(), "--target", "uniform", "--out", onFile.toString()).code()).isZero();
+        assertThat(Files.readAllLines(onFile)).hasSizeGreaterThan(5).isEqualTo(Files.readAllLines(onRun));
+        Outcome again = loopsim("export", run.toString(), "--cell", "popular", "--out", exported.toString());
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("exists already");
+        Outcome none = loopsim("export", temp.toString(), "--out", temp.resolve("x.csv").toString());
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("holds no impression log");
+    }
 }

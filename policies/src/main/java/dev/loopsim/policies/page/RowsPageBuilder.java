@@ -13,6 +13,7 @@ import dev.loopsim.core.policy.FeedbackBatch;
 import dev.loopsim.core.policy.PageBuilder;
 import dev.loopsim.core.policy.Ranker;
 import dev.loopsim.core.policy.Ranking;
+import dev.loopsim.core.policy.VisitFeedback;
 import dev.loopsim.core.world.Page;
 import dev.loopsim.core.world.Title;
 
@@ -162,6 +163,13 @@ public final class RowsPageBuilder implements PageBuilder {
     @Override
     public void retrain(double day) {
         learners.forEach(ranker -> ranker.retrain(day));
+    }
+
+    @Override
+    public void visited(VisitFeedback visit, boolean churned, boolean last) {
+        for (Ranker ranker : learners) {
+            ranker.visited(visit, churned, last);
+        }
     }
 
     @Override

@@ -88,6 +88,11 @@ public final class ExploringRanker implements Ranker {
     }
 
     @Override
+    public void visited(dev.loopsim.core.policy.VisitFeedback visit, boolean churned, boolean last) {
+        base.visited(visit, churned, last);
+    }
+
+    @Override
     public void close() {
         base.close();
     }

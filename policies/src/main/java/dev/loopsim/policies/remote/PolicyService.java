@@ -203,6 +203,22 @@ final class PolicyService implements AutoCloseable {
         }
     }
 
+    /** Sends a message that has no reply (an outcome). */
+    void tell(String message, String what) {
+        connection.lock();
+        try {
+            RemotePolicyException failure = broken;
+            if (failure != null) {
+                throw failure;
+            }
+            transport.send(message);
+        } catch (IOException e) {
+            throw fail("the connection failed (" + e.getMessage() + ")", what);
+        } finally {
+            connection.unlock();
+        }
+    }
+
     /** Sends one message and returns its reply, which must have {@code type: expected}. */
     JsonNode exchange(String message, String expected, String what) {
         connection.lock();

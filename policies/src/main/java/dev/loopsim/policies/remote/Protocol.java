@@ -80,14 +80,8 @@ final class Protocol {
                 .append(",\"visits\":[");
         boolean first = true;
         for (VisitFeedback visit : batch.visits()) {
-            out.append(first ? "" : ",").append("{\"day\":").append(visit.day()).append(",\"member\":").append(visit.memberId())
-                    .append(",\"titles\":");
-            Page page = visit.page();
-            appendInts(out, page.titles());
-            out.append(",\"artworks\":");
-            appendInts(out, page.artworks());
-            out.append(",\"played_slot\":").append(visit.playedSlot()).append(",\"searched_title\":").append(visit.searchedTitle())
-                    .append(",\"watch_fraction\":").append(visit.watchFraction()).append('}');
+            out.append(first ? "" : ",");
+            appendVisit(out, visit);
             first = false;
         }
         out.append("],\"rewards\":[");
@@ -101,8 +95,25 @@ final class Protocol {
         return out.append("]}").toString();
     }
 
+    /** {@code outcome}, unanswered: one visit as it ended, for a service that asked for outcomes. */
+    static String outcome(VisitFeedback visit, boolean churned, boolean last) {
+        StringBuilder out = new StringBuilder(256).append("{\"type\":\"outcome\",\"visit\":");
+        appendVisit(out, visit);
+        return out.append(",\"churned\":").append(churned).append(",\"last\":").append(last).append('}').toString();
+    }
+
     static String retrain(double day) {
         return "{\"type\":\"retrain\",\"day\":" + day + "}";
+    }
+
+    private static void appendVisit(StringBuilder out, VisitFeedback visit) {
+        out.append("{\"day\":").append(visit.day()).append(",\"member\":").append(visit.memberId()).append(",\"titles\":");
+        Page page = visit.page();
+        appendInts(out, page.titles());
+        out.append(",\"artworks\":");
+        appendInts(out, page.artworks());
+        out.append(",\"played_slot\":").append(visit.playedSlot()).append(",\"searched_title\":").append(visit.searchedTitle())
+                .append(",\"watch_fraction\":").append(visit.watchFraction()).append('}');
     }
 
     static void appendInts(StringBuilder out, int[] values) {

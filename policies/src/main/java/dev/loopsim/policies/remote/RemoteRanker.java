@@ -8,6 +8,7 @@ import dev.loopsim.core.policy.DecisionContext;
 import dev.loopsim.core.policy.FeedbackBatch;
 import dev.loopsim.core.policy.Ranker;
 import dev.loopsim.core.policy.Ranking;
+import dev.loopsim.core.policy.VisitFeedback;
 import dev.loopsim.core.world.Catalog;
 import dev.loopsim.core.RequiresSettings;
 import java.nio.file.Path;
@@ -32,12 +33,14 @@ public final class RemoteRanker implements Ranker {
      * @param concurrency  member shards that may wait on the service at once: their requests go in one batch
      * @param propensities whether the service states each choice's probability (then every reply must)
      * @param deterministic whether its choices do not depend on the request's seed (every propensity is then 1)
+     * @param outcomes     whether each visit's outcome is sent the moment it ends (an environment stepping an
+     *                     agent); the run then goes one visit at a time
      * @param parameters   passed to the service as they are, in the hello
      */
     public record Parameters(@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> command,
                              String connect, double timeout, int concurrency, boolean propensities, boolean deterministic,
-                             Map<String, Object> parameters) implements RequiresSettings {
-        public static final Parameters DEFAULTS = new Parameters(List.of(), "", 30, 64, false, false, Map.of());
+                             boolean outcomes, Map<String, Object> parameters) implements RequiresSettings {
+        public static final Parameters DEFAULTS = new Parameters(List.of(), "", 30, 64, false, false, false, Map.of());
 
         public Parameters {
             command = command == null ? List.of()
@@ -179,6 +182,14 @@ public final class RemoteRanker implements Ranker {
             }
         }
         return new Ranking(ranked, propensities);
+    }
+
+    @Override
+    public void visited(VisitFeedback visit, boolean churned, boolean last) {
+        if (parameters.outcomes()) {
+            service().tell(Protocol.outcome(visit, churned, last), "the outcome of member " + visit.memberId() + "'s visit at day "
+                    + visit.day());
+        }
     }
 
     @Override

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 public class RemoteRankerTest {
     /** The README's Python example, which the policy contract tests run as the remote ranker. */
     public static final RemoteRanker.Parameters PYTHON_EXAMPLE = new RemoteRanker.Parameters(
-            List.of("python3", "{home}/python/examples/popular.py"), "", 30, 64, false, false, Map.of());
+            List.of("python3", "{home}/python/examples/popular.py"), "", 30, 64, false, false, false, Map.of());
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<FakeService> services = new ArrayList<>();
@@ -72,7 +72,7 @@ public class RemoteRankerTest {
 
         RemoteRanker ranker(Catalog catalog, double timeoutSeconds, boolean propensities) {
             return new RemoteRanker(catalog, new RemoteRanker.Parameters(List.of(), "localhost:" + server.getLocalPort(),
-                    timeoutSeconds, 64, propensities, false, Map.of("depth", 3)));
+                    timeoutSeconds, 64, propensities, false, false, Map.of("depth", 3)));
         }
 
         @Override
@@ -145,6 +145,42 @@ public class RemoteRankerTest {
         JsonNode visit = service.received.get(2).get("visits").get(0);
         assertThat(visit.get("titles").get(0).asInt()).isEqualTo(5);
         assertThat(visit.get("played_slot").asInt()).isEqualTo(0);
+    }
+
+    /** With outcomes on, each visit is told the moment it ends, unanswered, between the decisions. */
+    @Test
+    void aServiceThatAsksForOutcomesIsToldEachVisitAsItEnds() throws Exception {
+        FakeService service = new FakeService(RemoteRankerTest::reverseFirst);
+        Catalog catalog = Worlds.catalog(6);
+        RemoteRanker ranker = new RemoteRanker(catalog, new RemoteRanker.Parameters(List.of(), "localhost:" + service.server.getLocalPort(),
+                5, 1, false, false, true, Map.of()));
+        ranker.rank(Worlds.context(catalog, Worlds.member(4, 1)), 2);
+        var page = new dev.loopsim.core.world.Page(1, 2, List.of("top-picks"), new int[] {1, 0});
+        ranker.visited(new dev.loopsim.core.policy.VisitFeedback(1.0, 4, page, 1, 0.8), true, true);
+        ranker.rank(Worlds.context(catalog, Worlds.member(5, 1)), 2);
+        ranker.close();
+        service.thread.join(5_000);
+        assertThat(service.received.stream().map(m -> m.get("type").asText())).containsExactly("hello", "rank", "outcome", "rank", "bye");
+        JsonNode outcome = service.received.get(2);
+        assertThat(outcome.at("/visit/member").asInt()).isEqualTo(4);
+        assertThat(outcome.at("/visit/played_slot").asInt()).isEqualTo(1);
+        assertThat(outcome.at("/visit/titles/0").asInt()).isEqualTo(1);
+        assertThat(outcome.at("/visit/watch_fraction").asDouble()).isEqualTo(0.8);
+        assertThat(outcome.get("churned").asBoolean()).isTrue();
+        assertThat(outcome.get("last").asBoolean()).isTrue();
+    }
+
+    @Test
+    void withoutOutcomesNothingIsSentWhenAVisitEnds() throws Exception {
+        FakeService service = new FakeService(RemoteRankerTest::reverseFirst);
+        Catalog catalog = Worlds.catalog(6);
+        RemoteRanker ranker = service.ranker(catalog, 5, false);
+        ranker.rank(Worlds.context(catalog, Worlds.member(4, 1)), 2);
+        var page = new dev.loopsim.core.world.Page(1, 2, List.of("top-picks"), new int[] {1, 0});
+        ranker.visited(new dev.loopsim.core.policy.VisitFeedback(1.0, 4, page, 1, 0.8), false, false);
+        ranker.close();
+        service.thread.join(5_000);
+        assertThat(service.received.stream().map(m -> m.get("type").asText())).containsExactly("hello", "rank", "bye");
     }
 
     @Test
@@ -247,7 +283,7 @@ public class RemoteRankerTest {
     void aServiceThatCrashesIsReportedWithItsExitCodeAndLastWords() {
         Catalog catalog = Worlds.catalog(5);
         RemoteRanker ranker = new RemoteRanker(catalog, new RemoteRanker.Parameters(
-                List.of("sh", "-c", "read hello; echo 'Traceback: ZeroDivisionError' >&2; exit 3"), "", 5, 64, false, false, Map.of()));
+                List.of("sh", "-c", "read hello; echo 'Traceback: ZeroDivisionError' >&2; exit 3"), "", 5, 64, false, false, false, Map.of()));
         assertThatThrownBy(() -> ranker.rank(Worlds.context(catalog, Worlds.member(3, 1)), 2))
                 .isInstanceOf(RemotePolicyException.class)
                 .hasMessageContaining("remote ranker (sh -c read hello;")
@@ -260,7 +296,7 @@ public class RemoteRankerTest {
     void aCommandThatCannotStartOrAnAddressWithNoServiceIsReported() throws IOException {
         Catalog catalog = Worlds.catalog(5);
         RemoteRanker missing = new RemoteRanker(catalog, new RemoteRanker.Parameters(
-                List.of("no-such-program-loopsim"), "", 5, 64, false, false, Map.of()));
+                List.of("no-such-program-loopsim"), "", 5, 64, false, false, false, Map.of()));
         assertThatThrownBy(() -> missing.rank(Worlds.context(catalog, Worlds.member(3, 1)), 2))
                 .isInstanceOf(RemotePolicyException.class).hasMessageContaining("cannot start no-such-program-loopsim");
         int freePort;
@@ -268,7 +304,7 @@ public class RemoteRankerTest {
             freePort = probe.getLocalPort();
         }
         RemoteRanker nobody = new RemoteRanker(catalog, new RemoteRanker.Parameters(
-                List.of(), "localhost:" + freePort, 5, 64, false, false, Map.of()));
+                List.of(), "localhost:" + freePort, 5, 64, false, false, false, Map.of()));
         assertThatThrownBy(() -> nobody.rank(Worlds.context(catalog, Worlds.member(3, 1)), 2))
                 .isInstanceOf(RemotePolicyException.class).hasMessageContaining("cannot connect to localhost:" + freePort);
     }
@@ -277,13 +313,13 @@ public class RemoteRankerTest {
     void parametersNeedExactlyOneServiceAndSaneLimits() {
         assertThatThrownBy(RemoteRanker.Parameters.DEFAULTS::checkRequired).isInstanceOf(ParameterException.class)
                 .hasMessageContaining("needs command");
-        assertThatThrownBy(() -> new RemoteRanker.Parameters(List.of("python3"), "localhost:1", 30, 64, false, false, Map.of()))
+        assertThatThrownBy(() -> new RemoteRanker.Parameters(List.of("python3"), "localhost:1", 30, 64, false, false, false, Map.of()))
                 .hasMessageContaining("not both");
-        assertThatThrownBy(() -> new RemoteRanker.Parameters(List.of(), "localhost", 30, 64, false, false, Map.of()))
+        assertThatThrownBy(() -> new RemoteRanker.Parameters(List.of(), "localhost", 30, 64, false, false, false, Map.of()))
                 .hasMessageContaining("host:port");
-        assertThatThrownBy(() -> new RemoteRanker.Parameters(List.of("x"), "", 0, 64, false, false, Map.of()))
+        assertThatThrownBy(() -> new RemoteRanker.Parameters(List.of("x"), "", 0, 64, false, false, false, Map.of()))
                 .hasMessageContaining("timeout");
-        assertThat(new RemoteRanker.Parameters(List.of("python3 my_policy.py --depth 3"), "", 30, 64, false, false, Map.of())
+        assertThat(new RemoteRanker.Parameters(List.of("python3 my_policy.py --depth 3"), "", 30, 64, false, false, false, Map.of())
                 .command()).containsExactly("python3", "my_policy.py", "--depth", "3");
     }
 }

@@ -24,6 +24,9 @@ public final class LoopsimLog {
      */
     public static final long MAX_TITLES = 1_000_000;
 
+    /** A round's time is in seconds, as in the Open Bandit Dataset, counted from day 0 of the run. */
+    static final double SECONDS_PER_DAY = 86_400;
+
     private LoopsimLog() { }
 
     /** A problem with the row at {@code line} (1-based among the data rows): a file line in CSV, a row number in Parquet. */
@@ -76,7 +79,7 @@ public final class LoopsimLog {
             List<BanditLog.Row> rounds = new ArrayList<>();
             int actions = 0;
             // One thread reads the file in order, so row_number() is the row's place in the file.
-            String sql = "SELECT title, position, played, propensity, context, line FROM (SELECT *, row_number() OVER () AS line "
+            String sql = "SELECT title, position, played, propensity, context, line, day FROM (SELECT *, row_number() OVER () AS line "
                     + "FROM " + source + ") WHERE cell = ? AND replicate = ? ORDER BY line";
             boolean csv = !name.endsWith(".parquet");
             try (PreparedStatement query = connection.prepareStatement(sql)) {
@@ -100,7 +103,7 @@ public final class LoopsimLog {
                         }
                         int action = (int) title;
                         rounds.add(new BanditLog.Row(action, rows.getInt(2) + 1, rows.getBoolean(3) ? 1 : 0, propensity,
-                                rows.getString(5), new double[0]));
+                                rows.getString(5), new double[0], rows.getDouble(7) * SECONDS_PER_DAY));
                         actions = Math.max(actions, action + 1);
                     }
                 }

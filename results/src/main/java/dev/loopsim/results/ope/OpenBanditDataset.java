@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -76,6 +77,38 @@ public final class OpenBanditDataset {
             throw new OpeException(name, dev.loopsim.core.Problems.line(e), "not readable as CSV: " + dev.loopsim.core.Problems.message(e));
         }
     }
+
+    /**
+     * Writes a log in the format {@link #read} reads, and Open Bandit Pipeline's loaders expect: an
+     * unnamed index column, timestamp, item_id, position, click, propensity_score and user_feature_0
+     * (the round's context). A round without a time gets the epoch; a loopsim log's day 0 is
+     * 1970-01-01. Propensities are written in full, so estimates on the file equal those on the log.
+     */
+    public static void write(BanditLog log, Path file) throws IOException {
+        StringBuilder out = new StringBuilder(80 * log.rows().size() + 64)
+                .append(",timestamp,item_id,position,click,propensity_score,user_feature_0\n");
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").build())) {
+            long index = 0;
+            for (BanditLog.Row row : log.rows()) {
+                double reward = row.reward();
+                printer.printRecord(index++, timestamp(Double.isNaN(row.time()) ? 0 : row.time()), row.action(), row.position(),
+                        reward == Math.rint(reward) ? Long.toString((long) reward) : Double.toString(reward),
+                        Double.toString(row.propensity()), row.context());
+            }
+        }
+        dev.loopsim.results.io.AtomicFiles.writeString(file, out.toString());
+    }
+
+    /** Seconds since the epoch as the dataset writes a time, to the microsecond. */
+    static String timestamp(double seconds) {
+        long micros = Math.round(seconds * 1e6);
+        java.time.OffsetDateTime t = java.time.Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000)
+                .atOffset(java.time.ZoneOffset.UTC);
+        return TIMESTAMP.format(t);
+    }
+
+    private static final java.time.format.DateTimeFormatter TIMESTAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
 
     /** The Open Bandit Dataset's "2019-11-24 00:01:03.979311+00:00", in seconds since the epoch. */
     private static double time(String name, long line, String text) {

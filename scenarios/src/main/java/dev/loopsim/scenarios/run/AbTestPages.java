@@ -75,6 +75,11 @@ final class AbTestPages implements PageBuilder {
     }
 
     @Override
+    public void visited(dev.loopsim.core.policy.VisitFeedback visit, boolean churned, boolean last) {
+        cells.get(cellOf[visit.memberId()]).visited(visit, churned, last);
+    }
+
+    @Override
     public void close() {
         cells.forEach(PageBuilder::close);
     }

@@ -73,7 +73,7 @@ public final class ExperimentRunner {
         }
         long started = System.nanoTime();
         // Shards waiting on a policy service need threads to wait on, not cores: as many as the service takes at once.
-        int workers = Math.max(threads, spec.serviceConcurrency());
+        int workers = spec.stepsVisitByVisit() ? 1 : Math.max(threads, spec.serviceConcurrency());
         ExecutorService executor = workers == 1 ? null : Executors.newFixedThreadPool(workers, daemonThreads());
         EventLogs logs = logDirectory == null || spec.logs().isEmpty() ? null
                 : EventLogs.open(logDirectory, spec.logs().stream().map(k -> LogKind.find(k).orElseThrow())

@@ -132,6 +132,11 @@ public final class WorldBuilder {
         }
 
         @Override
+        public void visited(dev.loopsim.core.policy.VisitFeedback visit, boolean churned, boolean last) {
+            pages.visited(visit, churned, last);
+        }
+
+        @Override
         public void close() {
             pages.close();
             others.forEach(Ranker::close);

@@ -157,18 +157,22 @@ public record ScenarioSpec(String name, String description, long seed, int repli
      * their requests reach the service together.
      */
     public int serviceConcurrency() {
-        int most = 0;
-        for (CellSpec cell : cells) {
-            List<RankerSpec> rankers = new java.util.ArrayList<>();
-            rankers.add(cell.ranker());
-            cell.rows().forEach(row -> rankers.add(row.ranker()));
-            for (RankerSpec ranker : rankers) {
-                if (ranker != null && ranker.parameters() instanceof dev.loopsim.policies.remote.RemoteRanker.Parameters remote) {
-                    most = Math.max(most, Math.min(remote.concurrency(), shards));
-                }
-            }
-        }
-        return most;
+        return services().mapToInt(remote -> Math.min(remote.concurrency(), shards)).max().orElse(0);
+    }
+
+    /**
+     * Whether a policy service takes each visit's outcome as it ends (an environment stepping an
+     * agent): the run then goes one visit at a time, on one thread, so the service sees one order.
+     */
+    public boolean stepsVisitByVisit() {
+        return services().anyMatch(dev.loopsim.policies.remote.RemoteRanker.Parameters::outcomes);
+    }
+
+    private java.util.stream.Stream<dev.loopsim.policies.remote.RemoteRanker.Parameters> services() {
+        return cells.stream()
+                .flatMap(cell -> java.util.stream.Stream.concat(java.util.stream.Stream.of(cell.ranker()), cell.rows().stream().map(RowSpec::ranker)))
+                .filter(ranker -> ranker != null && ranker.parameters() instanceof dev.loopsim.policies.remote.RemoteRanker.Parameters)
+                .map(ranker -> (dev.loopsim.policies.remote.RemoteRanker.Parameters) ranker.parameters());
     }
 
     /** As the ranker's registration declares it. */

@@ -141,6 +141,8 @@ final class MemberShard {
         pendingVisits.add(feedback);
         visitCount++;
         scheduleNextVisit(setup, member, day);
+        setup.pages().visited(feedback, member.churnDay() < Double.POSITIVE_INFINITY,
+                member.nextVisitDay() == Double.POSITIVE_INFINITY);
     }
 
     /** Draws the member's next visit after {@code day}, or their churn if it comes first. */

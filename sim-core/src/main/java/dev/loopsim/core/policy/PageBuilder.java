@@ -15,6 +15,9 @@ public interface PageBuilder {
     /** Refits batch learners on everything learned so far. */
     default void retrain(double day) { }
 
+    /** A visit has just ended; passed on to its policies (see {@link Ranker#visited}). */
+    default void visited(VisitFeedback visit, boolean churned, boolean last) { }
+
     /** Releases its policies' outside resources (see {@link Ranker#close}); called once when the run ends. */
     default void close() { }
 }

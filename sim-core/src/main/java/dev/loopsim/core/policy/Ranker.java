@@ -46,6 +46,17 @@ public interface Ranker {
     default void retrain(double day) { }
 
     /**
+     * A visit has just ended (its next visit, or the member's churn, already drawn), before any
+     * later decision: for a policy that steps an environment visit by visit. A ranker that uses it
+     * is no longer frozen between updates, so only a run that goes one visit at a time stays
+     * deterministic; every other ranker ignores it.
+     *
+     * @param churned whether the member leaves before another visit
+     * @param last    whether this was the member's last visit of the run (churned, or the horizon comes first)
+     */
+    default void visited(VisitFeedback visit, boolean churned, boolean last) { }
+
+    /**
      * Releases what the ranker holds outside the JVM (a policy service's process or connection).
      * Called once, when its run ends, whether or not the run succeeded.
      */
