@@ -18,7 +18,7 @@ import socket
 import subprocess
 import tempfile
 
-from .protocol import Hello, Member, Request, decode, encode
+from .protocol import Hello, Request, decode, encode
 
 try:  # gymnasium (and with it numpy) when present
     import gymnasium
@@ -28,7 +28,7 @@ except ImportError:  # the same interface without them
     numpy = None
 
 ACKNOWLEDGED = {"learn": "learned", "retrain": "retrained"}  # the agent learns from step's rewards, not from these
-OBSERVATION_EXTRA = 5  # besides the genre shares: recency, visits, plays, tenure, completed share
+OBSERVATION_EXTRA = 5  # besides the genre shares: recency, visits, plays, tenure, completed share (Observation.java)
 
 
 class Box:
@@ -61,22 +61,9 @@ def _home():
     return os.environ.get("LOOPSIM_HOME") or os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def observe(request, genres):
-    """The observation vector of a visit: what a service sees of the member, as numbers.
-
-    The member's genre shares (of their recent plays), then days since their previous visit (over
-    30, capped at 1; 1 for a first visit), log(1 + visits) / 5, log(1 + plays) / 5, tenure in years,
-    and the share of their recent plays that completed.
-    """
-    member = request.member
-    previous = member.recent_visit_days[0] if member.recent_visit_days else None
-    recency = 1.0 if previous is None else min(1.0, (request.day - previous) / 30.0)
-    plays = member.recent_plays
-    completed = sum(1 for play in plays if play[3]) / len(plays) if plays else 0.0
-    values = list(member.genre_shares) + [recency, math.log1p(member.visits) / 5, math.log1p(member.plays) / 5,
-                                          (request.day - member.join_day) / 365.0, completed]
-    assert len(values) == genres + OBSERVATION_EXTRA
-    return numpy.asarray(values, dtype=numpy.float64) if numpy is not None else values
+def observe(request):
+    """The observation of a visit: the request's ``features``, loopsim's one definition of it."""
+    return numpy.asarray(request.features, dtype=numpy.float64) if numpy is not None else list(request.features)
 
 
 class LoopsimEnv(gymnasium.Env if gymnasium is not None else object):
@@ -225,7 +212,7 @@ class LoopsimEnv(gymnasium.Env if gymnasium is not None else object):
         if request is None:
             size = self.hello.genres + OBSERVATION_EXTRA
             return numpy.zeros(size) if numpy is not None else [0.0] * size
-        return observe(request, self.hello.genres)
+        return observe(request)
 
     @staticmethod
     def _info(request):

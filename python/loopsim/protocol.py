@@ -58,10 +58,12 @@ class Request:
     request and the feedback learned so far makes runs differ with thread count and timing.
     """
 
-    __slots__ = ("member", "day", "count", "seed", "candidates", "_candidate_set", "_sets")
+    __slots__ = ("member", "features", "day", "count", "seed", "candidates", "_sets")
 
     def __init__(self, raw, candidate_sets, set_cache):
         self.member = Member(raw["member"])
+        # loopsim's observation of the visit as numbers (the README's "Observation"), for learners
+        self.features = raw["features"]
         self.day = raw["day"]
         self.count = raw["count"]
         self.seed = raw["seed"]

@@ -34,6 +34,7 @@ def test_spaces_follow_the_catalog_and_observations_are_what_a_service_sees(popu
     observation, info = population.reset(seed=1)
     shares = list(observation[:genres])
     assert all(share >= 0 for share in shares) and (sum(shares) == 0 or math.isclose(sum(shares), 1))
+    assert shares == list(info["request"].member.genre_shares)  # the features are the request's own history
     assert info["count"] > 0 and set(info["candidates"]) <= set(range(len(population.hello.titles)))
 
 

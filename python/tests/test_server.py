@@ -20,7 +20,8 @@ def hello():
 
 
 def request(seed, candidates=0, count=3):
-    return {"member": MEMBER, "day": 1.5, "count": count, "seed": seed, "candidates": candidates}
+    return {"member": MEMBER, "features": [1.0, 0.0, 0.2, 0.1, 0.004, 0.0], "day": 1.5, "count": count, "seed": seed,
+            "candidates": candidates}
 
 
 class Echo(Policy):

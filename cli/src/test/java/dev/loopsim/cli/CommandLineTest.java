@@ -637,4 +637,57 @@ class CommandLineTest {
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("holds no impression log");
     }
+
+    /**
+     * The observations log becomes an offline-RL dataset: one transition per page visit, whose next
+     * observation is the same member's next visit's, done on their last, rewarded for a quality play.
+     */
+    @Test
+    void observationsExportAsTransitionsPairedWithEachMembersNextVisit() throws Exception {
+        Path run = temp.resolve("transitions-run");
+        String yaml = LOGGED.replace("logs: [impressions, plays, visits, rewards]", "logs: [observations, visits]");
+        Outcome o = loopsim("run", scenario(yaml).toString(), "--out", run.toString(), "-q");
+        assertThat(o.code()).as(o.err()).isZero();
+        Path parquet = temp.resolve("t.parquet");
+        Path csv = temp.resolve("t.csv");
+        Outcome export = loopsim("export", run.toString(), "--format", "transitions", "--out", parquet.toString());
+        assertThat(export.code()).as(export.err()).isZero();
+        assertThat(loopsim("export", run.toString(), "--format", "TRANSITIONS", "--out", csv.toString()).code()).isZero();
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             var statement = connection.createStatement()) {
+            String t = "read_parquet('" + parquet + "')";
+            String visits = "read_parquet('" + run.resolve("logs/visits.parquet") + "')";
+            var rows = statement.executeQuery("SELECT count(*), min(len(observation)), max(len(observation)), "
+                    + "min(len(action)), sum(CASE WHEN done THEN 1 ELSE 0 END), count(DISTINCT (replicate, cell, member)) FROM " + t);
+            rows.next();
+            long transitions = rows.getLong(1);
+            assertThat(export.out()).contains(String.format("%,d transitions written", transitions));
+            assertThat(rows.getInt(2)).isEqualTo(dev.loopsim.core.policy.Observation.size(8)).isEqualTo(rows.getInt(3));
+            assertThat(rows.getInt(4)).isEqualTo(1); // a 1 x 1 page
+            assertThat(rows.getLong(5)).as("one last visit per member who made one").isEqualTo(rows.getLong(6));
+            rows = statement.executeQuery("SELECT count(*) FROM " + visits + " WHERE kind = 'page'");
+            rows.next();
+            assertThat(transitions).isEqualTo(rows.getLong(1));
+            rows = statement.executeQuery("SELECT count(*) FROM (SELECT *, lead(observation) OVER (PARTITION BY replicate, cell, "
+                    + "member ORDER BY day) AS following FROM " + t + ") WHERE NOT done AND following IS DISTINCT FROM next_observation "
+                    + "OR done AND next_observation IS NOT NULL");
+            rows.next();
+            assertThat(rows.getLong(1)).isZero();
+            rows = statement.executeQuery("SELECT count(*) FROM " + t + " WHERE reward <> CASE WHEN played_slot >= 0 AND "
+                    + "watch_fraction >= 0.5 THEN 1 ELSE 0 END");
+            rows.next();
+            assertThat(rows.getLong(1)).isZero();
+            rows = statement.executeQuery("SELECT sum(reward), sum(days_to_next) FROM " + t);
+            rows.next();
+            assertThat(rows.getDouble(1)).isPositive();
+            rows = statement.executeQuery("SELECT count(*) FROM read_csv('" + csv + "', header = true)");
+            rows.next();
+            assertThat(rows.getLong(1)).isEqualTo(transitions);
+        }
+        Outcome none = loopsim("export", temp.resolve("export-run-missing").toString(), "--format", "transitions",
+                "--out", temp.resolve("y.parquet").toString());
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(loopsim("export", run.toString(), "--format", "rows", "--out", temp.resolve("z.csv").toString()).err())
+                .contains("expected obd or transitions, found 'rows'");
+    }
 }

@@ -2,14 +2,13 @@ package dev.loopsim.policies.remote;
 
 import dev.loopsim.core.policy.DecisionContext;
 import dev.loopsim.core.policy.FeedbackBatch;
+import dev.loopsim.core.policy.Observation;
 import dev.loopsim.core.policy.RewardFeedback;
 import dev.loopsim.core.policy.VisitFeedback;
 import dev.loopsim.core.world.Catalog;
 import dev.loopsim.core.world.MemberHistory;
 import dev.loopsim.core.world.Page;
 import dev.loopsim.core.world.Title;
-import dev.loopsim.policies.features.MemberFeatures;
-import dev.loopsim.policies.features.PlayHistory;
 import java.util.Map;
 
 /**
@@ -67,9 +66,12 @@ final class Protocol {
         }
         out.append("],\"last_page\":");
         appendInts(out, member.lastPageTitles());
+        double[] features = Observation.of(context);
         out.append(",\"genre_shares\":");
-        appendDoubles(out, MemberFeatures.genreShares(PlayHistory.of(member), context.catalog()));
-        return out.append("},\"day\":").append(context.day()).append(",\"count\":").append(count).append(",\"seed\":").append(seed)
+        appendDoubles(out, java.util.Arrays.copyOf(features, context.catalog().genreCount()));
+        out.append("},\"features\":");
+        appendDoubles(out, features);
+        return out.append(",\"day\":").append(context.day()).append(",\"count\":").append(count).append(",\"seed\":").append(seed)
                 .toString();
     }
 

@@ -10,14 +10,25 @@ import java.nio.file.StandardCopyOption;
 public final class AtomicFiles {
     private AtomicFiles() { }
 
+    /** Writes a file's content to a path given to it. */
+    @FunctionalInterface
+    public interface Writing {
+        void to(Path file) throws IOException;
+    }
+
     public static void write(Path target, byte[] content) throws IOException {
+        write(target, file -> Files.write(file, content));
+    }
+
+    /** Lets {@code writing} write a temporary file beside {@code target}, then renames it into place. */
+    public static void write(Path target, Writing writing) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         // Same folder, so the move is a rename; a name no other writer uses, with ordinary permissions.
         Path temporary = parent.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid()
                 + "." + Thread.currentThread().getId() + ".tmp");
         try {
-            Files.write(temporary, content);
+            writing.to(temporary);
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

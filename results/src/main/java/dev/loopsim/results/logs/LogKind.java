@@ -27,7 +27,17 @@ public enum LogKind {
     /** Every delayed reward: a series completed some days after its play. */
     REWARDS(List.of(
             col("replicate", "INTEGER"), col("cell", "VARCHAR"), col("day", "DOUBLE"), col("member", "INTEGER"),
-            col("title", "INTEGER"), col("artwork", "INTEGER"), col("play_day", "DOUBLE"), col("value", "DOUBLE")));
+            col("title", "INTEGER"), col("artwork", "INTEGER"), col("play_day", "DOUBLE"), col("value", "DOUBLE"))),
+    /**
+     * Every page visit as a learner outside loopsim sees it: the observation ({@code Observation},
+     * space-separated numbers), the page's titles slot by slot (-1 empty), the slot played (-1
+     * none) and its watch fraction. {@code loopsim export --format transitions} pairs each with the
+     * member's next one.
+     */
+    OBSERVATIONS(List.of(
+            col("replicate", "INTEGER"), col("cell", "VARCHAR"), col("day", "DOUBLE"), col("member", "INTEGER"),
+            col("visit", "BIGINT"), col("observation", "VARCHAR"), col("titles", "VARCHAR"), col("played_slot", "INTEGER"),
+            col("watch_fraction", "DOUBLE")));
 
     /** A column and its DuckDB type. */
     public record Column(String name, String type) { }

@@ -39,11 +39,15 @@ final class RunLogWriter implements RunObserver {
         Writer plays = logs.part(LogKind.PLAYS);
         Writer visits = logs.part(LogKind.VISITS);
         Writer rewards = logs.part(LogKind.REWARDS);
+        Writer observations = logs.part(LogKind.OBSERVATIONS);
         return new ShardObserver() {
             private final StringBuilder line = new StringBuilder(256);
 
             @Override
             public void decision(DecisionContext context, Page page, VisitResponse response) {
+                if (observations != null) {
+                    observe(context, page, response);
+                }
                 if (impressions == null) {
                     return;
                 }
@@ -67,6 +71,20 @@ final class RunLogWriter implements RunObserver {
                             .append(played ? response.watchFraction() : 0).append(',').append(played && response.completes());
                     write(impressions);
                 }
+            }
+
+            private void observe(DecisionContext context, Page page, VisitResponse response) {
+                start(context.day(), context.memberId()).append(context.member().visits() + 1).append(',');
+                double[] observation = dev.loopsim.core.policy.Observation.of(context);
+                for (int i = 0; i < observation.length; i++) {
+                    line.append(i == 0 ? "" : " ").append(observation[i]);
+                }
+                line.append(',');
+                for (int slot = 0; slot < page.slots(); slot++) {
+                    line.append(slot == 0 ? "" : " ").append(page.titleAt(slot));
+                }
+                line.append(',').append(response.playedSlot()).append(',').append(response.played() ? response.watchFraction() : 0);
+                write(observations);
             }
 
             @Override
