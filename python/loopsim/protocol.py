@@ -12,7 +12,7 @@ VERSION = 1
 class Title:
     """A title as a policy may see it: no latent vector or quality, which only the simulated world knows."""
 
-    __slots__ = ("id", "release_day", "popularity_prior", "series", "artworks", "genres")
+    __slots__ = ("id", "release_day", "popularity_prior", "series", "artworks", "genres", "artwork_themes")
 
     def __init__(self, raw):
         self.id = raw["id"]
@@ -21,6 +21,7 @@ class Title:
         self.series = raw["series"]
         self.artworks = raw["artworks"]
         self.genres = raw["genres"]
+        self.artwork_themes = raw.get("artwork_themes", [])  # per artwork, its theme mixture
 
 
 class Hello:
@@ -79,6 +80,22 @@ class Request:
         if found is None:
             found = cache[index] = frozenset(self.candidates)
         return found
+
+
+class ArtworkRequest:
+    """One page's artworks: for each slot of ``titles`` (-1 empty), the index of its artwork.
+
+    ``hello.titles[t].artworks`` is how many title t has; ``seed`` is the only randomness to use.
+    """
+
+    __slots__ = ("member", "features", "day", "seed", "titles")
+
+    def __init__(self, raw):
+        self.member = Member(raw["member"])
+        self.features = raw["features"]
+        self.day = raw["day"]
+        self.seed = raw["seed"]
+        self.titles = raw["titles"]
 
 
 class Visit:

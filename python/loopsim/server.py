@@ -9,7 +9,7 @@ import socketserver
 import sys
 import traceback
 
-from .protocol import VERSION, Feedback, Hello, Request, decode, encode
+from .protocol import VERSION, ArtworkRequest, Feedback, Hello, Request, decode, encode
 
 
 class Policy:
@@ -26,6 +26,11 @@ class Policy:
         Return a list of title ids, or ``(titles, propensities)`` with the probability of each
         choice given the ones before it, for off-policy evaluation.
         """
+        raise NotImplementedError
+
+    def artwork(self, request):
+        """For a policy that chooses artwork (``artwork: {type: remote}``): an artwork index per slot of
+        ``request.titles`` (any value for an empty slot, such as 0)."""
         raise NotImplementedError
 
     def learn(self, feedback):
@@ -62,6 +67,9 @@ class Session:
                     else:
                         replies.append({"titles": list(chosen)})
                 return {"type": "ranked", "replies": replies}
+            if kind == "artwork":
+                replies = [{"artworks": list(self.policy.artwork(ArtworkRequest(raw)))} for raw in message["requests"]]
+                return {"type": "chosen", "replies": replies}
             if kind == "learn":
                 self.policy.learn(Feedback(message))
                 return {"type": "learned"}

@@ -141,3 +141,17 @@ def test_the_client_reports_an_error_reply():
     client.hello(TITLES, genres=1)
     with pytest.raises(ServiceError, match="ValueError: no titles for you"):
         client.rank([dict(request(1), candidates=[1, 2])])
+
+
+def test_an_artwork_policy_answers_an_artwork_batch_with_one_choice_per_slot():
+    class Last(Policy):
+        def artwork(self, request):
+            return [self.hello.titles[t].artworks - 1 if t >= 0 else 0 for t in request.titles]
+
+    titles = [dict(t, artworks=3) for t in TITLES]
+    session = Session(Last)
+    session.handle({"type": "hello", "protocol": 1, "role": "artwork", "parameters": {},
+                    "catalog": {"genres": 1, "titles": titles}})
+    raw = {"member": MEMBER, "features": [1.0], "day": 1.0, "seed": 4, "titles": [2, -1, 5]}
+    assert session.handle({"type": "artwork", "batch": 1, "requests": [raw]}) == {
+        "type": "chosen", "replies": [{"artworks": [2, 0, 2]}]}

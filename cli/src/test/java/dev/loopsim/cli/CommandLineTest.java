@@ -690,4 +690,23 @@ class CommandLineTest {
         assertThat(loopsim("export", run.toString(), "--format", "rows", "--out", temp.resolve("z.csv").toString()).err())
                 .contains("expected obd or transitions, found 'rows'");
     }
+
+    /** A Python artwork selector served over the protocol chooses a page's artworks, the same at one thread and two. */
+    @Test
+    void aPythonArtworkSelectorRunsAndGivesIdenticalResultsAtOneAndTwoThreads() throws Exception {
+        Path one = temp.resolve("art-one");
+        Path two = temp.resolve("art-two");
+        for (Path out : List.of(one, two)) {
+            Outcome o = loopsim("run", "artwork-personalization", "--set", "world.population.members=200", "--set", "horizon_days=5",
+                    "--set", "replicates=1", "--set", "expectations=[]", "--set",
+                    "cells.contextual.artwork={type: remote, command: \"python3 {home}/python/examples/thompson_artwork.py\"}",
+                    "--out", out.toString(), "-q", "--threads", out == one ? "1" : "2");
+            assertThat(o.code()).as(o.err()).isZero();
+        }
+        for (String file : List.of("summary.json", "runs.csv", "daily.csv")) {
+            assertThat(Files.readString(two.resolve(file))).as(file).isEqualTo(Files.readString(one.resolve(file)));
+        }
+        var summary = new ObjectMapper().readTree(one.resolve("summary.json").toFile());
+        assertThat(summary.at("/cells/contextual/take_fraction/mean").asDouble()).isPositive();
+    }
 }

@@ -20,6 +20,7 @@ import dev.loopsim.policies.ranking.PopularityRanker;
 import dev.loopsim.policies.ranking.RandomRanker;
 import dev.loopsim.policies.ranking.SlateQRanker;
 import dev.loopsim.policies.ranking.TrendingRanker;
+import dev.loopsim.policies.remote.RemoteArtwork;
 import dev.loopsim.policies.remote.RemoteRanker;
 
 /** Every policy a scenario can name. Register a new one here to make it usable in YAML. */
@@ -60,7 +61,11 @@ public final class PolicyRegistry {
             new PolicyType<>("default", "Every title with its default artwork.",
                     DefaultArtwork.Parameters.class, new DefaultArtwork.Parameters(), Capabilities.FIXED, (catalog, p) -> new DefaultArtwork()),
             new PolicyType<>("random", "A uniformly random artwork of the title's pool.",
-                    RandomArtwork.Parameters.class, new RandomArtwork.Parameters(), Capabilities.FIXED, (catalog, p) -> new RandomArtwork())),
+                    RandomArtwork.Parameters.class, new RandomArtwork.Parameters(), Capabilities.FIXED, (catalog, p) -> new RandomArtwork()),
+            new PolicyType<>("remote", "A policy service chooses the artworks of each page (one request per page, with its "
+                    + "titles) and learns from each update window; see the README's \"Bring your own policy\".",
+                    RemoteArtwork.Parameters.class, RemoteArtwork.Parameters.DEFAULTS, new Capabilities(true, false, false),
+                    RemoteArtwork::new)),
             BanditAlgorithms.all().stream().map(PolicyRegistry::artworkBandit)).toList();
 
     private static <P extends Record & BanditAlgorithms.Settings> PolicyType<P, Ranker> rankerBandit(

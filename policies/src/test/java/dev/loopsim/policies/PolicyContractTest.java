@@ -191,7 +191,8 @@ class PolicyContractTest {
         int[] first = new int[20];
         int[] again = new int[20];
         for (int round = 0; round < 2; round++) {
-            ArtworkSelector selector = type.create(catalog, null, type.defaults());
+            ArtworkSelector selector = type.create(catalog, null, type.name().equals("remote")
+                    ? RemoteRankerTest.PYTHON_ARTWORK_EXAMPLE : type.defaults());
             var context = Worlds.context(catalog, Worlds.member(7, 3));
             for (int t = 0; t < 20; t++) {
                 int chosen = selector.select(context, catalog.title(t));

@@ -14,6 +14,7 @@ import dev.loopsim.core.policy.PageBuilder;
 import dev.loopsim.core.policy.Ranker;
 import dev.loopsim.core.policy.Ranking;
 import dev.loopsim.core.policy.VisitFeedback;
+import dev.loopsim.policies.remote.RemotePolicyException;
 import dev.loopsim.core.world.Page;
 import dev.loopsim.core.world.Title;
 
@@ -110,7 +111,7 @@ public final class RowsPageBuilder implements PageBuilder {
         }
         int size = filledRows * columns;
         int[] artworks = new int[size];
-        ArtworkSelector.ForVisit choices = artworkForVisit(context);
+        ArtworkSelector.ForVisit choices = artworkForPage(context, Arrays.copyOf(slots, size));
         for (int slot = 0; slot < size; slot++) {
             if (slots[slot] >= 0) {
                 artworks[slot] = chooseArtwork(choices, context.catalog().title(slots[slot]));
@@ -120,10 +121,15 @@ public final class RowsPageBuilder implements PageBuilder {
                 Arrays.copyOf(pools, size));
     }
 
-    /** The selector's choices for this visit, or null when it cannot make them: every title then falls back. */
-    private ArtworkSelector.ForVisit artworkForVisit(DecisionContext context) {
+    /**
+     * The selector's choices for this page, or null when it cannot make them: every title then falls
+     * back. A policy service that fails stops the run instead: its failure is not a choice.
+     */
+    private ArtworkSelector.ForVisit artworkForPage(DecisionContext context, int[] titles) {
         try {
-            return artwork.forVisit(context);
+            return artwork.forPage(context, titles);
+        } catch (RemotePolicyException failed) {
+            throw failed;
         } catch (RuntimeException failed) {
             return null;
         }
@@ -175,5 +181,6 @@ public final class RowsPageBuilder implements PageBuilder {
     @Override
     public void close() {
         learners.forEach(Ranker::close);
+        artwork.close();
     }
 }

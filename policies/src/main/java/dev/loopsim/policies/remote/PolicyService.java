@@ -35,7 +35,10 @@ final class PolicyService implements AutoCloseable {
         volatile JsonNode reply;
         volatile RemotePolicyException failure;
 
-        /** @param request the request's JSON object without its closing brace and its {@code candidates} field */
+        /**
+         * @param request    the request's JSON object without its closing brace (and, for a ranking, its {@code candidates} field)
+         * @param candidates a ranking's candidates, null for other decisions
+         */
         Decision(String request, int[] candidates, String describe) {
             this.request = request;
             this.candidates = candidates;
@@ -78,6 +81,8 @@ final class PolicyService implements AutoCloseable {
     }
 
     private final String label;
+    private final String batchType;
+    private final String replyType;
     private final Transport transport;
     private final long timeoutMillis;
     private final java.util.concurrent.locks.ReentrantLock connection = new java.util.concurrent.locks.ReentrantLock();
@@ -97,8 +102,10 @@ final class PolicyService implements AutoCloseable {
     }
 
     /** Opens the session: sends {@code hello} and waits for the service's {@code ready}. */
-    PolicyService(String label, Transport transport, double timeoutSeconds, String hello) {
+    PolicyService(String label, Transport transport, double timeoutSeconds, String hello, String batchType, String replyType) {
         this.label = label;
+        this.batchType = batchType;
+        this.replyType = replyType;
         this.transport = transport;
         this.timeoutMillis = Math.round(timeoutSeconds * 1000);
         JsonNode ready = exchange(hello, "ready", "the hello");
@@ -158,11 +165,15 @@ final class PolicyService implements AutoCloseable {
 
     private void sendBatch(List<Decision> batch) {
         long number = batches + 1;
-        StringBuilder message = new StringBuilder(256 * batch.size()).append("{\"type\":\"rank\",\"batch\":").append(number)
-                .append(",\"candidate_sets\":[");
+        StringBuilder message = new StringBuilder(256 * batch.size()).append("{\"type\":\"").append(batchType)
+                .append("\",\"batch\":").append(number);
+        boolean ranking = batch.get(0).candidates != null; // a session's decisions are all of one kind
+        if (ranking) {
+            message.append(",\"candidate_sets\":[");
+        }
         Map<CandidateKey, Integer> sets = new HashMap<>();
         int[] setOf = new int[batch.size()];
-        for (int i = 0; i < batch.size(); i++) {
+        for (int i = 0; i < batch.size() && ranking; i++) {
             int[] candidates = batch.get(i).candidates;
             CandidateKey key = new CandidateKey(candidates);
             Integer known = sets.get(key);
@@ -176,18 +187,22 @@ final class PolicyService implements AutoCloseable {
             }
             setOf[i] = known;
         }
-        message.append("],\"requests\":[");
+        message.append(ranking ? "]," : ",").append("\"requests\":[");
         for (int i = 0; i < batch.size(); i++) {
             if (i > 0) {
                 message.append(',');
             }
-            message.append(batch.get(i).request).append(",\"candidates\":").append(setOf[i]).append('}');
+            message.append(batch.get(i).request);
+            if (ranking) {
+                message.append(",\"candidates\":").append(setOf[i]);
+            }
+            message.append('}');
         }
         message.append("]}");
-        String what = "rank batch " + number + " (" + batch.size() + (batch.size() == 1 ? " request" : " requests")
+        String what = batchType + " batch " + number + " (" + batch.size() + (batch.size() == 1 ? " request" : " requests")
                 + "; the first: " + batch.get(0).describe + ")";
         try {
-            JsonNode reply = exchange(message.toString(), "ranked", what);
+            JsonNode reply = exchange(message.toString(), replyType, what);
             JsonNode replies = reply.get("replies");
             if (replies == null || !replies.isArray() || replies.size() != batch.size()) {
                 throw fail("its reply needs 'replies', an array of " + batch.size() + ", one per request in order; found "

@@ -36,7 +36,12 @@ final class Protocol {
                     .append(",\"popularity_prior\":").append(title.popularityPrior()).append(",\"series\":").append(title.series())
                     .append(",\"artworks\":").append(title.artworks().size()).append(",\"genres\":");
             appendDoubles(out, title.genres());
-            out.append('}');
+            out.append(",\"artwork_themes\":[");
+            for (int a = 0; a < title.artworks().size(); a++) {
+                out.append(a == 0 ? "" : ",");
+                appendDoubles(out, title.artwork(a).theme());
+            }
+            out.append("]}");
         }
         return out.append("]}}").toString();
     }
@@ -73,6 +78,15 @@ final class Protocol {
         appendDoubles(out, features);
         return out.append(",\"day\":").append(context.day()).append(",\"count\":").append(count).append(",\"seed\":").append(seed)
                 .toString();
+    }
+
+    /** One artwork request, open at the end: the member as in {@link #request}, and the page's titles. */
+    static String artworkRequest(DecisionContext context, int[] titles, long seed) {
+        StringBuilder out = new StringBuilder(request(context, 0, seed));
+        out.setLength(out.lastIndexOf(",\"count\":"));
+        out.append(",\"seed\":").append(seed).append(",\"titles\":");
+        appendInts(out, titles);
+        return out.toString();
     }
 
     /** {@code learn}: the feedback of one update window, in the engine's order. */

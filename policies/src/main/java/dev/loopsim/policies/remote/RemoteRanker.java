@@ -2,7 +2,6 @@ package dev.loopsim.policies.remote;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.loopsim.core.ParameterException;
 import dev.loopsim.core.Validate;
 import dev.loopsim.core.policy.DecisionContext;
 import dev.loopsim.core.policy.FeedbackBatch;
@@ -11,7 +10,6 @@ import dev.loopsim.core.policy.Ranking;
 import dev.loopsim.core.policy.VisitFeedback;
 import dev.loopsim.core.world.Catalog;
 import dev.loopsim.core.RequiresSettings;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
@@ -43,78 +41,36 @@ public final class RemoteRanker implements Ranker {
         public static final Parameters DEFAULTS = new Parameters(List.of(), "", 30, 64, false, false, false, Map.of());
 
         public Parameters {
-            command = command == null ? List.of()
-                    : command.size() == 1 ? List.of(command.get(0).trim().split("\\s+")) : List.copyOf(command);
-            if (command.size() == 1 && command.get(0).isEmpty()) {
-                command = List.of();
-            }
-            connect = connect == null ? "" : connect.trim();
+            command = ServiceSettings.command(command);
+            connect = ServiceSettings.connect(connect, command);
             Validate.inRange("timeout", timeout, 0.001, 86_400, "seconds, at most a day");
             Validate.between("concurrency", concurrency, 1, 4096, "shards waiting on the service at once");
             parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
-            if (!command.isEmpty() && !connect.isEmpty()) {
-                throw new ParameterException("connect", "give either command (a service to start) or connect (host:port of a "
-                        + "running one), not both");
-            }
-            if (!connect.isEmpty() && !connect.matches("[^:\\s]+:\\d{1,5}")) {
-                throw new ParameterException("connect", "connect must be host:port, such as localhost:7070, found '" + connect + "'");
-            }
         }
 
         @Override
         public void checkRequired() {
-            if (command.isEmpty() && connect.isEmpty()) {
-                throw new ParameterException("command", "a remote ranker needs command (the service to start, such as "
-                        + "[python3, my_policy.py]) or connect (host:port of a running service)");
-            }
-        }
-
-        /** How error messages name the service. */
-        String label() {
-            return "remote ranker (" + (command.isEmpty() ? "at " + connect : String.join(" ", command)) + ")";
+            ServiceSettings.checkRequired(command, connect, "ranker");
         }
     }
 
-    /** Where a started service's stderr lines go besides its last words; the front end decides (default: nowhere). */
-    private static volatile java.util.function.Consumer<String> serviceOutput = line -> { };
-
-    private final Catalog catalog;
     private final Parameters parameters;
-    private final Object opening = new Object();
-    private volatile PolicyService service;
+    private final ServiceSettings.Lazy service;
 
     /** Sends every line a started service writes to its stderr to {@code sink} (the command line shows them). */
     public static void showServiceOutput(java.util.function.Consumer<String> sink) {
-        serviceOutput = java.util.Objects.requireNonNull(sink);
+        ServiceSettings.showServiceOutput(sink);
     }
 
     public RemoteRanker(Catalog catalog, Parameters parameters) {
         parameters.checkRequired();
-        this.catalog = catalog;
         this.parameters = parameters;
+        this.service = new ServiceSettings.Lazy("ranker", parameters.command(), parameters.connect(), parameters.timeout(),
+                "rank", "ranked", catalog, parameters.parameters());
     }
 
     private PolicyService service() {
-        PolicyService open = service;
-        if (open != null) {
-            return open;
-        }
-        synchronized (opening) {
-            if (service == null) {
-                Transport transport;
-                try {
-                    transport = parameters.command().isEmpty()
-                            ? Transport.connect(parameters.connect(), (int) Math.min(Integer.MAX_VALUE, parameters.timeout() * 1000))
-                            : Transport.start(Home.expand(parameters.command()), Path.of("").toAbsolutePath(), Home.environment(),
-                                    serviceOutput);
-                } catch (java.io.UncheckedIOException e) {
-                    throw new RemotePolicyException(parameters.label() + ": " + e.getMessage());
-                }
-                service = new PolicyService(parameters.label(), transport, parameters.timeout(),
-                        Protocol.hello("ranker", catalog, parameters.parameters()));
-            }
-            return service;
-        }
+        return service.get();
     }
 
     @Override
@@ -194,7 +150,7 @@ public final class RemoteRanker implements Ranker {
 
     @Override
     public void learn(FeedbackBatch batch) {
-        if (batch.isEmpty() && service == null) {
+        if (batch.isEmpty() && !service.opened()) {
             return;
         }
         service().exchange(Protocol.learn(batch), "learned", "the feedback of days " + batch.fromDay() + " to " + batch.toDay());
@@ -207,10 +163,6 @@ public final class RemoteRanker implements Ranker {
 
     @Override
     public void close() {
-        synchronized (opening) {
-            if (service != null) {
-                service.close();
-            }
-        }
+        service.close();
     }
 }

@@ -37,6 +37,10 @@ public class RemoteRankerTest {
     public static final RemoteRanker.Parameters PYTHON_EXAMPLE = new RemoteRanker.Parameters(
             List.of("python3", "{home}/python/examples/popular.py"), "", 30, 64, false, false, false, Map.of());
 
+    /** The Python artwork example, which the contract tests run as the remote artwork selector. */
+    public static final RemoteArtwork.Parameters PYTHON_ARTWORK_EXAMPLE = new RemoteArtwork.Parameters(
+            List.of("python3", "{home}/python/examples/thompson_artwork.py"), "", 30, Map.of());
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<FakeService> services = new ArrayList<>();
 
@@ -181,6 +185,38 @@ public class RemoteRankerTest {
         ranker.close();
         service.thread.join(5_000);
         assertThat(service.received.stream().map(m -> m.get("type").asText())).containsExactly("hello", "rank", "bye");
+    }
+
+    /** One artwork request per page, with its titles; the reply's choices go to their slots, and a bad one stops the run. */
+    @Test
+    void aRemoteArtworkSelectorIsAskedOncePerPageAndItsChoicesChecked() throws Exception {
+        Catalog catalog = Worlds.catalogWithArtworks(6, 3);
+        FakeService service = new FakeService(m -> switch (m.get("type").asText()) {
+            case "hello" -> "{\"type\":\"ready\"}";
+            case "artwork" -> "{\"type\":\"chosen\",\"replies\":[{\"artworks\":[2,0,1]}]}";
+            default -> "";
+        });
+        var selector = new RemoteArtwork(catalog, new RemoteArtwork.Parameters(List.of(), "localhost:" + service.server.getLocalPort(),
+                5, Map.of()));
+        var choices = selector.forPage(Worlds.context(catalog, Worlds.member(2, 1)), new int[] {4, -1, 1});
+        assertThat(choices.select(catalog.title(4))).isEqualTo(2);
+        assertThat(choices.select(catalog.title(1))).isEqualTo(1);
+        JsonNode hello = service.received.get(0);
+        assertThat(hello.get("role").asText()).isEqualTo("artwork");
+        assertThat(hello.at("/catalog/titles/0/artwork_themes")).hasSize(3);
+        JsonNode request = service.received.get(1);
+        assertThat(request.get("type").asText()).isEqualTo("artwork");
+        assertThat(request.has("candidate_sets")).isFalse();
+        assertThat(request.at("/requests/0/titles").toString()).isEqualTo("[4,-1,1]");
+        assertThat(request.at("/requests/0/features")).isNotEmpty();
+        selector.close();
+
+        FakeService wrong = new FakeService(m -> m.get("type").asText().equals("hello") ? "{\"type\":\"ready\"}"
+                : "{\"type\":\"chosen\",\"replies\":[{\"artworks\":[3]}]}");
+        var bad = new RemoteArtwork(catalog, new RemoteArtwork.Parameters(List.of(), "localhost:" + wrong.server.getLocalPort(), 5, Map.of()));
+        assertThatThrownBy(() -> bad.forPage(Worlds.context(catalog, Worlds.member(2, 1)), new int[] {4}))
+                .isInstanceOf(RemotePolicyException.class).hasMessageContaining("remote artwork selector (at localhost:")
+                .hasMessageContaining("slot 0's artwork is 3; title 4 has artworks 0 to 2");
     }
 
     @Test

@@ -16,6 +16,9 @@ public record ArtworkSpec(String type, Record parameters) {
     public ArtworkSpec {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(parameters, "parameters");
+        if (parameters instanceof dev.loopsim.core.RequiresSettings required) {
+            required.checkRequired();
+        }
     }
 
     public ArtworkSelector create(Catalog catalog) {

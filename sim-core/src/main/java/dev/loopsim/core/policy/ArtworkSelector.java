@@ -21,6 +21,17 @@ public interface ArtworkSelector {
         return title -> select(context, title);
     }
 
+    /**
+     * The choices for one page whose titles are known: for a selector that decides the whole page
+     * at once (a policy service, asked once per page rather than once per slot). By default
+     * {@link #forVisit}.
+     *
+     * @param titles the page's titles, slot by slot, -1 for an empty slot
+     */
+    default ForVisit forPage(DecisionContext context, int[] titles) {
+        return forVisit(context);
+    }
+
     /** The artwork choices of one visit's page. */
     @FunctionalInterface
     interface ForVisit {
@@ -34,4 +45,7 @@ public interface ArtworkSelector {
 
     /** Receives the feedback gathered since the last policy update. */
     default void learn(FeedbackBatch batch) { }
+
+    /** Releases what it holds outside the JVM (see {@link Ranker#close}). */
+    default void close() { }
 }
