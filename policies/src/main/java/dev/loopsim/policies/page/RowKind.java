@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import dev.loopsim.core.policy.DecisionContext;
 import dev.loopsim.core.world.MemberHistory;
-import dev.loopsim.core.world.Title;
+import dev.loopsim.core.world.Catalog;
 
 /**
  * What a row may hold. Each kind picks its candidates from the released titles; the row's
@@ -78,9 +78,9 @@ public sealed interface RowKind {
 
         @Override
         public int[] candidates(DecisionContext context, BitSet placed) {
-            double since = context.day() - windowDays;
-            return keep(context.available(), id -> !placed.get(id)
-                    && context.catalog().title(id).releaseDay() > Math.max(since, 0));
+            double since = Math.max(context.day() - windowDays, 0);
+            Catalog catalog = context.catalog();
+            return keep(context.available(), id -> !placed.get(id) && catalog.releaseDay(id) > since);
         }
     }
 
@@ -93,7 +93,8 @@ public sealed interface RowKind {
 
         @Override
         public int[] candidates(DecisionContext context, BitSet placed) {
-            return keep(context.available(), id -> !placed.get(id) && context.catalog().title(id).dominantGenre() == genre);
+            Catalog catalog = context.catalog();
+            return keep(context.available(), id -> !placed.get(id) && catalog.dominantGenre(id) == genre);
         }
     }
 
@@ -140,10 +141,10 @@ public sealed interface RowKind {
             if (member.recentPlayCount() == 0) {
                 return new int[0];
             }
-            Title last = context.catalog().title(member.recentPlayTitle(0));
-            int genre = last.dominantGenre();
-            return keep(context.available(), id -> id != last.id() && !placed.get(id)
-                    && context.catalog().title(id).dominantGenre() == genre);
+            Catalog catalog = context.catalog();
+            int last = member.recentPlayTitle(0);
+            int genre = catalog.dominantGenre(last);
+            return keep(context.available(), id -> id != last && !placed.get(id) && catalog.dominantGenre(id) == genre);
         }
     }
 }

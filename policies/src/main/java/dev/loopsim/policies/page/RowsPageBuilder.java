@@ -94,16 +94,15 @@ public final class RowsPageBuilder implements PageBuilder {
                 DecisionContext offered = context.withAvailable(candidates);
                 ranking = row.ranker().rankWithPropensities(offered, wanted);
             }
-            int[] titles = ranking.titles();
-            double[] chosen = ranking.propensities();
             int first = filledRows * columns; // a ranking fills whole page rows from here, in reading order
-            for (int k = 0; k < titles.length; k++) {
-                placed.set(titles[k]);
-                slots[first + k] = titles[k];
-                propensities[first + k] = chosen[k];
+            for (int k = 0; k < ranking.size(); k++) {
+                int title = ranking.titleAt(k);
+                placed.set(title);
+                slots[first + k] = title;
+                propensities[first + k] = ranking.propensityAt(k);
                 pools[first + k] = candidates.length;
             }
-            int used = (titles.length + columns - 1) / columns;
+            int used = (ranking.size() + columns - 1) / columns;
             for (int i = 0; i < used; i++) {
                 kinds.add(row.kind().label());
             }

@@ -41,4 +41,26 @@ class HomogenizationMetricTest {
             assertThat(HomogenizationMetric.exactMean(sets)).isEqualTo(everyPair(sets));
         }
     }
+
+    @Test
+    void theBitRowsGiveEveryPairsJaccardAsTheMergeDoes() {
+        Random random = new Random(5);
+        List<int[]> sets = new ArrayList<>();
+        int titles = 130; // three words a member, the last one partly used
+        for (int m = 0; m < 200; m++) {
+            TreeSet<Integer> played = new TreeSet<>();
+            int k = random.nextInt(m % 3 == 0 ? 3 : 40);
+            for (int p = 0; p < k; p++) {
+                played.add(random.nextInt(titles));
+            }
+            sets.add(played.stream().mapToInt(Integer::intValue).toArray());
+        }
+        var bits = HomogenizationMetric.BitSets.of(sets, titles);
+        for (int i = 0; i < sets.size(); i++) {
+            for (int j = 0; j < sets.size(); j++) {
+                assertThat(bits.jaccard(i, j)).as("pair %d, %d", i, j).isEqualTo(Exposure.jaccard(sets.get(i), sets.get(j)));
+            }
+        }
+        assertThat(HomogenizationMetric.BitSets.of(sets, 1 << 22)).as("more words than the bound").isNull();
+    }
 }
