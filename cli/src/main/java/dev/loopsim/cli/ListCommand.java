@@ -56,7 +56,13 @@ final class ListCommand implements Callable<Integer> {
                 can.statesPropensities() ? "states its propensities" : "states no propensities",
                 can.takesGuardrail() ? ", takes a guardrail outcome" : "");
         JsonNode defaults = ScenarioLoader.mapper().valueToTree(type.defaults());
-        defaults.fields().forEachRemaining(field -> out.printf("  %-12s   %s: %s (default)%n", "", field.getKey(), field.getValue()));
+        java.util.Map<String, Class<?>> types = new java.util.HashMap<>();
+        for (var component : type.parameterType().getRecordComponents()) {
+            types.put(ScenarioLoader.mapper().getPropertyNamingStrategy().nameForField(null, null, component.getName()),
+                    component.getType());
+        }
+        defaults.fields().forEachRemaining(field -> out.printf("  %-12s   %s: %s (default)%s%n", "", field.getKey(),
+                field.getValue(), choices(types.get(field.getKey()))));
     }
 
     private static void scenarios(PrintWriter out) throws ScenarioException {
@@ -64,5 +70,11 @@ final class ListCommand implements Callable<Integer> {
             var spec = ScenarioLoader.sweep(ScenarioLibrary.find(name).orElseThrow(), List.of()).points().get(0).loaded().spec();
             out.printf("  %-12s %s%n", name, spec.description());
         }
+    }
+
+    /** A closed option set's values, for a parameter that is one. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String choices(Class<?> type) {
+        return type != null && type.isEnum() ? ", one of " + String.join(", ", dev.loopsim.core.Keys.all((Class) type)) : "";
     }
 }

@@ -18,7 +18,7 @@ final class SummaryTable {
     static void print(ExperimentResult result, PrintWriter out) {
         var spec = result.spec();
         String length = spec.bandit() != null ? String.format(Locale.ROOT, "%,d steps of a %s bandit", spec.bandit().steps(),
-                spec.bandit().type()) : String.format(Locale.ROOT, "%.0f days", spec.horizonDays());
+                dev.loopsim.core.Keys.of(spec.bandit().type())) : String.format(Locale.ROOT, "%.0f days", spec.horizonDays());
         out.printf(Locale.ROOT, "%s: %d cell(s) x %d replicate(s), %s; mean %s%n", spec.name(),
                 spec.cells().size(), spec.replicates(), length,
                 spec.replicates() > 1 ? String.format(Locale.ROOT, "± half-width of the %.0f%% interval", 100 * spec.metrics().confidence())

@@ -44,7 +44,7 @@ final class ValidateCommand implements Callable<Integer> {
         } else if (s.bandit() != null) {
             out.printf("ok: %s: %d cell(s) %s, %d replicate(s), %d steps of a %s bandit with %d arms, %d expectation(s)%n",
                     s.name(), s.cells().size(), s.cells().stream().map(c -> c.name()).toList(), s.replicates(),
-                    s.bandit().steps(), s.bandit().type(), s.bandit().armCount(), s.expectations().size());
+                    s.bandit().steps(), dev.loopsim.core.Keys.of(s.bandit().type()), s.bandit().armCount(), s.expectations().size());
         } else {
             out.printf("ok: %s: %d cell(s) %s, %d replicate(s), %.4g days, %d members, %d titles, %d expectation(s)%n",
                     s.name(), s.cells().size(), s.cells().stream().map(c -> c.name()).toList(), s.replicates(),

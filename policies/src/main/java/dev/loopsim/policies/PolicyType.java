@@ -16,7 +16,7 @@ import dev.loopsim.core.world.Catalog;
  */
 public record PolicyType<P extends Record, T>(String name, String description, Class<P> parameterType, P defaults,
                                               Function<P, Capabilities> capabilities, BiFunction<Catalog, P, T> factory,
-                                              BiFunction<WorldTruth, P, T> truthFactory) {
+                                              BiFunction<WorldTruth, P, T> truthFactory) implements dev.loopsim.core.Registered<P> {
 
     /** A policy that decides from what it observes, whose capabilities may depend on its parameters. */
     public PolicyType(String name, String description, Class<P> parameterType, P defaults,

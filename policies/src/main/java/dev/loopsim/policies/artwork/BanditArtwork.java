@@ -36,7 +36,7 @@ public final class BanditArtwork implements ArtworkSelector {
     public <P extends Record & BanditAlgorithms.Settings> BanditArtwork(Catalog catalog, BanditAlgorithms.Type<P> type,
                                                                          P parameters) {
         this.catalog = catalog;
-        this.reward = parameters.slotReward();
+        this.reward = parameters.reward();
         this.qualityThreshold = parameters.qualityThreshold();
         if (type.contextual()) {
             this.perTitle = null;

@@ -18,15 +18,11 @@ public final class BanditAlgorithms {
 
     /** What every algorithm's parameters share. */
     public interface Settings {
-        /** click, quality-play or completion: what a page counts as success. */
-        String reward();
+        /** What a page counts as success. */
+        SlotReward reward();
 
         /** A play with a watch fraction at or above it is a quality play. */
         double qualityThreshold();
-
-        default SlotReward slotReward() {
-            return SlotReward.parse(reward());
-        }
     }
 
     /** Builds a bandit from its parameters. */
@@ -48,7 +44,8 @@ public final class BanditAlgorithms {
      * @param guardrail  whether it learns a guardrail outcome (quality plays) beside its reward
      */
     public record Type<P extends Record & Settings>(String name, String description, boolean contextual, boolean guardrail,
-                                                     Class<P> parameterType, P defaults, Factory<P> factory) {
+                                                     Class<P> parameterType, P defaults, Factory<P> factory)
+            implements dev.loopsim.core.Registered<P> {
         /** Every bandit learns; none states its odds, since it ranks by sampled or optimistic scores. */
         public Capabilities capabilities() {
             return new Capabilities(true, false, guardrail);
@@ -64,8 +61,8 @@ public final class BanditAlgorithms {
         }
     }
 
-    public record EpsilonGreedyParameters(String reward, double qualityThreshold, double epsilon) implements Settings {
-        public static final EpsilonGreedyParameters DEFAULTS = new EpsilonGreedyParameters("click", 0.5, 0.1);
+    public record EpsilonGreedyParameters(SlotReward reward, double qualityThreshold, double epsilon) implements Settings {
+        public static final EpsilonGreedyParameters DEFAULTS = new EpsilonGreedyParameters(SlotReward.CLICK, 0.5, 0.1);
 
         public EpsilonGreedyParameters {
             SlotReward.check(reward, qualityThreshold);
@@ -73,8 +70,8 @@ public final class BanditAlgorithms {
         }
     }
 
-    public record UcbParameters(String reward, double qualityThreshold) implements Settings {
-        public static final UcbParameters DEFAULTS = new UcbParameters("click", 0.5);
+    public record UcbParameters(SlotReward reward, double qualityThreshold) implements Settings {
+        public static final UcbParameters DEFAULTS = new UcbParameters(SlotReward.CLICK, 0.5);
 
         public UcbParameters {
             SlotReward.check(reward, qualityThreshold);
@@ -84,9 +81,9 @@ public final class BanditAlgorithms {
     /**
      * @param discount γ in (0, 1]: statistics are multiplied by γ at every update (1: no forgetting)
      */
-    public record ThompsonParameters(String reward, double qualityThreshold, double priorSuccesses, double priorFailures,
+    public record ThompsonParameters(SlotReward reward, double qualityThreshold, double priorSuccesses, double priorFailures,
                                      double discount) implements Settings {
-        public static final ThompsonParameters DEFAULTS = new ThompsonParameters("click", 0.5, 1, 1, 1);
+        public static final ThompsonParameters DEFAULTS = new ThompsonParameters(SlotReward.CLICK, 0.5, 1, 1, 1);
 
         public ThompsonParameters {
             SlotReward.check(reward, qualityThreshold);
@@ -103,8 +100,8 @@ public final class BanditAlgorithms {
      *                    to 1) but keeps every arm's estimate fed; 0.01 made softmax greedy, so that the
      *                    first arm to pay locked the others out
      */
-    public record SoftmaxParameters(String reward, double qualityThreshold, double temperature) implements Settings {
-        public static final SoftmaxParameters DEFAULTS = new SoftmaxParameters("click", 0.5, 0.1);
+    public record SoftmaxParameters(SlotReward reward, double qualityThreshold, double temperature) implements Settings {
+        public static final SoftmaxParameters DEFAULTS = new SoftmaxParameters(SlotReward.CLICK, 0.5, 0.1);
 
         public SoftmaxParameters {
             SlotReward.check(reward, qualityThreshold);
@@ -116,9 +113,9 @@ public final class BanditAlgorithms {
      * @param guardrailThreshold the share of a choice's plays that must be quality plays (sampled from
      *                           its Beta posterior) for it to be eligible
      */
-    public record ConstrainedParameters(String reward, double qualityThreshold, double guardrailThreshold)
+    public record ConstrainedParameters(SlotReward reward, double qualityThreshold, double guardrailThreshold)
             implements Settings {
-        public static final ConstrainedParameters DEFAULTS = new ConstrainedParameters("click", 0.5, 0.5);
+        public static final ConstrainedParameters DEFAULTS = new ConstrainedParameters(SlotReward.CLICK, 0.5, 0.5);
 
         public ConstrainedParameters {
             SlotReward.check(reward, qualityThreshold);
@@ -131,9 +128,9 @@ public final class BanditAlgorithms {
      *                       was unlucky early
      * @param priorPrecision λ of the ridge prior λ·I
      */
-    public record LinUcbParameters(String reward, double qualityThreshold, double alpha, double priorPrecision)
+    public record LinUcbParameters(SlotReward reward, double qualityThreshold, double alpha, double priorPrecision)
             implements Settings {
-        public static final LinUcbParameters DEFAULTS = new LinUcbParameters("click", 0.5, 1, 1);
+        public static final LinUcbParameters DEFAULTS = new LinUcbParameters(SlotReward.CLICK, 0.5, 1, 1);
 
         public LinUcbParameters {
             SlotReward.checkContextual(reward, qualityThreshold);
@@ -146,9 +143,9 @@ public final class BanditAlgorithms {
      * @param scale          v: the posterior sample is θ̂ + v·L·z
      * @param priorPrecision λ of the ridge prior λ·I
      */
-    public record LinearThompsonParameters(String reward, double qualityThreshold, double scale, double priorPrecision)
+    public record LinearThompsonParameters(SlotReward reward, double qualityThreshold, double scale, double priorPrecision)
             implements Settings {
-        public static final LinearThompsonParameters DEFAULTS = new LinearThompsonParameters("click", 0.5, 0.3, 1);
+        public static final LinearThompsonParameters DEFAULTS = new LinearThompsonParameters(SlotReward.CLICK, 0.5, 0.3, 1);
 
         public LinearThompsonParameters {
             SlotReward.checkContextual(reward, qualityThreshold);
@@ -157,9 +154,9 @@ public final class BanditAlgorithms {
         }
     }
 
-    public record LogisticThompsonParameters(String reward, double qualityThreshold, double priorPrecision)
+    public record LogisticThompsonParameters(SlotReward reward, double qualityThreshold, double priorPrecision)
             implements Settings {
-        public static final LogisticThompsonParameters DEFAULTS = new LogisticThompsonParameters("click", 0.5, 1);
+        public static final LogisticThompsonParameters DEFAULTS = new LogisticThompsonParameters(SlotReward.CLICK, 0.5, 1);
 
         public LogisticThompsonParameters {
             SlotReward.checkContextual(reward, qualityThreshold);

@@ -9,30 +9,22 @@ public enum SlotReward {
     /** A series played from that slot was later completed: a delayed reward, seen only when it arrives. */
     COMPLETION;
 
-    /** click, quality-play or completion; anything else names the {@code reward} parameter. */
-    public static SlotReward parse(String text) {
-        return switch (text == null ? "" : text) {
-            case "click" -> CLICK;
-            case "quality-play" -> QUALITY_PLAY;
-            case "completion" -> COMPLETION;
-            default -> throw new dev.loopsim.core.ParameterException("reward",
-                    "reward must be one of click, quality-play, completion; found '" + text + "'");
-        };
-    }
-
     /**
-     * Checks a reward name and quality threshold. Kept here, not beside the parameter records'
+     * Checks a reward and quality threshold. Kept here, not beside the parameter records'
      * registry, so that building a record never starts the registry's initialisation midway.
      */
-    public static void check(String reward, double qualityThreshold) {
-        parse(reward);
+    public static void check(SlotReward reward, double qualityThreshold) {
+        if (reward == null) {
+            throw new dev.loopsim.core.ParameterException("reward", "reward must be one of "
+                    + String.join(", ", dev.loopsim.core.Keys.all(SlotReward.class)));
+        }
         dev.loopsim.core.Validate.inRange("qualityThreshold", qualityThreshold, 0, 1);
     }
 
     /** As {@link #check}; a completion arrives days after the choice, without its context, so contextual learners cannot use it. */
-    public static void checkContextual(String reward, double qualityThreshold) {
+    public static void checkContextual(SlotReward reward, double qualityThreshold) {
         check(reward, qualityThreshold);
-        if (parse(reward) == COMPLETION) {
+        if (reward == COMPLETION) {
             throw new dev.loopsim.core.ParameterException("reward", "a contextual bandit learns from click or quality-play; "
                     + "a completion arrives days later, without the context of the choice");
         }

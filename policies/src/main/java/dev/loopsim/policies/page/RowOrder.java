@@ -41,7 +41,7 @@ public final class RowOrder {
         this.rows = kinds.size();
         this.contextual = type.contextual();
         this.bandit = type.create(parameters, rows, catalog.genreCount() + 1, false);
-        this.reward = parameters.slotReward();
+        this.reward = parameters.reward();
         if (reward == SlotReward.COMPLETION) {
             throw new dev.loopsim.core.ParameterException("reward", "a row order learns from click or quality-play: "
                     + "a completion does not say which row the play came from");

@@ -61,7 +61,7 @@ public final class BanditRanker implements Ranker {
         this.contextual = type.contextual();
         this.bandit = type.create(parameters, catalog.size(), 2 * catalog.genreCount() + 1, true);
         this.prior = standardisedLogPrior(catalog);
-        this.reward = parameters.slotReward();
+        this.reward = parameters.reward();
         this.qualityThreshold = parameters.qualityThreshold();
     }
 

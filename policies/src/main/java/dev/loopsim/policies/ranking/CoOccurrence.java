@@ -28,8 +28,8 @@ final class CoOccurrence {
     }
 
     /** A weighted co-occurrence for {@code weighting} none or ips. */
-    static CoOccurrence of(int titles, String weighting, double maxWeight) {
-        return new CoOccurrence(titles, weighting.equals("ips") ? new ExposurePropensity(titles, maxWeight) : null);
+    static CoOccurrence of(int titles, Weighting weighting, double maxWeight) {
+        return new CoOccurrence(titles, weighting == Weighting.IPS ? new ExposurePropensity(titles, maxWeight) : null);
     }
 
     void learn(FeedbackBatch batch) {

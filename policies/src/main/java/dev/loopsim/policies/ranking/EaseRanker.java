@@ -22,8 +22,8 @@ public final class EaseRanker implements Ranker {
      * @param weighting none, or ips: X holds inverse-propensity weights of the plays (see {@link ExposurePropensity})
      * @param maxWeight the clip of an inverse-propensity weight
      */
-    public record Parameters(double lambda, String weighting, double maxWeight) {
-        public static final Parameters DEFAULTS = new Parameters(10, "none", 10);
+    public record Parameters(double lambda, Weighting weighting, double maxWeight) {
+        public static final Parameters DEFAULTS = new Parameters(10, Weighting.NONE, 10);
 
         public Parameters {
             Validate.positive("lambda", lambda);

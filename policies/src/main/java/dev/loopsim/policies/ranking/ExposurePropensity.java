@@ -16,10 +16,11 @@ final class ExposurePropensity {
     private final double maxWeight;
     private double pages;
 
-    /** Checks the weighting parameters a ranker takes: none or ips, and a clip of at least 1. */
-    static void checkWeighting(String weighting, double maxWeight) {
-        if (!"none".equals(weighting) && !"ips".equals(weighting)) {
-            throw new dev.loopsim.core.ParameterException("weighting", "weighting must be none or ips, found '" + weighting + "'");
+    /** Checks the weighting parameters a ranker takes: a weighting, and a clip of at least 1. */
+    static void checkWeighting(Weighting weighting, double maxWeight) {
+        if (weighting == null) {
+            throw new dev.loopsim.core.ParameterException("weighting", "weighting must be one of "
+                    + String.join(", ", dev.loopsim.core.Keys.all(Weighting.class)));
         }
         dev.loopsim.core.Validate.inRange("maxWeight", maxWeight, 1, 1e6);
     }

@@ -35,9 +35,9 @@ public final class ImplicitAls implements Ranker {
      *                       exposure (see {@link ExposurePropensity})
      * @param maxWeight      the clip of an inverse-propensity weight
      */
-    public record Parameters(int factors, double alpha, double regularization, int sweeps, String weighting,
+    public record Parameters(int factors, double alpha, double regularization, int sweeps, Weighting weighting,
                              double maxWeight) {
-        public static final Parameters DEFAULTS = new Parameters(16, 20, 1, 5, "none", 10);
+        public static final Parameters DEFAULTS = new Parameters(16, 20, 1, 5, Weighting.NONE, 10);
 
         public Parameters {
             Validate.atLeast("factors", factors, 1);

@@ -21,8 +21,8 @@ public final class ItemKnnRanker implements Ranker {
      * @param weighting none, or ips: the play vectors hold inverse-propensity weights (see {@link ExposurePropensity})
      * @param maxWeight the clip of an inverse-propensity weight
      */
-    public record Parameters(int neighbors, String weighting, double maxWeight) {
-        public static final Parameters DEFAULTS = new Parameters(50, "none", 10);
+    public record Parameters(int neighbors, Weighting weighting, double maxWeight) {
+        public static final Parameters DEFAULTS = new Parameters(50, Weighting.NONE, 10);
 
         public Parameters {
             Validate.atLeast("neighbors", neighbors, 1);

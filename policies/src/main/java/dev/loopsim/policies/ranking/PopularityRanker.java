@@ -23,8 +23,8 @@ public final class PopularityRanker implements Ranker {
      * @param weighting   none, or ips: inverse-propensity weights on plays from pages
      * @param maxWeight   the clip of an inverse-propensity weight
      */
-    public record Parameters(double priorWeight, String weighting, double maxWeight) {
-        public static final Parameters DEFAULTS = new Parameters(1.0, "none", 10);
+    public record Parameters(double priorWeight, Weighting weighting, double maxWeight) {
+        public static final Parameters DEFAULTS = new Parameters(1.0, Weighting.NONE, 10);
 
         public Parameters {
             Validate.nonNegative("priorWeight", priorWeight);
@@ -42,7 +42,7 @@ public final class PopularityRanker implements Ranker {
         this.catalog = catalog;
         this.parameters = parameters;
         this.plays = new double[catalog.size()];
-        this.propensity = parameters.weighting().equals("ips") ? new ExposurePropensity(catalog.size(), parameters.maxWeight())
+        this.propensity = parameters.weighting() == Weighting.IPS ? new ExposurePropensity(catalog.size(), parameters.maxWeight())
                 : null;
         retrainOn(catalog.titles().stream().filter(t -> t.releaseDay() <= 0).mapToInt(t -> t.id()).toArray());
     }

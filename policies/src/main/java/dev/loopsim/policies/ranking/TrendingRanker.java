@@ -23,21 +23,27 @@ public final class TrendingRanker implements Ranker {
 
     /**
      * @param windowDays       how far back plays (and impressions) count
-     * @param score            plays, or take-rate
+     * @param score            what a title trends by
      * @param priorPlays       take-rate smoothing: pseudo-plays
      * @param priorImpressions take-rate smoothing: pseudo-impressions (prior rate = priorPlays / priorImpressions)
      */
-    public record Parameters(double windowDays, String score, double priorPlays, double priorImpressions) {
-        public static final Parameters DEFAULTS = new Parameters(3, "plays", 1, 50);
+    public record Parameters(double windowDays, Score score, double priorPlays, double priorImpressions) {
+        public static final Parameters DEFAULTS = new Parameters(3, Score.PLAYS, 1, 50);
 
         public Parameters {
             Validate.positive("windowDays", windowDays);
-            if (!"plays".equals(score) && !"take-rate".equals(score)) {
-                throw new dev.loopsim.core.ParameterException("score", "score must be plays or take-rate, found '" + score + "'");
-            }
+            java.util.Objects.requireNonNull(score, "score");
             Validate.positive("priorPlays", priorPlays);
             Validate.positive("priorImpressions", priorImpressions);
         }
+    }
+
+    /** What a title trends by. */
+    public enum Score {
+        /** Its plays in the window: locks onto what it shows, since only shown titles are played. */
+        PLAYS,
+        /** Its smoothed plays per impression in the window: chases what was taken, and so can oscillate. */
+        TAKE_RATE
     }
 
     private record Shown(double day, int[] titles, int played) { }
@@ -66,7 +72,7 @@ public final class TrendingRanker implements Ranker {
 
     @Override
     public void learn(FeedbackBatch batch) {
-        boolean byRate = parameters.score().equals("take-rate");
+        boolean byRate = parameters.score() == Score.TAKE_RATE;
         for (VisitFeedback visit : batch.visits()) {
             if (visit.played() || byRate) {
                 recent.addLast(new Shown(visit.day(), byRate ? visit.page().titles() : null, visit.playedTitle()));
@@ -93,7 +99,7 @@ public final class TrendingRanker implements Ranker {
                 }
             }
         }
-        boolean byRate = parameters.score().equals("take-rate");
+        boolean byRate = parameters.score() == Score.TAKE_RATE;
         int[] released = catalog.titles().stream().filter(t -> t.releaseDay() <= day).mapToInt(t -> t.id()).toArray();
         double maxPrior = catalog.titles().stream().mapToDouble(t -> t.popularityPrior()).max().orElse(0) + 1;
         double tieBreakScale = byRate ? 1e-9 : 1; // the prior only breaks ties: below one play, or below any rate gap

@@ -1,5 +1,6 @@
 package dev.loopsim.policies.artwork;
 
+import dev.loopsim.policies.bandit.SlotReward;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
@@ -30,9 +31,9 @@ class BanditArtworkTest {
         }
         List<RewardFeedback> completions = List.of(new RewardFeedback(3, 0, 0, 1, 1, 1));
         FeedbackBatch batch = new FeedbackBatch(0, 3, visits, completions);
-        var click = thompson(catalog, new ThompsonParameters("click", 0.5, 1, 1, 1));
-        var quality = thompson(catalog, new ThompsonParameters("quality-play", 0.5, 1, 1, 1));
-        var completion = thompson(catalog, new ThompsonParameters("completion", 0.5, 2, 3, 1));
+        var click = thompson(catalog, new ThompsonParameters(SlotReward.CLICK, 0.5, 1, 1, 1));
+        var quality = thompson(catalog, new ThompsonParameters(SlotReward.QUALITY_PLAY, 0.5, 1, 1, 1));
+        var completion = thompson(catalog, new ThompsonParameters(SlotReward.COMPLETION, 0.5, 2, 3, 1));
         click.learn(batch);
         quality.learn(batch);
         completion.learn(batch);
@@ -77,7 +78,7 @@ class BanditArtworkTest {
     @Test
     void anUnknownRewardIsRejectedByName() {
         var e = org.assertj.core.api.Assertions.catchThrowableOfType(dev.loopsim.core.ParameterException.class,
-                () -> new ThompsonParameters("likes", 0.5, 1, 1, 1));
+                () -> dev.loopsim.core.Keys.parse(SlotReward.class, "reward", "likes"));
         assertThat(e.parameter()).isEqualTo("reward");
         assertThat(e).hasMessage("reward must be one of click, quality-play, completion; found 'likes'");
     }

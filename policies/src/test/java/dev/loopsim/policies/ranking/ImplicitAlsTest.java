@@ -26,7 +26,7 @@ class ImplicitAlsTest {
             }
             played.put(u, titles);
         }
-        var p = new ImplicitAls.Parameters(4, 10, 0.5, 1, "none", 10);
+        var p = new ImplicitAls.Parameters(4, 10, 0.5, 1, Weighting.NONE, 10);
         // Unweighted, and with confidence weights from 1 to 5 as inverse propensities would give.
         for (ImplicitAls.PlayWeights w : java.util.List.<ImplicitAls.PlayWeights>of(ImplicitAls.UNWEIGHTED,
                 (member, title) -> 1 + (member * 7 + title * 3) % 5)) {
@@ -59,7 +59,7 @@ class ImplicitAlsTest {
             }
             played.put(u, titles);
         }
-        var p = new ImplicitAls.Parameters(4, 10, 0.1, 5, "none", 10);
+        var p = new ImplicitAls.Parameters(4, 10, 0.1, 5, Weighting.NONE, 10);
         double[][] y = ImplicitAls.initialFactors(20, 4);
         Map<Integer, double[]> x = null;
         for (int sweep = 0; sweep < 5; sweep++) {

@@ -27,7 +27,7 @@ class InversePropensityTest {
 
     @Test
     void weightedGramMatrixMatchesTheHandComputedWeights() {
-        CoOccurrence weighted = CoOccurrence.of(3, "ips", 10);
+        CoOccurrence weighted = CoOccurrence.of(3, Weighting.IPS, 10);
         weighted.learn(LOG);
         double[][] g = weighted.gram();
         assertThat(g[0][0]).isEqualTo(1 + 1);       // member 0: w=1; member 1 from search: w=1
@@ -36,7 +36,7 @@ class InversePropensityTest {
         assertThat(g[0][1]).isEqualTo(1 * 1.5).isEqualTo(g[1][0]);
         assertThat(g[0][2]).isEqualTo(2 * 1).isEqualTo(g[2][0]);
         assertThat(g[1][2]).isZero();
-        CoOccurrence binary = CoOccurrence.of(3, "none", 10);
+        CoOccurrence binary = CoOccurrence.of(3, Weighting.NONE, 10);
         binary.learn(LOG);
         assertThat(binary.gram()[2][2]).isEqualTo(1);
     }
@@ -44,7 +44,7 @@ class InversePropensityTest {
     @Test
     void popularityCountsWeightedPlaysAndClipsTheWeights() {
         var catalog = Worlds.catalog(3);
-        var ips = new PopularityRanker(catalog, new PopularityRanker.Parameters(0, "ips", 1.8));
+        var ips = new PopularityRanker(catalog, new PopularityRanker.Parameters(0, Weighting.IPS, 1.8));
         ips.learn(LOG);
         assertThat(ips.score(0)).isEqualTo(1 + 1);
         assertThat(ips.score(1)).isEqualTo(1.5);

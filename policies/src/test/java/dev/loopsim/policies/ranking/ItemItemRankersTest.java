@@ -89,7 +89,7 @@ class ItemItemRankersTest {
     @Test
     void easeRecommendsWhatCoOccursWithTheMembersPlays() {
         var catalog = Worlds.catalog(4);
-        EaseRanker ease = new EaseRanker(catalog, new EaseRanker.Parameters(0.5, "none", 10));
+        EaseRanker ease = new EaseRanker(catalog, new EaseRanker.Parameters(0.5, Weighting.NONE, 10));
         List<VisitFeedback> visits = new ArrayList<>();
         for (int member = 0; member < X.length; member++) {
             for (int title = 0; title < 4; title++) {

@@ -30,7 +30,7 @@ class RankersTest {
     @Test
     void popularityOrdersByPriorUntilItRetrainsOnPlays() {
         Catalog catalog = Worlds.catalog(5); // priors 5, 4, 3, 2, 1
-        PopularityRanker ranker = new PopularityRanker(catalog, new PopularityRanker.Parameters(1, "none", 10));
+        PopularityRanker ranker = new PopularityRanker(catalog, new PopularityRanker.Parameters(1, Weighting.NONE, 10));
         var context = Worlds.context(catalog, Worlds.member(0, 1));
         assertThat(ranker.rank(context, 5)).containsExactly(0, 1, 2, 3, 4);
         ranker.learn(Worlds.plays(1, 4, 4, 4, 4, 4, 3));

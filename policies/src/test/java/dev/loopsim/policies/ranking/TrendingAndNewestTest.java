@@ -13,7 +13,7 @@ class TrendingAndNewestTest {
     @Test
     void trendingCountsOnlyPlaysInsideItsWindow() {
         Catalog catalog = Worlds.catalog(5); // priors 5..1 break ties: 0 first
-        TrendingRanker ranker = new TrendingRanker(catalog, new TrendingRanker.Parameters(2, "plays", 1, 50));
+        TrendingRanker ranker = new TrendingRanker(catalog, new TrendingRanker.Parameters(2, TrendingRanker.Score.PLAYS, 1, 50));
         var context = Worlds.context(catalog, Worlds.member(0, 1));
         assertThat(ranker.rank(context, 5)).containsExactly(0, 1, 2, 3, 4);
         ranker.learn(Worlds.plays(1.0, 4, 4, 4));

@@ -1,8 +1,6 @@
 package dev.loopsim.results.logs;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 /** The kinds of event log, each with its columns and their DuckDB types. */
 public enum LogKind {
@@ -64,19 +62,7 @@ public enum LogKind {
 
     /** The name in YAML and file names: {@code impressions}. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return dev.loopsim.core.Keys.of(this);
     }
 
-    public static Optional<LogKind> find(String label) {
-        for (LogKind kind : values()) {
-            if (kind.label().equals(label)) {
-                return Optional.of(kind);
-            }
-        }
-        return Optional.empty();
-    }
-
-    public static List<String> labels() {
-        return java.util.Arrays.stream(values()).map(LogKind::label).toList();
-    }
 }

@@ -40,7 +40,7 @@ public record OpeEstimate(String estimator, double value, double raw, double low
         REFUSED;
 
         public String key() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return dev.loopsim.core.Keys.of(this);
         }
     }
 

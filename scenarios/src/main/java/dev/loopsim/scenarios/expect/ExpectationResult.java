@@ -39,7 +39,7 @@ public record ExpectationResult(Expectation expectation, boolean passed, Test te
 
         /** Its name in summary.json and the JUnit report. */
         public String key() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return dev.loopsim.core.Keys.of(this);
         }
     }
 

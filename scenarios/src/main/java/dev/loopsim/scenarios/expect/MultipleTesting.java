@@ -1,9 +1,6 @@
 package dev.loopsim.scenarios.expect;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import dev.loopsim.core.Keys;
 
 /**
  * How a scenario's expectations share its error rate. With {@code none} each expectation is
@@ -13,15 +10,7 @@ import java.util.Locale;
 public enum MultipleTesting {
     NONE, HOLM;
 
-    @JsonValue
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    @JsonCreator
-    public static MultipleTesting of(String key) {
-        return Arrays.stream(values()).filter(v -> v.key().equals(key)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("expected one of " + Arrays.stream(values()).map(MultipleTesting::key).toList()
-                        + ", found '" + key + "'"));
+        return Keys.of(this);
     }
 }

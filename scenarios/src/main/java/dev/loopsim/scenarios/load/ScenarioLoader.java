@@ -52,6 +52,7 @@ public final class ScenarioLoader {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .addModule(dev.loopsim.scenarios.spec.KeyedEnums.module())
             .build();
 
     /**

@@ -65,11 +65,11 @@ final class AbTestRunner {
                 retention.add(List.of());
             }
             long started = System.nanoTime();
-            for (String training : ab.training()) {
-                DoubleConsumer onDay = onDay(progress, done++, spec, totalDays, "ab-test " + training + " r" + replicate);
+            for (AbTestSpec.Training training : ab.training()) {
+                DoubleConsumer onDay = onDay(progress, done++, spec, totalDays, "ab-test " + dev.loopsim.core.Keys.of(training) + " r" + replicate);
                 MemberReadout readout = new MemberReadout(days, world.members().size());
-                List<RunMetrics> cells = test(spec, builder, world, cellOf, training.equals("pooled"), executor, onDay, readout);
-                String variant = AbTestSpec.variant(training);
+                List<RunMetrics> cells = test(spec, builder, world, cellOf, training == AbTestSpec.Training.POOLED, executor, onDay, readout);
+                String variant = training.variant();
                 for (int c = 0; c < cells.size(); c++) {
                     RunMetrics m = cells.get(c);
                     if (metrics.get(c).isEmpty()) {

@@ -66,7 +66,7 @@ final class BanditWorldRunner {
                                   long[] checkpoints) {
         long started = System.nanoTime();
         RandomStreams streams = RandomStreams.of(spec.seed(), replicate);
-        BanditWorld bandits = world.type().equals("bernoulli")
+        BanditWorld bandits = world.type() == BanditWorldSpec.Kind.BERNOULLI
                 ? new BernoulliBandits(world.phaseMeans(), world.phaseStarts())
                 : new LinearBandits(world.arms(), world.dimension(), streams.forWorld("bandit-arms"));
         BanditPolicy policy = cell.policy().algorithm().create(cell.policy().parameters(), bandits.arms(),

@@ -76,16 +76,14 @@ public final class ExperimentRunner {
         int workers = spec.stepsVisitByVisit() ? 1 : Math.max(threads, spec.serviceConcurrency());
         ExecutorService executor = workers == 1 ? null : Executors.newFixedThreadPool(workers, daemonThreads());
         EventLogs logs = logDirectory == null || spec.logs().isEmpty() ? null
-                : EventLogs.open(logDirectory, spec.logs().stream().map(k -> LogKind.find(k).orElseThrow())
-                        .collect(java.util.stream.Collectors.toSet()),
-                        EventLogs.Format.valueOf(spec.logFormat().toUpperCase(java.util.Locale.ROOT)));
+                : EventLogs.open(logDirectory, java.util.Set.copyOf(spec.logs()), spec.logFormat());
         try {
             List<CellRun> runs;
             List<OpeTruth.Row> ope = List.of();
             List<AbEffect> effects = List.of();
             if (spec.bandit() != null) {
                 runs = BanditWorldRunner.run(spec, executor, progress);
-            } else if (spec.mode().equals("ab-test")) {
+            } else if (spec.mode() == ScenarioSpec.Mode.AB_TEST) {
                 runs = acrossCells(spec, AbTestRunner.run(spec, executor, progress, checkpoints));
                 effects = AbTestRunner.effects(spec, runs);
             } else {

@@ -1,5 +1,6 @@
 package dev.loopsim.scenarios.spec;
 
+import dev.loopsim.core.Keys;
 import dev.loopsim.core.ParameterException;
 import java.util.List;
 
@@ -15,23 +16,23 @@ import java.util.List;
  *                       days at or past the horizon are left out
  * @param counterfactual whether to run each cell alone on every member too: the effect of shipping it
  */
-public record AbTestSpec(List<String> training, List<Double> allocation, List<Integer> readoutDays,
+public record AbTestSpec(List<Training> training, List<Double> allocation, List<Integer> readoutDays,
                          boolean counterfactual) {
-    public static final List<String> TRAINING = List.of("pooled", "per-cell");
     /** What is read out at each readout day. */
     public static final List<String> READOUT = List.of("take_fraction", "plays_per_member", "visits_per_member");
-    public static final AbTestSpec DEFAULTS = new AbTestSpec(List.of("pooled"), List.of(), List.of(28), true);
+    public static final AbTestSpec DEFAULTS = new AbTestSpec(List.of(Training.POOLED), List.of(), List.of(28), true);
 
     public AbTestSpec {
-        training = training == null || training.isEmpty() ? List.of("pooled") : List.copyOf(training);
+        training = training == null || training.isEmpty() ? List.of(Training.POOLED) : training;
         for (int i = 0; i < training.size(); i++) {
-            if (!TRAINING.contains(training.get(i))) {
-                throw new ParameterException("training[" + i + "]", "training must be pooled or per-cell, found '"
-                        + training.get(i) + "'");
+            if (training.get(i) == null) {
+                throw new ParameterException("training[" + i + "]", "expected one of " + Keys.all(Training.class));
             }
         }
+        training = List.copyOf(training);
         if (training.stream().distinct().count() < training.size()) {
-            throw new ParameterException("training", "each training mode once, found " + training);
+            throw new ParameterException("training", "each training mode once, found "
+                    + training.stream().map(Keys::of).toList());
         }
         allocation = allocation == null ? List.of() : List.copyOf(allocation);
         double total = 0;
@@ -53,9 +54,17 @@ public record AbTestSpec(List<String> training, List<Double> allocation, List<In
         }
     }
 
-    /** The variant name of a training mode in metric names: {@code pooled}, {@code per_cell}. */
-    public static String variant(String training) {
-        return training.replace('-', '_');
+    /** Whose feedback an A/B test's policies learn from. */
+    public enum Training {
+        /** Every member's, whatever their cell: arms that share a training pipeline. */
+        POOLED,
+        /** Their own cell's members' only. */
+        PER_CELL;
+
+        /** The variant's name in metric names: {@code pooled}, {@code per_cell}. */
+        public String variant() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** The readout days before the horizon, ascending, and the horizon's whole days. */
@@ -68,7 +77,7 @@ public record AbTestSpec(List<String> training, List<Double> allocation, List<In
 
     /** The variants: each training mode, then the counterfactual when it runs. */
     public List<String> variants() {
-        List<String> variants = new java.util.ArrayList<>(training.stream().map(AbTestSpec::variant).toList());
+        List<String> variants = new java.util.ArrayList<>(training.stream().map(Training::variant).toList());
         if (counterfactual) {
             variants.add("counterfactual");
         }

@@ -3,17 +3,16 @@ package dev.loopsim.scenarios.spec;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.loopsim.policies.bandit.BanditAlgorithms;
-import java.util.List;
 import java.util.Objects;
 
 /** A bandit algorithm by registered name with its parameters: {@code {type: thompson, discount: 0.99}}. */
 @JsonDeserialize(using = BanditSpec.Reader.class)
-@JsonSerialize(using = BanditSpec.Writer.class)
-public record BanditSpec(String type, Record parameters) {
+@JsonSerialize(using = TypedSerializer.class)
+public record BanditSpec(String type, Record parameters) implements TypedSpec {
 
     public BanditSpec {
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(parameters, "parameters");
+        parameters = TypedSpec.checked(parameters);
     }
 
     public BanditAlgorithms.Type<?> algorithm() {
@@ -24,25 +23,12 @@ public record BanditSpec(String type, Record parameters) {
         return (BanditAlgorithms.Settings) parameters;
     }
 
+    static final TypedSpec.Family<BanditSpec> FAMILY = new TypedSpec.Family<>("bandit", "{type: thompson}", BanditAlgorithms::all,
+            BanditSpec::new);
+
     static final class Reader extends TypedDeserializer<BanditSpec> {
         Reader() {
-            super(BanditSpec.class, "bandit", "{type: thompson}");
-        }
-
-        @Override
-        List<Choice> choices() {
-            return BanditAlgorithms.all().stream().map(t -> new Choice(t.name(), t.parameterType(), t.defaults())).toList();
-        }
-
-        @Override
-        BanditSpec create(String type, Record parameters) {
-            return new BanditSpec(type, parameters);
-        }
-    }
-
-    static final class Writer extends TypedSerializer<BanditSpec> {
-        Writer() {
-            super(BanditSpec.class, BanditSpec::type, BanditSpec::parameters);
+            super(BanditSpec.class, FAMILY);
         }
     }
 }

@@ -16,8 +16,16 @@ import java.util.List;
  * @param steps     pulls per run
  * @param changes   (bernoulli) when the means change: a non-stationary world; empty for a stationary one
  */
-public record BanditWorldSpec(String type, List<Double> means, int arms, int dimension, long steps, List<Change> changes) {
-    public static final BanditWorldSpec DEFAULTS = new BanditWorldSpec("bernoulli", List.of(0.3, 0.5, 0.7), 5, 5, 10_000, List.of());
+public record BanditWorldSpec(Kind type, List<Double> means, int arms, int dimension, long steps, List<Change> changes) {
+    public static final BanditWorldSpec DEFAULTS = new BanditWorldSpec(Kind.BERNOULLI, List.of(0.3, 0.5, 0.7), 5, 5, 10_000, List.of());
+
+    /** The bandit worlds there are. */
+    public enum Kind {
+        /** K arms, each paying 1 with its own fixed (or switching) probability. */
+        BERNOULLI,
+        /** Arms with feature vectors in a context; the expected reward is linear in them. */
+        LINEAR
+    }
 
     /**
      * From step {@code at} on, the arms' means are {@code means}.
@@ -28,11 +36,11 @@ public record BanditWorldSpec(String type, List<Double> means, int arms, int dim
     public record Change(long at, List<Double> means) { }
 
     public BanditWorldSpec {
-        if (!"bernoulli".equals(type) && !"linear".equals(type)) {
-            throw new ParameterException("type", "type must be bernoulli or linear, found '" + type + "'");
+        if (type == null) {
+            throw new ParameterException("type", "type must be one of " + String.join(", ", dev.loopsim.core.Keys.all(Kind.class)));
         }
         means = means == null ? List.of() : List.copyOf(means);
-        if (type.equals("bernoulli")) {
+        if (type == Kind.BERNOULLI) {
             if (means.size() < 2) {
                 throw new ParameterException("means", "a bernoulli bandit needs the means of at least two arms, e.g. [0.3, 0.5, 0.7]");
             }
@@ -47,7 +55,7 @@ public record BanditWorldSpec(String type, List<Double> means, int arms, int dim
             throw new ParameterException("steps", "steps must be at least 10, found " + steps);
         }
         changes = changes == null ? List.of() : List.copyOf(changes);
-        if (!changes.isEmpty() && !type.equals("bernoulli")) {
+        if (!changes.isEmpty() && type != Kind.BERNOULLI) {
             throw new ParameterException("changes", "changes apply to a bernoulli bandit's means; a linear bandit has none");
         }
         long previous = 1;
@@ -107,6 +115,6 @@ public record BanditWorldSpec(String type, List<Double> means, int arms, int dim
     }
 
     public int armCount() {
-        return type.equals("bernoulli") ? means.size() : arms;
+        return type == Kind.BERNOULLI ? means.size() : arms;
     }
 }

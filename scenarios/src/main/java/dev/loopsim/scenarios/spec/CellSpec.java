@@ -35,7 +35,7 @@ public record CellSpec(String name, RankerSpec ranker, List<RowSpec> rows, Artwo
         if (searchShare != null) {
             dev.loopsim.core.Validate.inRange("searchShare", searchShare, 0, 1);
         }
-        if (rowOrder != null && rowOrder.settings().slotReward() == dev.loopsim.policies.bandit.SlotReward.COMPLETION) {
+        if (rowOrder != null && rowOrder.settings().reward() == dev.loopsim.policies.bandit.SlotReward.COMPLETION) {
             throw new ParameterException("rowOrder.reward", "a row order learns from click or quality-play: a completion "
                     + "does not say which row the play came from");
         }

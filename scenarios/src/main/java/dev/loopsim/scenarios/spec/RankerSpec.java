@@ -6,22 +6,18 @@ import dev.loopsim.policies.PolicyRegistry;
 import dev.loopsim.core.policy.Ranker;
 import dev.loopsim.core.model.WorldTruth;
 import dev.loopsim.core.world.Catalog;
-import java.util.List;
 import java.util.Objects;
 
 /**
  * A ranker by registered name with its parameters: {@code {type: popularity, prior_weight: 1}}.
  */
 @JsonDeserialize(using = RankerSpec.Reader.class)
-@JsonSerialize(using = RankerSpec.Writer.class)
-public record RankerSpec(String type, Record parameters) {
+@JsonSerialize(using = TypedSerializer.class)
+public record RankerSpec(String type, Record parameters) implements TypedSpec {
 
     public RankerSpec {
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(parameters, "parameters");
-        if (parameters instanceof dev.loopsim.core.RequiresSettings required) {
-            required.checkRequired();
-        }
+        parameters = TypedSpec.checked(parameters);
     }
 
     /** @param truth the world's truth, which reaches the ranker only if its type declares it sees the truth */
@@ -34,25 +30,12 @@ public record RankerSpec(String type, Record parameters) {
         return new RankerSpec(type, PolicyRegistry.ranker(type).orElseThrow().defaults());
     }
 
+    static final TypedSpec.Family<RankerSpec> FAMILY = new TypedSpec.Family<>("ranker", "{type: popularity}", PolicyRegistry::rankers,
+            RankerSpec::new);
+
     static final class Reader extends TypedDeserializer<RankerSpec> {
         Reader() {
-            super(RankerSpec.class, "ranker", "{type: popularity}");
-        }
-
-        @Override
-        List<Choice> choices() {
-            return PolicyRegistry.rankers().stream().map(t -> new Choice(t.name(), t.parameterType(), t.defaults())).toList();
-        }
-
-        @Override
-        RankerSpec create(String type, Record parameters) {
-            return new RankerSpec(type, parameters);
-        }
-    }
-
-    static final class Writer extends TypedSerializer<RankerSpec> {
-        Writer() {
-            super(RankerSpec.class, RankerSpec::type, RankerSpec::parameters);
+            super(RankerSpec.class, FAMILY);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.loopsim.scenarios.spec;
 
+import dev.loopsim.core.Keys;
+import dev.loopsim.results.logs.EventLogs;
 import dev.loopsim.core.ParameterException;
 import dev.loopsim.core.Validate;
 import dev.loopsim.results.metrics.BanditMetrics;
@@ -43,8 +45,16 @@ import java.util.Set;
 public record ScenarioSpec(String name, String description, long seed, int replicates, double horizonDays,
                            Days updateEvery, int shards, WorldSpec world, PageSpec page, BanditWorldSpec bandit,
                            List<CellSpec> cells,
-                           MetricsSpec metrics, List<String> expectations, List<String> logs, String logFormat,
-                           OpeSpec ope, String mode, AbTestSpec abTest, java.util.Map<String, Double> baseline) {
+                           MetricsSpec metrics, List<String> expectations, List<LogKind> logs, EventLogs.Format logFormat,
+                           OpeSpec ope, Mode mode, AbTestSpec abTest, java.util.Map<String, Double> baseline) {
+
+    /** How the cells meet the world. */
+    public enum Mode {
+        /** Each cell on its own copy of the world, under common random numbers. */
+        COUNTERFACTUAL,
+        /** One world whose members are split across the cells. */
+        AB_TEST
+    }
 
     public ScenarioSpec {
         if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
@@ -90,18 +100,14 @@ public record ScenarioSpec(String name, String description, long seed, int repli
         }
         logs = logs == null ? List.of() : List.copyOf(logs);
         for (int i = 0; i < logs.size(); i++) {
-            if (LogKind.find(logs.get(i)).isEmpty()) {
-                throw new ParameterException("logs[" + i + "]", "unknown log '" + logs.get(i) + "'; expected some of "
-                        + LogKind.labels());
+            if (logs.get(i) == null) {
+                throw new ParameterException("logs[" + i + "]", "expected some of " + Keys.all(LogKind.class));
             }
         }
         if (!logs.isEmpty() && bandit != null) {
             throw new ParameterException("logs", "a bandit world has no pages to log; logs apply to page worlds");
         }
-        logFormat = logFormat == null ? "parquet" : logFormat;
-        if (!List.of("parquet", "csv", "both").contains(logFormat)) {
-            throw new ParameterException("logFormat", "logFormat must be parquet, csv or both, found '" + logFormat + "'");
-        }
+        logFormat = logFormat == null ? EventLogs.Format.PARQUET : logFormat;
         if (ope != null) {
             checkOpe(ope, cells, names, page, bandit);
             try {
@@ -110,25 +116,22 @@ public record ScenarioSpec(String name, String description, long seed, int repli
                 throw new ParameterException("ope." + e.parameter(), e.getMessage());
             }
         }
-        mode = mode == null ? "counterfactual" : mode;
+        mode = mode == null ? Mode.COUNTERFACTUAL : mode;
         abTest = abTest == null ? AbTestSpec.DEFAULTS : abTest;
-        if (!mode.equals("counterfactual") && !mode.equals("ab-test")) {
-            throw new ParameterException("mode", "mode must be counterfactual or ab-test, found '" + mode + "'");
-        }
-        if (mode.equals("ab-test")) {
+        if (mode == Mode.AB_TEST) {
             checkAbTest(abTest, cells, bandit, ope, logs);
         }
         baseline = baseline == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(baseline));
         expectations = expectations == null ? List.of() : List.copyOf(expectations);
         for (int i = 0; i < expectations.size(); i++) {
             checkExpectation("expectations[" + i + "]", expectations.get(i), names, metricOptions(world, metrics), bandit,
-                    oracleCellOf(cells).isPresent(), ope, mode.equals("ab-test") ? abTest.readoutMetrics(horizonDays) : Set.of());
+                    oracleCellOf(cells).isPresent(), ope, mode == Mode.AB_TEST ? abTest.readoutMetrics(horizonDays) : Set.of());
         }
     }
 
     /** An A/B test splits one page world's members over two or more cells that share the world's settings. */
     private static void checkAbTest(AbTestSpec ab, List<CellSpec> cells, BanditWorldSpec bandit, OpeSpec ope,
-                                    List<String> logs) {
+                                    List<LogKind> logs) {
         if (bandit != null || ope != null) {
             throw new ParameterException("mode", "an A/B test splits the members of a page world; it takes no bandit "
                     + "world and no ope block");
@@ -237,7 +240,7 @@ public record ScenarioSpec(String name, String description, long seed, int repli
             if (cell.ranker() != null || !cell.rows().isEmpty() || cell.rowOrder() != null) {
                 throw new ParameterException(where + ".ranker", "a bandit world has no pages: give the cell a policy only");
             }
-            if (!cell.policy().settings().reward().equals("click")) {
+            if (!(cell.policy().settings().reward() == dev.loopsim.policies.bandit.SlotReward.CLICK)) {
                 throw new ParameterException(where + ".policy.reward", "in a bandit world the reward is the arm's own "
                         + "Bernoulli draw; reward applies to pages only");
             }

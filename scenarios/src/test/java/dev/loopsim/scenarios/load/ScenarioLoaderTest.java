@@ -29,7 +29,7 @@ class ScenarioLoaderTest {
         assertThat(spec.updateEvery().value()).isEqualTo(1 / 24.0);
         assertThat(spec.world().catalog().titles()).isEqualTo(500);
         assertThat(spec.cells().get(0).retrainEvery().value()).isEqualTo(1);
-        assertThat(spec.cells().get(0).ranker().parameters()).hasToString("Parameters[priorWeight=1.0, weighting=none, maxWeight=10.0]");
+        assertThat(spec.cells().get(0).ranker().parameters()).hasToString("Parameters[priorWeight=1.0, weighting=NONE, maxWeight=10.0]");
         assertThat(spec.metrics().retentionDays()).containsExactly(7, 28);
         var short_ = ScenarioLoader.load(new ScenarioSource("s.yaml", MINIMAL), List.of("horizon_days=14")).spec();
         assertThat(short_.metrics().retentionDays()).as("automatic: those within the horizon").containsExactly(7);
@@ -202,8 +202,8 @@ class ScenarioLoaderTest {
         assertThat(failure(OPE.replace("{type: oracle}", "{type: thompson}")).problem()).contains("ranks by thompson");
         assertThat(failure(OPE.replace("{type: oracle}", "{type: slateq}")).problem()).contains("ranks by slateq");
         assertThat(failure(OPE.replace("{type: oracle}", "{type: slateq, exploration: 0}"))).isNull();
-        assertThat(failure(MINIMAL + "logs: [impressions, clicks]\n").problem()).contains("unknown log 'clicks'");
-        assertThat(failure(MINIMAL + "log_format: xml\n").problem()).contains("parquet, csv or both");
+        assertThat(failure(MINIMAL + "logs: [impressions, clicks]\n").problem()).contains("expected one of [impressions, plays, visits, rewards, observations], found 'clicks'");
+        assertThat(failure(MINIMAL + "log_format: xml\n").problem()).isEqualTo("expected one of [parquet, csv, both], found 'xml'");
         assertThat(failure(MINIMAL, "cells.pop.explore=1.5").yamlPath()).isEqualTo("cells[0].explore");
     }
 
@@ -228,10 +228,12 @@ class ScenarioLoaderTest {
         assertThat(spec.abTest().readouts(30)).containsExactly(28, 30);
         assertThat(spec.abTest().shares(2)).containsExactly(0.5, 0.5);
         assertThat(failure(MINIMAL, "mode=ab-test").problem()).contains("at least two cells");
-        assertThat(failure(ab, "mode=ab").problem()).contains("mode must be counterfactual or ab-test");
+        assertThat(failure(ab, "mode=ab").problem()).isEqualTo("expected one of [counterfactual, ab-test], found 'ab'");
+        assertThat(failure(ab, "mode=ab-tset").problem()).endsWith("(did you mean 'ab-test'?)");
         assertThat(failure(ab, "ab_test.allocation=[0.3, 0.3]").problem()).contains("must sum to 1");
         assertThat(failure(ab, "ab_test.allocation=[0.2, 0.3, 0.5]").problem()).contains("a share for each of the 2 cells");
         assertThat(failure(ab, "ab_test.training=[shared]").yamlPath()).isEqualTo("ab_test.training[0]");
+        assertThat(failure(ab, "ab_test.training=[per-cell, per-cell]").problem()).contains("found [per-cell, per-cell]");
         assertThat(failure(ab + "expectations: [b.per_cell_take_fraction_d28 > a.per_cell_take_fraction_d28]\n").problem())
                 .contains("names metric 'per_cell_take_fraction_d28'");
         assertThat(failure(ab, "cells.a.search_share=0.2").problem()).contains("every cell shares the world's search share");
@@ -274,7 +276,7 @@ class ScenarioLoaderTest {
         assertThat(e.yamlPath()).isEqualTo("world.catalog.genres");
         assertThat(e.problem()).isEqualTo("genres comes from the data with from: movielens; leave it out (or 0), found 8");
         assertThat(failure("name: t\nworld:\n  catalog: {from: imdb}\ncells: [{name: a, ranker: {type: random}}]\n").problem())
-                .isEqualTo("from must be synthetic or movielens, found 'imdb'");
+                .isEqualTo("expected one of [synthetic, movielens], found 'imdb'");
         var spec = ScenarioLoader.load(new ScenarioSource("s.yaml",
                 "name: t\nworld:\n  catalog: {from: movielens}\ncells: [{name: a, ranker: {type: random}}]\n")).spec();
         assertThat(spec.world().catalog().movieLens()).isTrue();

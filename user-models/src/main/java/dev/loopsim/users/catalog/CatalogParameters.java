@@ -29,26 +29,35 @@ import dev.loopsim.core.Validate;
  * @param clickbaitTitleShare        share of titles whose default artwork is clickbait too (sensational key art):
  *                                   clicked more and enjoyed less whatever artwork policy runs
  */
-public record CatalogParameters(String from, String path, int titles, int genres, int latentDim, double secondGenreShare, double qualitySd,
+public record CatalogParameters(Source from, String path, int titles, int genres, int latentDim, double secondGenreShare, double qualitySd,
                                 double popularityMedianPlays, double popularitySdLog,
                                 double popularityQualityCorrelation, double seriesShare, double newTitleShare,
                                 double releaseWindowDays, int artworksPerTitle, int artworkThemes,
                                 double clickbaitShare, double newTitleQualityShift, double clickbaitTitleShare) {
 
+    /** Where the titles come from. */
+    public enum Source {
+        /** Drawn from this record's distributions. */
+        SYNTHETIC,
+        /** The most-rated movies of a MovieLens log, with their genres, rating counts and mean ratings. */
+        MOVIELENS
+    }
+
     /** Genres of a synthetic catalog when {@code genres} is 0. */
     public static final int AUTOMATIC_GENRES = 8;
 
     public static final CatalogParameters DEFAULTS =
-            new CatalogParameters("synthetic", "", 500, 0, 8, 0.4, 1.0, 100, 1.5, 0.5, 0.2, 0.0, 30, 4, 4, 0.25, 0.0, 0.0);
+            new CatalogParameters(Source.SYNTHETIC, "", 500, 0, 8, 0.4, 1.0, 100, 1.5, 0.5, 0.2, 0.0, 30, 4, 4, 0.25, 0.0, 0.0);
 
     public CatalogParameters {
-        if (!"synthetic".equals(from) && !"movielens".equals(from)) {
-            throw new dev.loopsim.core.ParameterException("from", "from must be synthetic or movielens, found '" + from + "'");
+        if (from == null) {
+            throw new dev.loopsim.core.ParameterException("from", "from must be one of "
+                    + String.join(", ", dev.loopsim.core.Keys.all(Source.class)));
         }
         path = path == null ? "" : path;
         Validate.between("titles", titles, 1, 10_000_000, "every title is scored on every ranking");
         Validate.atLeast("genres", genres, 0);
-        if ("movielens".equals(from) && genres != 0) {
+        if (from == Source.MOVIELENS && genres != 0) {
             throw new dev.loopsim.core.ParameterException("genres", "genres comes from the data with from: movielens; "
                     + "leave it out (or 0), found " + genres);
         }
@@ -69,7 +78,7 @@ public record CatalogParameters(String from, String path, int titles, int genres
     }
 
     public boolean movieLens() {
-        return "movielens".equals(from);
+        return from == Source.MOVIELENS;
     }
 
     /** The genre count of a synthetic catalog. */

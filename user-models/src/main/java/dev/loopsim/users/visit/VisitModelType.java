@@ -8,7 +8,7 @@ import dev.loopsim.core.model.VisitModel;
  * and how to build it.
  */
 public record VisitModelType<P extends Record>(String name, String description, Class<P> parameterType, P defaults,
-                                               Function<P, VisitModel> factory) {
+                                               Function<P, VisitModel> factory) implements dev.loopsim.core.Registered<P> {
 
     public VisitModel create(Record parameters) {
         return factory.apply(parameterType.cast(parameters));

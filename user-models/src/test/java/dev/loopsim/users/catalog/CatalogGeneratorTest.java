@@ -10,7 +10,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class CatalogGeneratorTest {
-    private static final CatalogParameters PARAMETERS = new CatalogParameters("synthetic", "", 20_000, 8, 4, 0.4, 1.0, 100, 1.5, 0.5, 0.2, 0.1, 30, 4, 3, 0.25, 0.8, 0);
+    private static final CatalogParameters PARAMETERS = new CatalogParameters(CatalogParameters.Source.SYNTHETIC, "", 20_000, 8, 4, 0.4, 1.0, 100, 1.5, 0.5, 0.2, 0.1, 30, 4, 3, 0.25, 0.8, 0);
 
     private static Catalog generate(long seed) {
         return new CatalogGenerator(PARAMETERS).generate(RandomStreams.of(seed, 0).forWorld("catalog"));

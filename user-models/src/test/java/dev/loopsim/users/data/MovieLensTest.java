@@ -46,7 +46,7 @@ class MovieLensTest {
 
     @Test
     void aCatalogFromMovieLensKeepsItsGenresAndLongTail() {
-        var p = new CatalogParameters("movielens", "", 500, 0, 8, 0.4, 1.0, 100, 1.5, 0.5, 0.2, 0, 30, 4, 4, 0.25, 0, 0);
+        var p = new CatalogParameters(CatalogParameters.Source.MOVIELENS, "", 500, 0, 8, 0.4, 1.0, 100, 1.5, 0.5, 0.2, 0, 30, 4, 4, 0.25, 0, 0);
         Catalog catalog = new CatalogGenerator(p, data).generate(RandomStreams.of(1, 0).forWorld("catalog"));
         assertThat(catalog.genreCount()).isEqualTo(data.genres().size());
         assertThat(catalog.size()).isEqualTo(500);
