@@ -104,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static Path defaultDirectory(String name) {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String stamp = LocalDateTime.now(java.time.ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path candidate = Path.of("runs", name + "-" + stamp);
         for (int k = 2; Files.exists(candidate); k++) {
             candidate = Path.of("runs", name + "-" + stamp + "-" + k);

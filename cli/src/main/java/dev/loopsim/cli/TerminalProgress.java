@@ -12,6 +12,8 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
     private final boolean enabled;
     private ProgressBar bar;
 
+    // On Java 17, which loopsim targets, no console means output is not a terminal.
+    @SuppressWarnings("SystemConsoleNull")
     TerminalProgress(String task, boolean quiet) {
         this.task = task;
         this.enabled = !quiet && System.console() != null;

@@ -55,7 +55,6 @@ final class ServiceSettings {
 
     /** A session opened at the first call of {@link #get} (so a policy never asked anything starts nothing) and closed once. */
     static final class Lazy {
-        private final String role;
         private final String label;
         private final List<String> command;
         private final String connect;
@@ -71,7 +70,6 @@ final class ServiceSettings {
          */
         Lazy(String role, List<String> command, String connect, double timeout, String batchType, String replyType,
              Catalog catalog, Map<String, Object> parameters) {
-            this.role = role;
             this.label = label(role.equals("artwork") ? "artwork selector" : role, command, connect);
             this.command = command;
             this.connect = connect;

@@ -263,20 +263,25 @@ class BanditAlgorithmsTest {
         var world = new BernoulliBandits(new double[][] {{0.7, 0.3}, {0.3, 0.7}}, new long[] {1, 101});
         // A policy that always pulls arm 0: no regret for 100 steps, then 0.4 a step.
         BanditPolicy always0 = new BanditPolicy() {
+            @Override
             public int arms() {
                 return 2;
             }
 
+            @Override
             public ArmChoice choose(double[][] contexts, UniformRandomProvider random) {
                 return new ArmChoice(0, 1);
             }
 
+            @Override
             public double[] scores(int[] arms, double[][] contexts, UniformRandomProvider random) {
                 return new double[arms.length];
             }
 
+            @Override
             public void update(int arm, double[] context, double reward) { }
 
+            @Override
             public void credit(int arm, double[] context, double reward) { }
         };
         BanditWorld.Outcome outcome = world.play(always0, new long[] {100, 200}, stream("a"), stream("b"));

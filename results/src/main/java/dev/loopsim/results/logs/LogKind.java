@@ -40,6 +40,7 @@ public enum LogKind {
     /** A column and its DuckDB type. */
     public record Column(String name, String type) { }
 
+    @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable
     private final List<Column> columns;
 
     LogKind(List<Column> columns) {

@@ -193,7 +193,7 @@ public final class HomogenizationMetric extends DefinedMetric<HomogenizationMetr
                 shared[j] = 0;
             }
         }
-        return total / ((long) n * (n - 1) / 2);
+        return total / ((long) n * (n - 1) / 2.0); // n(n − 1) is even: the same count
     }
 
     private static long mix(long z) {

@@ -27,22 +27,20 @@ public final class LoggedPolicy {
     static final double STEP = 1800;
 
     private final String source;
-    private final int actions;
     /** Per position: the first hour's time and, per hour, π(· | position). */
     private final TreeMap<Integer, Grid> byPosition = new TreeMap<>();
 
     private record Grid(double start, double[][] probabilities) { }
 
-    private LoggedPolicy(String source, int actions) {
+    private LoggedPolicy(String source) {
         this.source = source;
-        this.actions = actions;
     }
 
     public static LoggedPolicy of(BanditLog log, int actions) {
         if (log.actions() > actions) {
             throw new IllegalArgumentException(log.source() + " has " + log.actions() + " actions, the evaluated log " + actions);
         }
-        LoggedPolicy policy = new LoggedPolicy(log.source(), actions);
+        LoggedPolicy policy = new LoggedPolicy(log.source());
         TreeMap<Integer, List<BanditLog.Row>> rowsByPosition = new TreeMap<>();
         for (BanditLog.Row row : log.rows()) {
             rowsByPosition.computeIfAbsent(row.position(), p -> new ArrayList<>()).add(row);

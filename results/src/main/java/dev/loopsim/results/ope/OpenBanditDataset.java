@@ -102,7 +102,7 @@ public final class OpenBanditDataset {
     /** Seconds since the epoch as the dataset writes a time, to the microsecond. */
     static String timestamp(double seconds) {
         long micros = Math.round(seconds * 1e6);
-        java.time.OffsetDateTime t = java.time.Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000)
+        java.time.OffsetDateTime t = java.time.Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L)
                 .atOffset(java.time.ZoneOffset.UTC);
         return TIMESTAMP.format(t);
     }

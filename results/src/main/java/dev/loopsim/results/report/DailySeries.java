@@ -101,7 +101,7 @@ final class DailySeries {
             double[] counts = new double[genres];
             for (int d = p * window; d < (p + 1) * window; d++) {
                 for (CSVRecord row : days.get(d)) {
-                    String[] parts = row.get("genre_plays").split(" ");
+                    String[] parts = row.get("genre_plays").split(" ", -1);
                     for (int g = 0; g < genres; g++) {
                         counts[g] += Double.parseDouble(parts[g]);
                     }

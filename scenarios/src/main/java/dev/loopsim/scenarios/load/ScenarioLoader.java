@@ -40,6 +40,7 @@ public final class ScenarioLoader {
     /** A scenario is a page or two of YAML; these bounds make a runaway file fail at once, not after minutes. */
     public static final int MAX_SCENARIO_CHARS = 1 << 20;
     public static final int MAX_NESTING_DEPTH = 64;
+    private static final java.util.regex.Pattern PATH_SEPARATORS = java.util.regex.Pattern.compile("[.\\[\\]]+");
 
     private static final YAMLMapper MAPPER = YAMLMapper.builder(YAMLFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
@@ -293,7 +294,7 @@ public final class ScenarioLoader {
         String name = parameter.parameter();
         String message = parameter.getMessage();
         if (!name.isEmpty()) {
-            for (String segment : name.split("[.\\[\\]]+")) {
+            for (String segment : PATH_SEPARATORS.split(name, -1)) {
                 if (!segment.isEmpty()) {
                     path.add(snake(segment));
                 }
@@ -306,7 +307,7 @@ public final class ScenarioLoader {
     }
 
     static String snake(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String typeName(Class<?> type) {

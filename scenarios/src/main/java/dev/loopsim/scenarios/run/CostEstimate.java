@@ -50,7 +50,7 @@ public record CostEstimate(double visits, String unit, double perSecond, double 
         if (bytes > maxHeapBytes) {
             problems.add(String.format(Locale.ROOT, "the run needs about %s of memory (members x 3 KB + titles x 2 KB), "
                     + "more than the %s this JVM may use; give it more with LOOPSIM_JAVA_OPTS=-Xmx%dm, or pass --force",
-                    size(bytes), size(maxHeapBytes), (long) Math.ceil(bytes * 1.5 / (1024 * 1024))));
+                    size(bytes), size((double) maxHeapBytes), (long) Math.ceil(bytes * 1.5 / (1024 * 1024))));
         }
         return problems;
     }

@@ -11,8 +11,8 @@ public final class DidYouMean {
         String best = null;
         int bestDistance = 3;
         for (String candidate : candidates) {
-            String a = word.toLowerCase();
-            String b = candidate.toLowerCase();
+            String a = word.toLowerCase(java.util.Locale.ROOT);
+            String b = candidate.toLowerCase(java.util.Locale.ROOT);
             int distance = a.length() >= 4 && (b.startsWith(a) || a.startsWith(b)) ? 1 : distance(a, b);
             if (distance < bestDistance) {
                 bestDistance = distance;

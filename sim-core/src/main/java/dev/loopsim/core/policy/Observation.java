@@ -49,8 +49,8 @@ public final class Observation {
         }
         double day = context.day();
         values[genres] = member.recentVisitCount() == 0 ? 1 : Math.min(1, (day - member.recentVisitDay(0)) / 30);
-        values[genres + 1] = Math.log1p(member.visits()) / 5;
-        values[genres + 2] = Math.log1p(member.plays()) / 5;
+        values[genres + 1] = Math.log1p((double) member.visits()) / 5;
+        values[genres + 2] = Math.log1p((double) member.plays()) / 5;
         values[genres + 3] = (day - member.joinDay()) / 365;
         values[genres + 4] = plays == 0 ? 0 : (double) completed / plays;
         return values;

@@ -196,7 +196,7 @@ public final class EventLogReader {
                     : java.time.LocalDate.parse(iso).atStartOfDay(ZoneOffset.UTC).toInstant();
             return inRange(name, line, column, instant.getEpochSecond() + instant.getNano() * 1e-9, text);
         } catch (DateTimeParseException e) {
-            throw new DataFileException(name, line, column + " must be a number (" + unit.name().toLowerCase()
+            throw new DataFileException(name, line, column + " must be a number (" + unit.name().toLowerCase(java.util.Locale.ROOT)
                     + ") or an ISO-8601 date-time, found '" + DataFileException.quoted(text) + "'");
         }
     }

@@ -22,6 +22,7 @@ public record FitOptions(Form form, int window, boolean excitation, boolean dail
     public enum Form {
         SELF_EXCITING(SelfExcitingForm.INSTANCE), ADDITIVE(AdditiveForm.INSTANCE);
 
+        @SuppressWarnings("ImmutableEnumChecker") // the forms are stateless singletons
         private final VisitForm form;
 
         Form(VisitForm form) {

@@ -91,7 +91,7 @@ class PositionBasedLogitTest {
             }
         }
         for (int s = 0; s < 6; s++) {
-            double p = Math.pow(rowDecay, s / 3) * Math.pow(columnDecay, s % 3);
+            double p = Math.pow(rowDecay, Math.floorDiv(s, 3)) * Math.pow(columnDecay, s % 3);
             // 5-sigma binomial band (sd ≤ 0.0023): fails by chance < 1e-6 per slot.
             assertThat((double) examined[s] / n).as("slot %d", s).isCloseTo(p, offset(5 * Math.sqrt(p * (1 - p) / n) + 1e-12));
         }
