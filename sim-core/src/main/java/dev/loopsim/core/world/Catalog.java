@@ -67,4 +67,15 @@ public final class Catalog {
     public double releaseDay(int id) {
         return releaseDays[id];
     }
+
+    /** Equal titles in the same dimensions: the arrays are derived from them. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Catalog c && c.genreCount == genreCount && c.latentDim == latentDim && c.titles.equals(titles);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(titles, genreCount, latentDim);
+    }
 }
