@@ -3,6 +3,7 @@ package dev.loopsim.core;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The one spelling of a closed option set's values outside Java: an enum constant
@@ -20,14 +21,22 @@ public final class Keys {
         return Arrays.stream(type.getEnumConstants()).map(Keys::of).toList();
     }
 
+    /** The value with this key, if any. */
+    public static <E extends Enum<E>> Optional<E> find(Class<E> type, String key) {
+        return Arrays.stream(type.getEnumConstants()).filter(value -> of(value).equals(key)).findFirst();
+    }
+
     /** The value with this key; anything else is a {@link ParameterException} naming {@code parameter} and the keys. */
     public static <E extends Enum<E>> E parse(Class<E> type, String parameter, String key) {
-        for (E value : type.getEnumConstants()) {
-            if (of(value).equals(key)) {
-                return value;
-            }
+        return find(type, key).orElseThrow(() -> new ParameterException(parameter, parameter + " must be one of "
+                + String.join(", ", all(type)) + "; found '" + key + "'"));
+    }
+
+    /** The value, which a record needs: null (a scenario's {@code key: null}) is a {@link ParameterException} naming the keys. */
+    public static <E extends Enum<E>> E required(Class<E> type, String parameter, E value) {
+        if (value == null) {
+            throw new ParameterException(parameter, parameter + " must be one of " + String.join(", ", all(type)));
         }
-        throw new ParameterException(parameter, parameter + " must be one of " + String.join(", ", all(type))
-                + "; found '" + key + "'");
+        return value;
     }
 }

@@ -14,10 +14,7 @@ public enum SlotReward {
      * registry, so that building a record never starts the registry's initialisation midway.
      */
     public static void check(SlotReward reward, double qualityThreshold) {
-        if (reward == null) {
-            throw new dev.loopsim.core.ParameterException("reward", "reward must be one of "
-                    + String.join(", ", dev.loopsim.core.Keys.all(SlotReward.class)));
-        }
+        dev.loopsim.core.Keys.required(SlotReward.class, "reward", reward);
         dev.loopsim.core.Validate.inRange("qualityThreshold", qualityThreshold, 0, 1);
     }
 

@@ -18,10 +18,7 @@ final class ExposurePropensity {
 
     /** Checks the weighting parameters a ranker takes: a weighting, and a clip of at least 1. */
     static void checkWeighting(Weighting weighting, double maxWeight) {
-        if (weighting == null) {
-            throw new dev.loopsim.core.ParameterException("weighting", "weighting must be one of "
-                    + String.join(", ", dev.loopsim.core.Keys.all(Weighting.class)));
-        }
+        dev.loopsim.core.Keys.required(Weighting.class, "weighting", weighting);
         dev.loopsim.core.Validate.inRange("maxWeight", maxWeight, 1, 1e6);
     }
 

@@ -25,9 +25,7 @@ public record AbTestSpec(List<Training> training, List<Double> allocation, List<
     public AbTestSpec {
         training = training == null || training.isEmpty() ? List.of(Training.POOLED) : training;
         for (int i = 0; i < training.size(); i++) {
-            if (training.get(i) == null) {
-                throw new ParameterException("training[" + i + "]", "expected one of " + Keys.all(Training.class));
-            }
+            Keys.required(Training.class, "training[" + i + "]", training.get(i));
         }
         training = List.copyOf(training);
         if (training.stream().distinct().count() < training.size()) {

@@ -21,8 +21,8 @@ public record ArtworkSpec(String type, Record parameters) implements TypedSpec {
         return PolicyRegistry.artworkSelector(type).orElseThrow().create(catalog, null, parameters);
     }
 
-    static final TypedSpec.Family<ArtworkSpec> FAMILY = new TypedSpec.Family<>("artwork selector", "{type: thompson}", PolicyRegistry::artworkSelectors,
-            ArtworkSpec::new);
+    static final TypedSpec.Family<ArtworkSpec> FAMILY = new TypedSpec.Family<>("artwork selector", "{type: thompson}",
+            PolicyRegistry::artworkSelectors, ArtworkSpec::new);
 
     static final class Reader extends TypedDeserializer<ArtworkSpec> {
         Reader() {

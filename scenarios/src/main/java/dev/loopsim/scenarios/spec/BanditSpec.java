@@ -23,8 +23,8 @@ public record BanditSpec(String type, Record parameters) implements TypedSpec {
         return (BanditAlgorithms.Settings) parameters;
     }
 
-    static final TypedSpec.Family<BanditSpec> FAMILY = new TypedSpec.Family<>("bandit", "{type: thompson}", BanditAlgorithms::all,
-            BanditSpec::new);
+    static final TypedSpec.Family<BanditSpec> FAMILY = new TypedSpec.Family<>("bandit", "{type: thompson}",
+            BanditAlgorithms::all, BanditSpec::new);
 
     static final class Reader extends TypedDeserializer<BanditSpec> {
         Reader() {

@@ -36,9 +36,7 @@ public record BanditWorldSpec(Kind type, List<Double> means, int arms, int dimen
     public record Change(long at, List<Double> means) { }
 
     public BanditWorldSpec {
-        if (type == null) {
-            throw new ParameterException("type", "type must be one of " + String.join(", ", dev.loopsim.core.Keys.all(Kind.class)));
-        }
+        dev.loopsim.core.Keys.required(Kind.class, "type", type);
         means = means == null ? List.of() : List.copyOf(means);
         if (type == Kind.BERNOULLI) {
             if (means.size() < 2) {

@@ -29,10 +29,9 @@ public final class KeyedEnums {
         SimpleModule module = new SimpleModule("loopsim-keyed-enums");
         module.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
-            @SuppressWarnings({"unchecked", "rawtypes"})
             public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
                                                               BeanDescription description, JsonDeserializer<?> standard) {
-                return new Reader(type.getRawClass());
+                return reader(type.getRawClass());
             }
         });
         module.setSerializerModifier(new BeanSerializerModifier() {
@@ -45,29 +44,30 @@ public final class KeyedEnums {
         return module;
     }
 
-    private static final class Reader extends JsonDeserializer<Enum<?>> {
-        private final Class<?> type;
+    @SuppressWarnings({"unchecked", "rawtypes"}) // only enum types reach modifyEnumDeserializer
+    private static JsonDeserializer<?> reader(Class<?> type) {
+        return new Reader(type);
+    }
 
-        Reader(Class<?> type) {
+    private static final class Reader<E extends Enum<E>> extends JsonDeserializer<E> {
+        private final Class<E> type;
+
+        Reader(Class<E> type) {
             this.type = type;
         }
 
         @Override
-        public Enum<?> deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            List<String> keys = java.util.Arrays.stream(type.getEnumConstants()).map(v -> Keys.of((Enum<?>) v)).toList();
+        public E deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            List<String> keys = Keys.all(type);
             if (parser.currentToken() != JsonToken.VALUE_STRING) {
-                return (Enum<?>) context.reportInputMismatch(type, "expected one of " + keys + ", found "
+                return context.reportInputMismatch(type, "expected one of " + keys + ", found "
                         + (parser.currentToken().isStructStart() ? "a " + (parser.isExpectedStartArrayToken() ? "list" : "mapping")
                         : "'" + parser.getText() + "'"));
             }
             String text = parser.getText();
-            for (Object value : type.getEnumConstants()) {
-                if (Keys.of((Enum<?>) value).equals(text)) {
-                    return (Enum<?>) value;
-                }
-            }
-            return (Enum<?>) context.reportInputMismatch(type, "expected one of " + keys + ", found '" + text + "'"
-                    + DidYouMean.suggest(text, keys));
+            java.util.Optional<E> value = Keys.find(type, text);
+            return value.isPresent() ? value.get() : context.reportInputMismatch(type, "expected one of " + keys + ", found '"
+                    + text + "'" + DidYouMean.suggest(text, keys));
         }
     }
 

@@ -30,8 +30,8 @@ public record RankerSpec(String type, Record parameters) implements TypedSpec {
         return new RankerSpec(type, PolicyRegistry.ranker(type).orElseThrow().defaults());
     }
 
-    static final TypedSpec.Family<RankerSpec> FAMILY = new TypedSpec.Family<>("ranker", "{type: popularity}", PolicyRegistry::rankers,
-            RankerSpec::new);
+    static final TypedSpec.Family<RankerSpec> FAMILY = new TypedSpec.Family<>("ranker", "{type: popularity}",
+            PolicyRegistry::rankers, RankerSpec::new);
 
     static final class Reader extends TypedDeserializer<RankerSpec> {
         Reader() {

@@ -100,9 +100,7 @@ public record ScenarioSpec(String name, String description, long seed, int repli
         }
         logs = logs == null ? List.of() : List.copyOf(logs);
         for (int i = 0; i < logs.size(); i++) {
-            if (logs.get(i) == null) {
-                throw new ParameterException("logs[" + i + "]", "expected some of " + Keys.all(LogKind.class));
-            }
+            Keys.required(LogKind.class, "logs[" + i + "]", logs.get(i));
         }
         if (!logs.isEmpty() && bandit != null) {
             throw new ParameterException("logs", "a bandit world has no pages to log; logs apply to page worlds");
@@ -240,7 +238,7 @@ public record ScenarioSpec(String name, String description, long seed, int repli
             if (cell.ranker() != null || !cell.rows().isEmpty() || cell.rowOrder() != null) {
                 throw new ParameterException(where + ".ranker", "a bandit world has no pages: give the cell a policy only");
             }
-            if (!(cell.policy().settings().reward() == dev.loopsim.policies.bandit.SlotReward.CLICK)) {
+            if (cell.policy().settings().reward() != dev.loopsim.policies.bandit.SlotReward.CLICK) {
                 throw new ParameterException(where + ".policy.reward", "in a bandit world the reward is the arm's own "
                         + "Bernoulli draw; reward applies to pages only");
             }

@@ -42,7 +42,7 @@ abstract class TypedDeserializer<S extends TypedSpec> extends StdDeserializer<S>
         Optional<? extends Registered<?>> choice = family.find(type.asText());
         if (choice.isEmpty()) {
             JsonMappingException e = JsonMappingException.from(parser, "unknown " + family.noun() + " type '" + type.asText()
-                    + "'"                    + DidYouMean.suggest(type.asText(), known) + "; known types: " + known);
+                    + "'" + DidYouMean.suggest(type.asText(), known) + "; known types: " + known);
             throw JsonMappingException.wrapWithPath(e, handledType(), "type");
         }
         ObjectMapper mapper = (ObjectMapper) parser.getCodec();

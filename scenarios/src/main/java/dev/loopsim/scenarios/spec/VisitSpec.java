@@ -22,8 +22,8 @@ public record VisitSpec(String type, Record parameters) implements TypedSpec {
         return VisitModels.find(type).orElseThrow().create(parameters);
     }
 
-    static final TypedSpec.Family<VisitSpec> FAMILY = new TypedSpec.Family<>("visit model", "{type: self-exciting}", VisitModels::all,
-            VisitSpec::new);
+    static final TypedSpec.Family<VisitSpec> FAMILY = new TypedSpec.Family<>("visit model", "{type: self-exciting}",
+            VisitModels::all, VisitSpec::new);
 
     static final class Reader extends TypedDeserializer<VisitSpec> {
         Reader() {

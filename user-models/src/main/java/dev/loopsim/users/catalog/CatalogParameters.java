@@ -50,10 +50,7 @@ public record CatalogParameters(Source from, String path, int titles, int genres
             new CatalogParameters(Source.SYNTHETIC, "", 500, 0, 8, 0.4, 1.0, 100, 1.5, 0.5, 0.2, 0.0, 30, 4, 4, 0.25, 0.0, 0.0);
 
     public CatalogParameters {
-        if (from == null) {
-            throw new dev.loopsim.core.ParameterException("from", "from must be one of "
-                    + String.join(", ", dev.loopsim.core.Keys.all(Source.class)));
-        }
+        dev.loopsim.core.Keys.required(Source.class, "from", from);
         path = path == null ? "" : path;
         Validate.between("titles", titles, 1, 10_000_000, "every title is scored on every ranking");
         Validate.atLeast("genres", genres, 0);
