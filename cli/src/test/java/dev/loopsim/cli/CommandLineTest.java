@@ -387,6 +387,10 @@ class CommandLineTest {
         String page = Files.readString(out.resolve("report.html"));
         assertThat(dev.loopsim.results.report.RunReport.charts(page)).isEqualTo(12); // 6 metrics x 2 parameters
         assertThat(page).contains("take_fraction against world.population.members", "points/3/report.html");
+        // Nothing averaged away: one line per cell and value of the other parameter, each with its interval.
+        assertThat(page).contains("alt=\"take_fraction against seed (legend: random, world.population.members = 150; "
+                + "oracle, world.population.members = 150; random, world.population.members = 300; oracle, "
+                + "world.population.members = 300; dashed: 95% interval over 3 replicates)\"");
         assertThat(out.resolve("points/3/report.html")).exists();
     }
 
@@ -397,11 +401,18 @@ class CommandLineTest {
         assertThat(loopsim("run", scenario(SMALL).toString(), "--out", a.toString()).code()).isZero();
         assertThat(loopsim("run", scenario(SMALL).toString(), "--out", b.toString(), "--seed", "9").code()).isZero();
         String page = Files.readString(a.resolve("report.html"));
-        // Take fraction, plays per visit, active members, cumulative regret, retention, and genre shares for each of the two cells.
+        // Take fraction, plays per visit, active members, cumulative regret, and genre shares for each of the two cells;
+        // no member churns in this world, so retention is a sentence, not a flat line.
         java.util.List<String> images = java.util.regex.Pattern.compile("data:image/png;base64,([A-Za-z0-9+/=]+)").matcher(page)
                 .results().map(m -> m.group(1)).toList();
-        assertThat(images).hasSize(7);
-        assertThat(page).contains("alt=\"Retention: members not churned, by weeks since joining\"");
+        assertThat(images).hasSize(6);
+        assertThat(page).contains("Retention: 100.00% of members stayed through week 1 of membership in every cell",
+                "alt=\"Genre shares of plays: oracle (by day), replicates pooled\"")
+                .doesNotContain("alt=\"Retention");
+        assertThat(page).contains("alt=\"Take fraction by day (legend: random; oracle; dashed: 95% interval over 3 replicates)\"");
+        // What was run: the settings line, the build, and the resolved scenario folded away.
+        assertThat(page).contains("3 replicate(s) · 7 days · 300 members · 60 titles · loopsim ",
+                "<details><summary>Settings: the resolved scenario", "name: small", "horizon_days: 7.0");
         for (String image : images) {
             byte[] png = java.util.Base64.getDecoder().decode(image);
             assertThat(java.util.Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
@@ -412,7 +423,7 @@ class CommandLineTest {
         Files.delete(a.resolve("report.html"));
         Outcome report = loopsim("report", a.toString());
         assertThat(report.code()).as(report.err()).isZero();
-        assertThat(report.out()).contains("7 chart(s)");
+        assertThat(report.out()).contains("6 chart(s)");
         assertThat(a.resolve("report.html")).exists();
 
         Outcome compare = loopsim("compare", a.toString(), b.toString());

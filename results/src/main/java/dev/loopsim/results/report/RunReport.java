@@ -1,7 +1,12 @@
 package dev.loopsim.results.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.loopsim.results.chart.LineChart;
+import dev.loopsim.results.chart.StackedShareChart;
 import dev.loopsim.results.metrics.MetricId;
+import dev.loopsim.results.rundir.Manifest;
 import dev.loopsim.results.rundir.RunSummary;
 import dev.loopsim.results.rundir.SweepSummary;
 import dev.loopsim.results.stats.Interval;
@@ -23,7 +28,10 @@ import org.apache.commons.csv.CSVRecord;
  * directory's files, so any complete run, old or new, can be reported.
  */
 public final class RunReport {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private final StringBuilder html = new StringBuilder();
+    private String bands = "dashed: interval over replicates";
+    private double confidence = 0.95;
 
     private RunReport() { }
 
@@ -33,10 +41,12 @@ public final class RunReport {
         if (RunSummary.isSweep(run)) {
             SweepSummary sweep = SweepSummary.read(run);
             report.head(sweep.scenario().isEmpty() ? "run" : sweep.scenario());
+            report.settings(run);
             report.sweep(run, sweep);
         } else {
             RunSummary summary = RunSummary.read(run);
             report.head(summary.scenario().isEmpty() ? "run" : summary.scenario());
+            report.settings(run);
             report.body(run, summary);
         }
         report.html.append("</body></html>\n");
@@ -53,18 +63,58 @@ public final class RunReport {
                 .append("</title><style>body{font-family:sans-serif;margin:2em;max-width:1100px;color:#222}"
                         + "table{border-collapse:collapse;margin:1em 0;font-size:0.9em}td,th{border:1px solid #ccc;padding:3px 8px;"
                         + "text-align:right}th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}"
-                        + "table.text td{text-align:left}.pass{color:#1a7f37}.fail{color:#cf222e;font-weight:bold}img{display:block;margin:0.5em 0}"
+                        + "table.text td{text-align:left}p.what{font-size:1.05em}pre{background:#f6f8fa;padding:0.8em;overflow:auto;"
+                        + "font-size:0.85em}details{margin:0.5em 0 1em}summary{cursor:pointer}.pass{color:#1a7f37}.fail{color:#cf222e;font-weight:bold}img{display:block;margin:0.5em 0}"
                         + "</style></head><body>\n<h1>").append(escape(title)).append("</h1>\n");
     }
 
+    /**
+     * What was run: the scenario's description, its main settings, the loopsim build, and the
+     * resolved scenario itself (every default filled in), folded away until asked for.
+     */
+    private void settings(Path run) throws IOException {
+        Path file = run.resolve("scenario.yaml");
+        if (!Files.exists(file)) {
+            return;
+        }
+        String yaml = Files.readString(file);
+        JsonNode scenario = YAML.readTree(yaml);
+        String description = scenario.path("description").asText("");
+        if (!description.isBlank()) {
+            html.append("<p class=\"what\">").append(escape(description.strip())).append("</p>\n");
+        }
+        List<String> facts = new ArrayList<>();
+        facts.add("seed " + scenario.path("seed").asText("?"));
+        facts.add(scenario.path("replicates").asInt() + " replicate(s)");
+        facts.add(number(scenario.path("horizon_days").asDouble(Double.NaN)) + " days");
+        JsonNode members = scenario.path("world").path("population").path("members");
+        if (members.isNumber()) {
+            facts.add(String.format(Locale.ROOT, "%,d members", members.asLong()));
+        }
+        JsonNode titles = scenario.path("world").path("catalog").path("titles");
+        if (titles.isNumber()) {
+            facts.add(String.format(Locale.ROOT, "%,d titles", titles.asLong()));
+        }
+        if (Files.exists(run.resolve(Manifest.FILE))) {
+            Manifest manifest = Manifest.read(run);
+            String commit = manifest.gitCommit() == null || manifest.gitCommit().isEmpty() ? ""
+                    : " (" + manifest.gitCommit().substring(0, Math.min(12, manifest.gitCommit().length()))
+                    + ("true".equals(manifest.gitDirty()) ? ", with uncommitted changes" : "") + ")";
+            facts.add("loopsim " + manifest.loopsimVersion() + commit);
+        }
+        html.append("<p>").append(escape(String.join(" · ", facts))).append("</p>\n<details><summary>Settings: the resolved "
+                + "scenario, every default filled in (scenario.yaml)</summary><pre>").append(escape(yaml)).append("</pre></details>\n");
+    }
+
     private void body(Path run, RunSummary summary) throws IOException {
-        double confidence = summary.confidence();
+        confidence = summary.confidence();
         html.append(String.format(Locale.ROOT, "<p>%d replicate(s), %,d visits; intervals are %.0f%% intervals over "
                 + "replicates.</p>%n", summary.replicates(), summary.visits(), 100 * confidence));
+        bands = String.format(Locale.ROOT, "dashed: %.0f%% interval over %d replicates", 100 * confidence, summary.replicates());
         expectations(summary.expectations());
         Path daily = run.resolve("daily.csv");
-        if (Files.exists(daily) && Files.size(daily) > 200) {
-            DailySeries series = DailySeries.read(daily);
+        DailySeries series = Files.exists(daily) && Files.size(daily) > 200 ? DailySeries.read(daily) : null;
+        if (series != null) {
             int window = series.days(series.cells().get(0)).length > 60 ? 7 : 1;
             String by = window > 1 ? " by week" : " by day";
             daily(series, "plays", "impressions", window, "Take fraction" + by, "plays / impressions", confidence);
@@ -72,7 +122,9 @@ public final class RunReport {
             daily(series, "active_members", null, window, "Members active each day" + (window > 1 ? " (weekly mean)" : ""),
                     "members", confidence);
             regret(series, confidence);
-            retention(run.resolve("retention.csv"), confidence);
+        }
+        retention(run.resolve("retention.csv"), confidence);
+        if (series != null) {
             genres(series);
         }
         metrics(summary.cells());
@@ -97,7 +149,7 @@ public final class RunReport {
     /** A daily ratio of column sums per cell (or, without a denominator, a column's mean), over windows of days. */
     private void daily(DailySeries series, String numerator, String denominator, int window, String title, String unit,
                        double confidence) throws IOException {
-        LineChart chart = new LineChart(title, "day", unit);
+        LineChart chart = new LineChart(title, "day", unit).bandsAre(bands).wholeNumbersOnX();
         for (String cell : series.cells()) {
             Interval[] values = series.ratio(cell, numerator, denominator, window, confidence);
             if (java.util.Arrays.stream(values).allMatch(v -> Double.isNaN(v.mean()))) {
@@ -109,7 +161,8 @@ public final class RunReport {
     }
 
     private void regret(DailySeries series, double confidence) throws IOException {
-        LineChart chart = new LineChart("Cumulative expected regret", "day", "plays lost against the oracle's page");
+        LineChart chart = new LineChart("Cumulative expected regret", "day", "plays lost against the oracle's page")
+                .bandsAre(bands).wholeNumbersOnX();
         for (String cell : series.cells()) {
             Interval[] values = series.cumulative(cell, "expected_regret_per_visit", "visits", confidence);
             if (values.length > 0 && values[values.length - 1].mean() > 0) {
@@ -131,8 +184,22 @@ public final class RunReport {
                         .computeIfAbsent(Integer.parseInt(r.get("week")), w -> new ArrayList<>()).add(parse(r.get("retained")));
             }
         }
+        double[] range = byCell.values().stream().flatMap(weeks -> weeks.values().stream()).flatMap(List::stream)
+                .mapToDouble(Double::doubleValue).collect(() -> new double[] {1, 0}, (r, v) -> {
+                    r[0] = Math.min(r[0], v);
+                    r[1] = Math.max(r[1], v);
+                }, (r, o) -> {
+                    r[0] = Math.min(r[0], o[0]);
+                    r[1] = Math.max(r[1], o[1]);
+                });
+        if (range[0] >= range[1]) {
+            int weeks = byCell.values().stream().mapToInt(w -> w.isEmpty() ? 0 : w.lastKey()).max().orElse(0);
+            html.append(String.format(Locale.ROOT, "<p>Retention: %s of members stayed through week %d of membership in every "
+                    + "cell, so there is no curve to chart.</p>%n", percent(range[0]).substring(1), weeks));
+            return;
+        }
         LineChart chart = new LineChart("Retention: members not churned, by weeks since joining", "weeks since joining",
-                "share of members");
+                "share of members").bandsAre(bands).wholeNumbersOnX();
         for (Map.Entry<String, java.util.TreeMap<Integer, List<Double>>> cell : byCell.entrySet()) {
             double[] weeks = cell.getValue().keySet().stream().mapToDouble(Integer::doubleValue).toArray();
             Interval[] values = cell.getValue().values().stream()
@@ -144,7 +211,7 @@ public final class RunReport {
         chart(chart);
     }
 
-    /** One chart per cell: each genre's share of plays over time (weekly past 60 days). */
+    /** One chart per cell: each genre's share of plays over time (weekly past 60 days), stacked. */
     private void genres(DailySeries series) throws IOException {
         for (String cell : series.cells()) {
             double[] days = series.days(cell);
@@ -157,11 +224,12 @@ public final class RunReport {
             for (int p = 0; p < x.length; p++) {
                 x[p] = (p + 1) * window;
             }
-            LineChart chart = new LineChart("Genre shares of plays: " + cell + (window > 1 ? " (weekly)" : ""), "day", "share");
-            for (int g = 0; g < shares.length; g++) {
-                chart.line("genre " + g, x, shares[g], null, null);
+            String[] names = java.util.stream.IntStream.range(0, shares.length).mapToObj(g -> "genre " + g).toArray(String[]::new);
+            StackedShareChart chart = new StackedShareChart("Genre shares of plays: " + cell
+                    + (window > 1 ? " (by week)" : " (by day)") + ", replicates pooled", "day").parts(names, x, shares);
+            if (!chart.isEmpty()) {
+                image(chart.title(), chart.png());
             }
-            chart(chart);
         }
     }
 
@@ -173,11 +241,14 @@ public final class RunReport {
     }
 
     private void chart(LineChart chart) throws IOException {
-        if (chart.isEmpty()) {
-            return;
+        if (!chart.isEmpty()) {
+            image(chart.title() + " (legend: " + String.join("; ", chart.legend()) + ")", chart.png());
         }
-        html.append("<img alt=\"").append(escape(chart.title())).append("\" src=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(chart.png())).append("\">\n");
+    }
+
+    private void image(String title, byte[] png) {
+        html.append("<img alt=\"").append(escape(title)).append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(png)).append("\">\n");
     }
 
     private void metrics(Map<String, Map<String, RunSummary.MetricSummary>> cells) {
@@ -260,6 +331,11 @@ public final class RunReport {
         List<String> parameters = summary.parameters();
         html.append("<p>A sweep of ").append(summary.points().size()).append(" point(s) over ")
                 .append(escape(String.join(", ", parameters))).append(".</p>\n");
+        if (!summary.points().isEmpty() && Files.exists(run.resolve(summary.points().get(0).directory()).resolve(RunSummary.FILE))) {
+            RunSummary point = RunSummary.read(run.resolve(summary.points().get(0).directory()));
+            confidence = point.confidence();
+            bands = String.format(Locale.ROOT, "dashed: %.0f%% interval over %d replicates", 100 * confidence, point.replicates());
+        }
         List<CSVRecord> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(run.resolve("sweep.csv"))) {
             CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in).forEach(r -> {
@@ -271,7 +347,7 @@ public final class RunReport {
         for (String metric : List.of("take_fraction", "plays_per_member", "visits_per_member_week", "homogenization",
                 "exposure_gini", "play_coverage")) {
             for (String parameter : parameters) {
-                sweepChart(rows, parameter, metric);
+                sweepChart(rows, parameters, parameter, metric);
             }
         }
         html.append("<h2>Points</h2>\n<table><tr><th>point</th>");
@@ -288,9 +364,13 @@ public final class RunReport {
         html.append("</table>\n");
     }
 
-    /** The metric's mean over replicates against the parameter's value (numeric, or the order of first appearance). */
-    private void sweepChart(List<CSVRecord> rows, String parameter, String metric) throws IOException {
-        Map<String, Map<String, List<Double>>> byCell = new java.util.LinkedHashMap<>();
+    /**
+     * The metric's mean over replicates against one parameter, with its interval: one line per
+     * cell and per combination of the other parameters' values, so nothing is averaged away.
+     */
+    private void sweepChart(List<CSVRecord> rows, List<String> parameters, String parameter, String metric) throws IOException {
+        List<String> others = parameters.stream().filter(p -> !p.equals(parameter)).toList();
+        Map<String, Map<String, List<Double>>> byLine = new java.util.LinkedHashMap<>();
         List<String> levels = new ArrayList<>();
         for (CSVRecord r : rows) {
             if (!r.get("metric").equals(metric) || r.get("value").isEmpty()) {
@@ -300,20 +380,26 @@ public final class RunReport {
             if (!levels.contains(level)) {
                 levels.add(level);
             }
-            byCell.computeIfAbsent(r.get("cell"), c -> new java.util.LinkedHashMap<>())
+            StringBuilder line = new StringBuilder(r.get("cell"));
+            others.forEach(o -> line.append(", ").append(o).append(" = ").append(r.get(o)));
+            byLine.computeIfAbsent(line.toString(), c -> new java.util.LinkedHashMap<>())
                     .computeIfAbsent(level, l -> new ArrayList<>()).add(Double.parseDouble(r.get("value")));
         }
         boolean numeric = levels.stream().allMatch(l -> l.matches("-?[0-9.eE+-]+"));
-        LineChart chart = new LineChart(metric + " against " + parameter, parameter + (numeric ? "" : " (point order)"), metric);
-        for (Map.Entry<String, Map<String, List<Double>>> cell : byCell.entrySet()) {
-            List<String> sorted = new ArrayList<>(cell.getValue().keySet());
+        LineChart chart = new LineChart(metric + " against " + parameter, parameter + (numeric ? "" : " (point order)"), metric)
+                .bandsAre(bands);
+        if (!numeric) {
+            chart.wholeNumbersOnX();
+        }
+        for (Map.Entry<String, Map<String, List<Double>>> line : byLine.entrySet()) {
+            List<String> sorted = new ArrayList<>(line.getValue().keySet());
             if (numeric) {
                 sorted.sort(java.util.Comparator.comparingDouble(Double::parseDouble));
             }
             double[] x = sorted.stream().mapToDouble(l -> numeric ? Double.parseDouble(l) : levels.indexOf(l)).toArray();
-            double[] y = sorted.stream().mapToDouble(l -> cell.getValue().get(l).stream().mapToDouble(Double::doubleValue)
-                    .average().orElse(Double.NaN)).toArray();
-            chart.line(cell.getKey(), x, y, null, null);
+            Interval[] values = sorted.stream().map(l -> Interval.of(line.getValue().get(l).stream()
+                    .mapToDouble(Double::doubleValue).toArray(), confidence)).toArray(Interval[]::new);
+            band(chart, line.getKey(), x, values);
         }
         chart(chart);
     }
