@@ -33,7 +33,7 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO", arity = "0..*", description = "Scenario files or bundled scenario names.")
+    @Parameters(paramLabel = "SCENARIO", arity = "0..*", completionCandidates = CompletionCommand.BundledScenarios.class, description = "Scenario files or bundled scenario names.")
     List<String> scenarios = new ArrayList<>();
 
     @Mixin

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         subcommands = {RunCommand.class, CheckCommand.class, ValidateCommand.class, ListCommand.class, FitCommand.class, OpeCommand.class,
                 ExportCommand.class,
                 BaselineCommand.class, ReportCommand.class, CompareCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class},
+                BenchCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success: runs completed and expectations held", "1:a run failed or an expectation did not hold",
                 "2:bad input: arguments, scenario file or output folder",

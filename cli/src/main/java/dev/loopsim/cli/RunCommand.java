@@ -28,7 +28,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO", arity = "0..1",
+    @Parameters(paramLabel = "SCENARIO", arity = "0..1", completionCandidates = CompletionCommand.BundledScenarios.class,
             description = "A scenario file, or a bundled scenario's name (see 'loopsim list scenarios'). Not with --resume.")
     String scenario;
 

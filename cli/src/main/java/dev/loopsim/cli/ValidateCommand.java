@@ -16,7 +16,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO", description = "A scenario file or a bundled scenario's name.")
+    @Parameters(paramLabel = "SCENARIO", completionCandidates = CompletionCommand.BundledScenarios.class, description = "A scenario file or a bundled scenario's name.")
     String scenario;
 
     @Mixin

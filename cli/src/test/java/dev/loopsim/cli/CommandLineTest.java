@@ -145,8 +145,24 @@ class CommandLineTest {
         });
     }
 
+    /** The completion script, sourced in bash, completes a command, an option and a bundled scenario's name. */
+    @Test
+    void theCompletionScriptCompletesCommandsOptionsAndBundledScenarios() throws Exception {
+        Outcome o = loopsim("completion");
+        assertThat(o.code()).isZero();
+        Path script = temp.resolve("loopsim-completion.bash");
+        Files.writeString(script, o.out());
+        String complete = "source " + script + "; complete_for() { COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); "
+                + "COMP_LINE=\"$*\"; COMP_POINT=${#COMP_LINE}; _complete_loopsim 2>/dev/null; echo \"${COMPREPLY[*]}\"; }; "
+                + "complete_for loopsim ru; complete_for loopsim run quick; complete_for loopsim run --thr";
+        Process bash = new ProcessBuilder("bash", "-c", complete).redirectErrorStream(true).start();
+        List<String> lines = new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertThat(bash.waitFor()).isZero();
+        assertThat(lines).containsExactly("run", "quickstart", "--threads");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"run", "check", "validate", "list", "bench"})
+    @ValueSource(strings = {"run", "check", "validate", "list", "bench", "completion"})
     void everyCommandHasHelp(String command) {
         Outcome o = loopsim(command, "--help");
         assertThat(o.code()).isEqualTo(0);
