@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
  * The event logs of an experiment. Runs stream their events into part files (CSV without a
  * header, one per run, shard and kind); {@link #finish} gathers each kind into one file in part
  * order (replicate, cell, shard; then time within a shard), as CSV or, through DuckDB, Parquet,
- * and removes the parts. Files appear under their final names only once complete.
+ * and removes the parts. Files appear under their final names only once complete. A run that
+ * fails (a full disk, a crashed policy) removes its parts and half-written files when it closes the
+ * logs, so that what stays is complete, and the disk space comes back.
  */
 public final class EventLogs implements AutoCloseable {
     /** What {@link #finish} writes. */
@@ -36,6 +38,7 @@ public final class EventLogs implements AutoCloseable {
     private final Format format;
     private final Map<LogKind, List<Path>> parts = new EnumMap<>(LogKind.class);
     private final List<Writer> open = new ArrayList<>();
+    private boolean finished;
 
     private EventLogs(Path directory, Set<LogKind> kinds, Format format) {
         this.directory = directory;
@@ -77,16 +80,23 @@ public final class EventLogs implements AutoCloseable {
         }
     }
 
-    /** Closes the parts written so far (the end of a run). */
+    /** Closes the parts written so far (the end of a run); every writer is closed even when one fails. */
     synchronized void closeParts() {
-        try {
-            for (Writer writer : open) {
+        IOException failure = null;
+        for (Writer writer : open) {
+            try {
                 writer.close();
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot finish an event log: " + e.getMessage(), e);
-        } finally {
-            open.clear();
+        }
+        open.clear();
+        if (failure != null) {
+            throw new UncheckedIOException("cannot write the event logs in " + directory + ": " + failure.getMessage(), failure);
         }
     }
 
@@ -103,7 +113,13 @@ public final class EventLogs implements AutoCloseable {
                 continue;
             }
             Path gathered = directory.resolve(kind.label() + ".csv.tmp");
-            gather(kind, gathered);
+            try {
+                gather(kind, gathered);
+            } catch (IOException e) {
+                Files.deleteIfExists(gathered);
+                throw new IOException("cannot write the event log " + directory.resolve(kind.label() + ".csv") + ": "
+                        + e.getMessage(), e);
+            }
             if (format == Format.BOTH) {
                 ParquetFiles.fromCsv(List.of(gathered), true, kind.duckdbColumns(), parquet);
             }
@@ -111,6 +127,7 @@ public final class EventLogs implements AutoCloseable {
                     StandardCopyOption.ATOMIC_MOVE);
         }
         removeParts();
+        finished = true;
     }
 
     private void gather(LogKind kind, Path target) throws IOException {
@@ -133,9 +150,30 @@ public final class EventLogs implements AutoCloseable {
         Files.deleteIfExists(directory.resolve(PARTS));
     }
 
-    /** Closes what is still open; after a failure the parts stay, for a look at what was written. */
+    /**
+     * Closes what is still open. Without a {@link #finish} (the run failed), the parts and any
+     * half-gathered file are removed: a full disk gets its space back, and no partial log is left
+     * under a final name. Files of kinds already gathered stay; the run itself is marked incomplete.
+     */
     @Override
     public void close() {
-        closeParts();
+        if (finished) {
+            return;
+        }
+        try {
+            closeParts();
+        } catch (UncheckedIOException e) {
+            // The run has already failed; closing on a full disk fails too, and the parts go anyway.
+        }
+        try {
+            removeParts();
+            try (var leftovers = Files.newDirectoryStream(directory, "*.tmp")) {
+                for (Path leftover : leftovers) {
+                    Files.deleteIfExists(leftover);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the unfinished event logs in " + directory + ": " + e.getMessage(), e);
+        }
     }
 }
