@@ -11,7 +11,16 @@ public final class Problems {
     private static final Pattern LINE = Pattern.compile("\\((?:start)?line (\\d+)\\)\\s*");
     private static final Pattern CLASS_NAME = Pattern.compile("\\b[a-z]+(?:\\.[a-z0-9_]+)+\\.[A-Z]\\w*:\\s*");
 
+    /** The longest offending value a message quotes whole; a message must stay readable whatever the file holds. */
+    public static final int MAX_QUOTED = 200;
+
     private Problems() { }
+
+    /** A value as a message quotes it: cut to {@value #MAX_QUOTED} characters, with its full length. */
+    public static String quoted(String value) {
+        return value.length() <= MAX_QUOTED ? value
+                : value.substring(0, MAX_QUOTED) + "… (" + value.length() + " characters)";
+    }
 
     /** The innermost cause's message, without class names or the line marker; its class's simple name when it has none. */
     public static String message(Throwable e) {

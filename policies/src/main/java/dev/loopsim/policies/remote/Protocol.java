@@ -207,8 +207,8 @@ final class Protocol {
         out.append('"');
     }
 
-    /** A reply quoted in an error message: its first 200 characters. */
+    /** A reply quoted in an error message, cut as every loopsim message cuts what it quotes. */
     static String shorten(String line) {
-        return line.length() <= 200 ? "'" + line + "'" : "'" + line.substring(0, 200) + "...' (" + line.length() + " characters)";
+        return "'" + dev.loopsim.core.Problems.quoted(line) + "'";
     }
 }

@@ -49,11 +49,19 @@ public final class OpenBanditDataset {
                     throw new OpeException(name, line, "expected " + header.size() + " fields, found " + record.size());
                 }
                 int item = whole(name, line, record, "item_id");
-                if (item < 0) {
-                    throw new OpeException(name, line, "item_id must be >= 0, found " + item);
+                if (item < 0 || item >= LoopsimLog.MAX_TITLES) {
+                    throw new OpeException(name, line, "item_id must be an item index in [0, " + LoopsimLog.MAX_TITLES
+                            + "), found " + item);
                 }
                 int position = whole(name, line, record, "position");
+                if (position < 0 || position > MAX_POSITION) {
+                    throw new OpeException(name, line, "position must be a slot in [0, " + MAX_POSITION + "], found " + position);
+                }
                 double click = number(name, line, record, "click");
+                if (!(Math.abs(click) <= MAX_ABS_REWARD)) {
+                    throw new OpeException(name, line, "click must be a reward (0 or 1, or a number within " + MAX_ABS_REWARD
+                            + " of 0), found " + click);
+                }
                 double propensity = number(name, line, record, "propensity_score");
                 if (!(propensity > 0 && propensity <= 1)) {
                     throw new OpeException(name, line, "propensity_score must be in (0, 1], found " + propensity);
@@ -110,14 +118,25 @@ public final class OpenBanditDataset {
     private static final java.time.format.DateTimeFormatter TIMESTAMP =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
 
+    /** Slots on a page; a log's position beyond this is a corrupt value, not a page. */
+    static final int MAX_POSITION = 10_000;
+    /** Clicks are 0 or 1 and other rewards small numbers; past this a reward is corrupt, and would swamp any estimate. */
+    static final double MAX_ABS_REWARD = 1e9;
+    /** About ±3,000 years around 1970: further out, a time is a corrupt value, not a round. */
+    static final double MAX_ABS_SECONDS = 1e11;
+
     /** The Open Bandit Dataset's "2019-11-24 00:01:03.979311+00:00", in seconds since the epoch. */
     private static double time(String name, long line, String text) {
         try {
             java.time.OffsetDateTime t = java.time.OffsetDateTime.parse(text.trim().replace(' ', 'T'));
+            if (Math.abs(t.toEpochSecond()) > MAX_ABS_SECONDS) {
+                throw new OpeException(name, line, "timestamp must lie within about 3,000 years of 1970, found '"
+                        + dev.loopsim.core.Problems.quoted(text) + "'");
+            }
             return t.toEpochSecond() + t.getNano() / 1e9;
         } catch (java.time.format.DateTimeParseException e) {
             throw new OpeException(name, line, "timestamp must be a date and time such as 2019-11-24 00:01:03.979311+00:00, "
-                    + "found '" + text + "'");
+                    + "found '" + dev.loopsim.core.Problems.quoted(text) + "'");
         }
     }
 
@@ -144,7 +163,7 @@ public final class OpenBanditDataset {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new OpeException(name, line, column + " must be a whole number, found '" + text + "'");
+            throw new OpeException(name, line, column + " must be a whole number, found '" + dev.loopsim.core.Problems.quoted(text) + "'");
         }
     }
 
@@ -158,6 +177,6 @@ public final class OpenBanditDataset {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new OpeException(name, line, column + " must be a number, found '" + text + "'");
+        throw new OpeException(name, line, column + " must be a number, found '" + dev.loopsim.core.Problems.quoted(text) + "'");
     }
 }

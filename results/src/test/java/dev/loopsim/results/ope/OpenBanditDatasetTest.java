@@ -74,6 +74,19 @@ class OpenBanditDatasetTest {
         Files.writeString(bad, ",timestamp,item_id,position,click,propensity_score\n0," + t + ",3,1,\"0,0.5\n");
         assertThatThrownBy(() -> OpenBanditDataset.read(bad)).hasMessageStartingWith(bad + ":2: not readable as CSV: ")
                 .hasMessageNotContaining("Exception");
+        // Numbers that parse but no log could hold: an item id that would size the action set at 1e8 (it ran out of
+        // memory), a negative slot, a click of 1e300, a time 8,000 years out.
+        String head = ",timestamp,item_id,position,click,propensity_score\n0,";
+        Files.writeString(bad, head + t + ",99999999,1,0,0.5\n");
+        assertThatThrownBy(() -> OpenBanditDataset.read(bad)).hasMessage(bad + ":2: item_id must be an item index in [0, 1000000), "
+                + "found 99999999");
+        Files.writeString(bad, head + t + ",3,-1,0,0.5\n");
+        assertThatThrownBy(() -> OpenBanditDataset.read(bad)).hasMessage(bad + ":2: position must be a slot in [0, 10000], found -1");
+        Files.writeString(bad, head + t + ",3,1,1e300,0.5\n");
+        assertThatThrownBy(() -> OpenBanditDataset.read(bad)).hasMessageStartingWith(bad + ":2: click must be a reward");
+        Files.writeString(bad, head + "9999-11-24 00:01:03+00:00,3,1,0,0.5\n");
+        assertThatThrownBy(() -> OpenBanditDataset.read(bad)).hasMessage(bad + ":2: timestamp must lie within about 3,000 years of "
+                + "1970, found '9999-11-24 00:01:03+00:00'");
         Files.writeString(bad, "member,timestamp\na,1\n");
         assertThatThrownBy(() -> OpenBanditDataset.read(bad)).hasMessageStartingWith(bad + ":1: expected the Open Bandit Dataset's columns");
     }

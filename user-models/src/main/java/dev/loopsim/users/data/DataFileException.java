@@ -11,15 +11,6 @@ public final class DataFileException extends RuntimeException {
         this.line = line;
     }
 
-    /** The longest offending value a message quotes whole; a message must stay readable whatever the file holds. */
-    public static final int MAX_QUOTED = 200;
-
-    /** A value as a message quotes it: cut to {@value #MAX_QUOTED} characters, with its full length. */
-    public static String quoted(String value) {
-        return value.length() <= MAX_QUOTED ? value
-                : value.substring(0, MAX_QUOTED) + "… (" + value.length() + " characters)";
-    }
-
     public String file() {
         return file;
     }

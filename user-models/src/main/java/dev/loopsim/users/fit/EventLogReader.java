@@ -64,6 +64,7 @@ public final class EventLogReader {
                 ? column(name, header, format.rewardColumn(), EventLogFormat.REWARD_NAMES, "reward", false) : null;
         Map<String, List<double[]>> byMember = new LinkedHashMap<>(); // member -> {seconds, reward or NaN}
         long events = 0;
+        TimeSpan span = new TimeSpan(name, true);
         try (parser) {
             for (CSVRecord row : parser) {
                 long line = row.getRecordNumber() + 1;
@@ -75,6 +76,7 @@ public final class EventLogReader {
                     throw new DataFileException(name, line, memberColumn + " is empty; expected a member id");
                 }
                 double seconds = seconds(name, line, timeColumn, row.get(timeColumn), format.timeUnit());
+                span.add(seconds, line, row.get(timeColumn));
                 double reward = rewardColumn == null ? Double.NaN : reward(name, line, rewardColumn, row.get(rewardColumn));
                 byMember.computeIfAbsent(member, key -> new ArrayList<>()).add(new double[]{seconds, reward});
                 events++;
@@ -83,6 +85,7 @@ public final class EventLogReader {
         if (events == 0) {
             throw new DataFileException(name, 0, "the log holds no events; expected a header and at least one row");
         }
+        span.check();
         return sessionise(name, byMember, events, format);
     }
 
@@ -174,7 +177,7 @@ public final class EventLogReader {
     static double inRange(String name, long line, String column, double seconds, String text) {
         if (!(Math.abs(seconds) <= MAX_ABS_SECONDS)) {
             throw new DataFileException(name, line, column + " must lie within 1e11 seconds "
-                    + "(about 3,000 years) of 1970, found '" + DataFileException.quoted(text) + "'");
+                    + "(about 3,000 years) of 1970, found '" + dev.loopsim.core.Problems.quoted(text) + "'");
         }
         return seconds;
     }
@@ -197,7 +200,7 @@ public final class EventLogReader {
             return inRange(name, line, column, instant.getEpochSecond() + instant.getNano() * 1e-9, text);
         } catch (DateTimeParseException e) {
             throw new DataFileException(name, line, column + " must be a number (" + unit.name().toLowerCase(java.util.Locale.ROOT)
-                    + ") or an ISO-8601 date-time, found '" + DataFileException.quoted(text) + "'");
+                    + ") or an ISO-8601 date-time, found '" + dev.loopsim.core.Problems.quoted(text) + "'");
         }
     }
 
@@ -214,6 +217,6 @@ public final class EventLogReader {
             // reported below
         }
         throw new DataFileException(name, line, column + " must be a number in [-1e9, 1e9] or empty, found '"
-                + DataFileException.quoted(text) + "'");
+                + dev.loopsim.core.Problems.quoted(text) + "'");
     }
 }

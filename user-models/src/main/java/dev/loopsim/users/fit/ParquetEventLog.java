@@ -40,6 +40,7 @@ final class ParquetEventLog {
             String sql = "SELECT CAST(" + quote(memberColumn) + " AS VARCHAR), " + time + ", " + reward + " FROM read_parquet(?)";
             Map<String, List<double[]>> byMember = new LinkedHashMap<>();
             long events = 0;
+            TimeSpan span = new TimeSpan(name, false);
             try (PreparedStatement query = connection.prepareStatement(sql)) {
                 query.setString(1, file.toString());
                 try (ResultSet rows = query.executeQuery()) {
@@ -51,6 +52,7 @@ final class ParquetEventLog {
                         }
                         double seconds = instant ? microseconds(name, row, timeColumn, rows) : textSeconds(name, row, timeColumn,
                                 rows.getString(2), format);
+                        span.add(seconds, row, rows.getString(2));
                         String rewardText = rows.getString(3);
                         double value = rewardText == null ? Double.NaN : rowReward(name, row, rewardColumn, rewardText);
                         byMember.computeIfAbsent(member, key -> new ArrayList<>()).add(new double[]{seconds, value});
@@ -61,6 +63,7 @@ final class ParquetEventLog {
             if (events == 0) {
                 throw new DataFileException(name, 0, "the log holds no events");
             }
+            span.check();
             return EventLogReader.sessionise(name, byMember, events, format);
         } catch (SQLException e) {
             throw new DataFileException(name, 0, "not readable as Parquet: " + firstLine(e.getMessage()));

@@ -77,6 +77,10 @@ class EventLogReaderTest {
         String huge = "x".repeat(10_000_000);
         assertThatThrownBy(() -> read("member,timestamp\na," + huge + "\n")).message()
                 .as("a message quotes at most 200 characters of a value").hasSizeLessThan(400).contains("(10000000 characters)");
+        // Each time alone is plausible; together they span 130 years, so one is corrupt, and both ends are named.
+        assertThatThrownBy(() -> read("member,timestamp\na,2019-11-24T10:00:00Z\nb,2019-11-25T10:00:00Z\nb,2149-11-25T10:00:00Z\n"))
+                .hasMessage("log.csv: the log's times span 130 years, from line 2 ('2019-11-24T10:00:00Z') to line 4 "
+                        + "('2149-11-25T10:00:00Z'); expected at most 100 years of events: one of these times is probably corrupt");
         assertThatThrownBy(() -> read("member,timestamp\na,100,7\n"))
                 .hasMessage("log.csv:2: expected 2 fields, found 3");
         assertThatThrownBy(() -> read("member,timestamp\n,100\n"))
