@@ -37,26 +37,7 @@ final class LoopsimCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new LoopsimCommand());
         // A policy service's own stderr (its prints, a traceback) is shown as it comes, marked as the service's.
         dev.loopsim.policies.remote.RemoteRanker.showServiceOutput(line -> System.err.println("policy: " + line));
-        commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {
-            var err = line.getErr();
-            if (failure instanceof ScenarioException || failure instanceof BadInputException
-                    || failure instanceof DataFileException || failure instanceof ParameterException
-                    || failure instanceof dev.loopsim.results.ope.OpeException) {
-                err.println("loopsim: " + failure.getMessage());
-                return ExitCodes.BAD_INPUT;
-            }
-            if (failure instanceof dev.loopsim.policies.remote.RemotePolicyException) {
-                err.println("loopsim: failed: " + failure.getMessage());
-                return ExitCodes.POLICY_SERVICE;
-            }
-            err.println("loopsim: failed: " + (failure.getMessage() == null ? failure.toString() : failure.getMessage()));
-            if (System.getenv("LOOPSIM_DEBUG") != null) {
-                failure.printStackTrace(err);
-            } else {
-                err.println("(set LOOPSIM_DEBUG=1 to see where)");
-            }
-            return ExitCodes.FAILED;
-        });
+        commandLine.setExecutionExceptionHandler((failure, line, parsed) -> explain(failure, line.getErr()));
         commandLine.setParameterExceptionHandler((failure, args) -> {
             CommandLine line = failure.getCommandLine();
             line.getErr().println("loopsim: " + failure.getMessage());
@@ -64,6 +45,54 @@ final class LoopsimCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         });
         return commandLine;
+    }
+
+    /** One message for a failed command, and its exit code; a trace only with LOOPSIM_DEBUG=1. */
+    static int explain(Exception failure, java.io.PrintWriter err) {
+        if (failure instanceof ScenarioException || failure instanceof BadInputException
+                || failure instanceof DataFileException || failure instanceof ParameterException
+                || failure instanceof dev.loopsim.results.ope.OpeException) {
+            err.println("loopsim: " + failure.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        if (failure instanceof dev.loopsim.policies.remote.RemotePolicyException) {
+            err.println("loopsim: failed: " + failure.getMessage());
+            return ExitCodes.POLICY_SERVICE;
+        }
+        err.println("loopsim: failed: " + dev.loopsim.core.Problems.quoted(failure.getMessage() == null ? failure.toString()
+                : failure.getMessage()));
+        if (isInternal(failure)) {
+            err.println("This is a bug in loopsim, not in your input: a check that should have refused the scenario, or an "
+                    + "invariant of the engine, failed. Please report it with the scenario, the command and what "
+                    + "LOOPSIM_DEBUG=1 prints.");
+        }
+        if (System.getenv("LOOPSIM_DEBUG") != null) {
+            failure.printStackTrace(err);
+        } else if (!isInternal(failure)) {
+            err.println("(set LOOPSIM_DEBUG=1 to see where)");
+        }
+        return ExitCodes.FAILED;
+    }
+
+    /**
+     * A failure no user input should cause: a programming error anywhere, or a library refusing
+     * the values loopsim gave it (a sampler's "beta is not strictly positive"). A failure that
+     * loopsim's own code raises on purpose (an I/O error, a refused resume) is not one.
+     */
+    static boolean isInternal(Throwable failure) {
+        Throwable inner = failure;
+        while (inner.getCause() != null && inner.getCause() != inner) {
+            inner = inner.getCause();
+        }
+        if (inner instanceof java.io.IOException || inner instanceof java.io.UncheckedIOException) {
+            return false;
+        }
+        if (inner instanceof NullPointerException || inner instanceof IndexOutOfBoundsException
+                || inner instanceof ArithmeticException || inner instanceof ClassCastException || inner instanceof AssertionError) {
+            return true;
+        }
+        StackTraceElement[] where = inner.getStackTrace();
+        return where.length > 0 && !where[0].getClassName().startsWith("dev.loopsim.") && !where[0].getClassName().startsWith("java.");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -162,11 +162,14 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "check", "validate", "list", "bench", "completion"})
+    @ValueSource(strings = {"run", "check", "validate", "list", "bench", "completion", "fit", "ope", "export", "report", "compare",
+        "baseline"})
     void everyCommandHasHelp(String command) {
         Outcome o = loopsim(command, "--help");
         assertThat(o.code()).isEqualTo(0);
-        assertThat(o.out()).startsWith("Usage: loopsim " + command);
+        assertThat(o.out()).startsWith("Usage: loopsim " + command)
+                .as("no reference to a document users do not have (fit --help once cited DESIGN.md)")
+                .doesNotContainIgnoringCase("design").doesNotContain("§");
     }
 
     @Test
