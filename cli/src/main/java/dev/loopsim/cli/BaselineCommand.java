@@ -34,6 +34,9 @@ final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "FILE", description = "Where to write the baseline (default: beside the scenario).")
     Path to;
 
+    @Option(names = "--force", description = "Replace an existing baseline (after a change you meant to make).")
+    boolean force;
+
     @Override
     public Integer call() throws IOException {
         if (!action.equals("save")) {
@@ -42,6 +45,7 @@ final class BaselineCommand implements Callable<Integer> {
         BadInputException.completeRun(run);
         Manifest manifest = Manifest.read(run);
         Path target = to != null ? to : defaultTarget(manifest);
+        Outputs.refuseToOverwrite(target, to != null ? "--to" : "the baseline", force, run);
         Baseline baseline = Baseline.of(RunSummary.read(run), manifest, run.toString());
         AtomicFiles.writeString(target, baseline.toYaml());
         var out = spec.commandLine().getOut();

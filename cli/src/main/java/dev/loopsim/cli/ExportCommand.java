@@ -52,12 +52,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (Files.isDirectory(out)) {
-            throw new BadInputException("--out " + out + " is a directory");
-        }
-        if (Files.exists(out) && !force) {
-            throw new BadInputException(out + " exists already; choose another --out, or give --force to replace it");
-        }
+        // Writing into the run directory is fine (its logs stay as they are); onto one of its logs is not.
+        Outputs.refuseToOverwrite(out, "--out", force, LoopsimLog.locate(logs), Transitions.locate(logs));
         if (format == Format.TRANSITIONS) {
             if (!(qualityThreshold >= 0 && qualityThreshold <= 1)) {
                 throw new BadInputException("--quality-threshold must be in [0, 1], found " + qualityThreshold);

@@ -184,19 +184,8 @@ final class FitCommand implements Callable<Integer> {
 
     /** Checked before the fit, so a mistake costs nothing: no input is ever replaced, an existing output only with --force. */
     private void refuseToOverwrite() throws IOException {
-        List<Path> outputs = outputs();
-        for (Path output : outputs) {
-            if (Files.exists(output) && Files.exists(events) && Files.isSameFile(output, events)) {
-                throw new BadInputException("--out would write " + output + ", which is the input log --events; "
-                        + "choose another --out");
-            }
-            if (Files.isDirectory(output)) {
-                throw new BadInputException("--out would write " + output + ", which is a directory");
-            }
-            if (Files.exists(output) && !force) {
-                throw new BadInputException(output + " exists already; choose another --out, or give --force to replace "
-                        + outputs.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
-            }
+        for (Path output : outputs()) {
+            Outputs.refuseToOverwrite(output, "--out", force, events);
         }
     }
 

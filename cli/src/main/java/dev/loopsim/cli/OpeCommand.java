@@ -80,8 +80,14 @@ final class OpeCommand implements Callable<Integer> {
             description = "Also write every estimate at full precision, with its diagnostics: CSV, or JSON when FILE ends in .json.")
     Path out;
 
+    @Option(names = "--force", description = "Replace --out if it exists (never the input log).")
+    boolean force;
+
     @Override
     public Integer call() throws IOException {
+        if (out != null) {
+            Outputs.refuseToOverwrite(out, "--out", force, logs);
+        }
         Estimators.Settings settings;
         try {
             settings = new Estimators.Settings(clip, switchThreshold, shrinkage);

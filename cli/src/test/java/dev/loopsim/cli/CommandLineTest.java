@@ -211,6 +211,24 @@ class CommandLineTest {
                 .isEqualTo(2);
         assertThat(loopsim("ope", "--logs", "../data/obd-sample/random/men", "--target", "uniform", "--clip", "0").code()).isEqualTo(2);
         assertThat(loopsim("ope", "--logs", "nowhere.csv", "--target", "uniform").err()).contains("nowhere.csv: no such file");
+        // --out never replaces a file without --force, never the input log even with it, and never writes into the log's
+        // folder (it once overwrote the Open Bandit sample it read).
+        Path existing = Files.writeString(temp.resolve("existing.csv"), "keep");
+        Outcome onto = loopsim("ope", "--logs", "../data/obd-sample/random/men", "--target", "uniform", "--out", existing.toString());
+        assertThat(onto.code()).isEqualTo(2);
+        assertThat(onto.err()).contains("exists already", "--force");
+        assertThat(Files.readString(existing)).isEqualTo("keep");
+        Path log = temp.resolve("men.csv");
+        Files.copy(Path.of("../data/obd-sample/random/men/men.csv"), log);
+        Outcome ontoInput = loopsim("ope", "--logs", log.toString(), "--target", "uniform", "--out", log.toString(), "--force");
+        assertThat(ontoInput.code()).isEqualTo(2);
+        assertThat(ontoInput.err()).contains("is the input");
+        assertThat(Files.mismatch(log, Path.of("../data/obd-sample/random/men/men.csv"))).isEqualTo(-1);
+        Outcome inside = loopsim("ope", "--logs", "../data/obd-sample/random/men", "--target", "uniform", "--out",
+                "../data/obd-sample/random/men/estimates.csv");
+        assertThat(inside.code()).isEqualTo(2);
+        assertThat(inside.err()).contains("inside the input folder");
+        assertThat(Path.of("../data/obd-sample/random/men/estimates.csv")).doesNotExist();
     }
 
     /** The issue's own case: uniform from the Bernoulli Thompson sampling log, every round evaluated, written at full precision. */
@@ -356,6 +374,13 @@ class CommandLineTest {
         Path baseline = temp.resolve("s.baseline.yaml");
         assertThat(saved.out()).contains("written to " + baseline);
         assertThat(Files.readString(baseline)).contains("baseline:", "  oracle.take_fraction: ");
+        // Saving again over a stored baseline needs --force (it once replaced it silently).
+        String stored = Files.readString(baseline);
+        Outcome again = loopsim("baseline", "save", run.toString());
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains(baseline + " exists already", "--force");
+        assertThat(Files.readString(baseline)).isEqualTo(stored);
+        assertThat(loopsim("baseline", "save", run.toString(), "--force").code()).isZero();
         // The same code and seed reproduce the baseline exactly, and 3 replicates show the mean within 15% of it
         // (their 90% interval is about ±6%); a drifted baseline fails the check; a tolerance inside the noise is not shown.
         assertThat(loopsim("check", file.toString()).code()).isZero();

@@ -43,7 +43,7 @@ class FitCommandTest {
         byte[] log = Files.readAllBytes(events);
         var ontoInput = loopsim("fit", "--events", events.toString(), "--out", events.toString(), "--force");
         assertThat(ontoInput.code()).isEqualTo(2);
-        assertThat(ontoInput.err()).contains("is the input log");
+        assertThat(ontoInput.err()).contains("is the input");
         Path out = temp.resolve("model.yaml");
         Files.writeString(out, "mine\n");
         var onto = loopsim("fit", "--events", events.toString(), "--out", out.toString());
