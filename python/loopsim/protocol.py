@@ -98,19 +98,44 @@ class ArtworkRequest:
         self.titles = raw["titles"]
 
 
-class Visit:
-    """A logged visit: the page shown (titles slot by slot, -1 empty) and what was played."""
+class RowOrderRequest:
+    """One page's row order: the plan's ``rows`` (their kinds, such as ``top-picks`` or ``genre:3``),
+    to be answered with every row index once, best first. ``seed`` is the only randomness to use."""
 
-    __slots__ = ("day", "member", "titles", "artworks", "played_slot", "searched_title", "watch_fraction")
+    __slots__ = ("member", "features", "day", "seed", "rows")
+
+    def __init__(self, raw):
+        self.member = Member(raw["member"])
+        self.features = raw["features"]
+        self.day = raw["day"]
+        self.seed = raw["seed"]
+        self.rows = raw["rows"]
+
+
+class Visit:
+    """A logged visit: the page shown (titles slot by slot, -1 empty, ``columns`` to a row, the rows'
+    kinds in ``row_kinds``) and what was played."""
+
+    __slots__ = ("day", "member", "titles", "artworks", "columns", "row_kinds", "played_slot", "searched_title",
+                 "watch_fraction")
 
     def __init__(self, raw):
         self.day = raw["day"]
         self.member = raw["member"]
         self.titles = raw["titles"]
         self.artworks = raw["artworks"]
+        self.columns = raw.get("columns", 1)
+        self.row_kinds = raw.get("row_kinds", [])
         self.played_slot = raw["played_slot"]
         self.searched_title = raw["searched_title"]
         self.watch_fraction = raw["watch_fraction"]
+
+    @property
+    def played_row_kind(self):
+        """The kind of the row the play came from, or None (nothing played, or a play from search)."""
+        if self.played_slot < 0 or not self.row_kinds:
+            return None
+        return self.row_kinds[self.played_slot // self.columns]
 
     @property
     def played_title(self):

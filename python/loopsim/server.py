@@ -9,7 +9,7 @@ import socketserver
 import sys
 import traceback
 
-from .protocol import VERSION, ArtworkRequest, Feedback, Hello, Request, decode, encode
+from .protocol import VERSION, ArtworkRequest, Feedback, Hello, Request, RowOrderRequest, decode, encode
 
 
 class Policy:
@@ -31,6 +31,11 @@ class Policy:
     def artwork(self, request):
         """For a policy that chooses artwork (``artwork: {type: remote}``): an artwork index per slot of
         ``request.titles`` (any value for an empty slot, such as 0)."""
+        raise NotImplementedError
+
+    def row_order(self, request):
+        """For a policy that orders rows (``row_order: {type: remote}``): every index of ``request.rows``
+        once, best first."""
         raise NotImplementedError
 
     def learn(self, feedback):
@@ -70,6 +75,9 @@ class Session:
             if kind == "artwork":
                 replies = [{"artworks": list(self.policy.artwork(ArtworkRequest(raw)))} for raw in message["requests"]]
                 return {"type": "chosen", "replies": replies}
+            if kind == "row_order":
+                replies = [{"order": list(self.policy.row_order(RowOrderRequest(raw)))} for raw in message["requests"]]
+                return {"type": "ordered", "replies": replies}
             if kind == "learn":
                 self.policy.learn(Feedback(message))
                 return {"type": "learned"}

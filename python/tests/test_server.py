@@ -155,3 +155,39 @@ def test_an_artwork_policy_answers_an_artwork_batch_with_one_choice_per_slot():
     raw = {"member": MEMBER, "features": [1.0], "day": 1.0, "seed": 4, "titles": [2, -1, 5]}
     assert session.handle({"type": "artwork", "batch": 1, "requests": [raw]}) == {
         "type": "chosen", "replies": [{"artworks": [2, 0, 2]}]}
+
+
+def test_a_row_order_policy_answers_each_request_with_an_order_of_the_rows():
+    class Reverse(Policy):
+        def row_order(self, request):
+            return list(reversed(range(len(request.rows))))
+
+    session = Session(Reverse)
+    session.handle(hello())
+    raw = {"member": MEMBER, "features": [1.0], "day": 1.0, "seed": 4, "rows": ["top-picks", "trending", "genre:0"]}
+    assert session.handle({"type": "row_order", "batch": 1, "requests": [raw, raw]}) == {
+        "type": "ordered", "replies": [{"order": [2, 1, 0]}, {"order": [2, 1, 0]}]}
+
+
+def test_a_visit_names_the_row_its_play_came_from():
+    from loopsim import Visit
+
+    raw = {"day": 1.0, "member": 3, "titles": [1, 2, 3, 4, 5, 6], "artworks": [0] * 6, "columns": 3,
+           "row_kinds": ["trending", "top-picks"], "played_slot": 4, "searched_title": -1, "watch_fraction": 0.5}
+    assert Visit(raw).played_row_kind == "top-picks"
+    assert Visit(dict(raw, played_slot=-1)).played_row_kind is None
+
+
+def test_the_thompson_rows_example_learns_to_put_the_row_that_is_played_first():
+    sys.path.insert(0, str(EXAMPLES))
+    from thompson_rows import ThompsonRows
+    from loopsim import Feedback
+
+    policy = ThompsonRows(None)
+    visits = [{"day": 1.0, "member": m, "titles": [1, 2, 3, 4], "artworks": [0] * 4, "columns": 2,
+               "row_kinds": ["trending", "top-picks"], "played_slot": 2 + m % 2, "searched_title": -1, "watch_fraction": 1.0}
+              for m in range(200)]
+    policy.learn(Feedback({"from_day": 0.0, "to_day": 1.0, "visits": visits, "rewards": []}))
+    rows = ["trending", "top-picks"]
+    # After 200 plays from top-picks and none from trending, the posteriors barely overlap: Beta(201, 1) vs Beta(1, 201).
+    assert all(policy.row_order(type("R", (), {"seed": s, "rows": rows})) == [1, 0] for s in range(50))

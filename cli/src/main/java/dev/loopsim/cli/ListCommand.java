@@ -47,6 +47,8 @@ final class ListCommand implements Callable<Integer> {
         PolicyRegistry.rankers().forEach(type -> describe(type, out));
         out.println("artwork selectors (cells[].artwork: {type: NAME, ...parameters}):");
         PolicyRegistry.artworkSelectors().forEach(type -> describe(type, out));
+        out.println("row orders (cells[].row_order: {type: NAME, ...parameters}):");
+        PolicyRegistry.rowOrders().forEach(type -> describe(type, out));
     }
 
     private static void describe(PolicyType<?, ?> type, PrintWriter out) {

@@ -766,4 +766,37 @@ class CommandLineTest {
         var summary = new ObjectMapper().readTree(one.resolve("summary.json").toFile());
         assertThat(summary.at("/cells/contextual/take_fraction/mean").asDouble()).isPositive();
     }
+
+    /** Row order from a service: the Python Thompson example orders the rows, the same at one and two threads. */
+    @Test
+    void aPythonRowOrderRunsAndGivesIdenticalResultsAtOneAndTwoThreads() throws Exception {
+        Path file = scenario(SMALL.replace("  - {name: random, ranker: {type: random}}\n", """
+                  - name: rows
+                    ranker: {type: popularity}
+                    rows: [{kind: top-picks}, {kind: trending}, {kind: new-releases}]
+                    row_order: {type: remote, command: "python3 {home}/python/examples/thompson_rows.py"}
+                """));
+        Path one = temp.resolve("rows-one");
+        Path two = temp.resolve("rows-two");
+        for (Path out : List.of(one, two)) {
+            Outcome o = loopsim("run", file.toString(), "--set", "replicates=2", "--set", "expectations=[]", "--out", out.toString(),
+                    "-q", "--threads", out == one ? "1" : "2");
+            assertThat(o.code()).as(o.err()).isZero();
+        }
+        for (String name : List.of("summary.json", "runs.csv", "daily.csv")) {
+            assertThat(Files.readString(two.resolve(name))).as(name).isEqualTo(Files.readString(one.resolve(name)));
+        }
+        var summary = new ObjectMapper().readTree(one.resolve("summary.json").toFile());
+        assertThat(summary.at("/cells/rows/take_fraction/mean").asDouble()).isPositive();
+        // A reply that is not an order of the rows stops the run with exit code 3, naming the service.
+        Path bad = temp.resolve("bad_rows.py");
+        Files.writeString(bad, "from loopsim import Policy, serve\n"
+                + "class Same(Policy):\n    def row_order(self, request):\n        return [0] * len(request.rows)\n"
+                + "serve(Same)\n");
+        Outcome broken = loopsim("run", file.toString(), "--set", "replicates=1", "--set", "expectations=[]", "--set",
+                "cells.rows.row_order={type: remote, command: \"python3 " + bad + "\"}", "--out",
+                temp.resolve("rows-bad").toString(), "-q");
+        assertThat(broken.code()).as(broken.err()).isEqualTo(3);
+        assertThat(broken.err()).contains("row order", "'order' must hold each row index 0 to 2 once");
+    }
 }

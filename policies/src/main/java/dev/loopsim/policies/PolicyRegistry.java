@@ -22,6 +22,9 @@ import dev.loopsim.policies.ranking.SlateQRanker;
 import dev.loopsim.policies.ranking.TrendingRanker;
 import dev.loopsim.policies.remote.RemoteArtwork;
 import dev.loopsim.policies.remote.RemoteRanker;
+import dev.loopsim.policies.remote.RemoteRowOrder;
+import dev.loopsim.policies.page.BanditRowOrder;
+import dev.loopsim.policies.page.RowOrder;
 
 /** Every policy a scenario can name. Register a new one here to make it usable in YAML. */
 public final class PolicyRegistry {
@@ -68,6 +71,22 @@ public final class PolicyRegistry {
                     RemoteArtwork::new)),
             BanditAlgorithms.all().stream().map(PolicyRegistry::artworkBandit)).toList();
 
+    private static final List<PolicyType<?, RowOrder.Factory>> ROW_ORDERS = Stream.<PolicyType<?, RowOrder.Factory>>concat(Stream.of(
+            new PolicyType<>("remote", "A policy service orders each page's rows (one request per page, with the plan's row "
+                    + "kinds, before the rows are filled) and learns from each update window; see the README's \"Bring your own "
+                    + "policy\".", RemoteRowOrder.Parameters.class, RemoteRowOrder.Parameters.DEFAULTS,
+                    new Capabilities(true, false, false), (catalog, p) -> kinds -> new RemoteRowOrder(catalog, kinds, p))),
+            BanditAlgorithms.all().stream().map(PolicyRegistry::rowOrderBandit)).toList();
+
+    private static <P extends Record & BanditAlgorithms.Settings> PolicyType<P, RowOrder.Factory> rowOrderBandit(
+            BanditAlgorithms.Type<P> type) {
+        String scope = type.contextual()
+                ? "Rows by a contextual bandit (each row its own model of the member's genre shares): "
+                : "Rows by a bandit with an arm per row: ";
+        return new PolicyType<>(type.name(), scope + type.description(), type.parameterType(), type.defaults(),
+                type.capabilities(), (catalog, p) -> kinds -> new BanditRowOrder(catalog, kinds, type, p));
+    }
+
     private static <P extends Record & BanditAlgorithms.Settings> PolicyType<P, Ranker> rankerBandit(
             BanditAlgorithms.Type<P> type) {
         String scope = type.contextual()
@@ -102,5 +121,14 @@ public final class PolicyRegistry {
 
     public static Optional<PolicyType<?, ArtworkSelector>> artworkSelector(String name) {
         return ARTWORK.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** What may order a page's rows: a bandit algorithm with an arm per row, or a service. */
+    public static List<PolicyType<?, RowOrder.Factory>> rowOrders() {
+        return ROW_ORDERS;
+    }
+
+    public static Optional<PolicyType<?, RowOrder.Factory>> rowOrder(String name) {
+        return ROW_ORDERS.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 }

@@ -181,5 +181,8 @@ public final class RowsPageBuilder implements PageBuilder {
     public void close() {
         learners.forEach(Ranker::close);
         artwork.close();
+        if (rowOrder != null) {
+            rowOrder.close();
+        }
     }
 }

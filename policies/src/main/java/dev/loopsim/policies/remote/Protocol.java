@@ -9,6 +9,7 @@ import dev.loopsim.core.world.Catalog;
 import dev.loopsim.core.world.MemberHistory;
 import dev.loopsim.core.world.Page;
 import dev.loopsim.core.world.Title;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -89,6 +90,18 @@ final class Protocol {
         return out.toString();
     }
 
+    /** One row-order request, open at the end: the member as in {@link #request}, and the plan's row kinds. */
+    static String rowOrderRequest(DecisionContext context, List<String> kinds, long seed) {
+        StringBuilder out = new StringBuilder(request(context, 0, seed));
+        out.setLength(out.lastIndexOf(",\"count\":"));
+        out.append(",\"seed\":").append(seed).append(",\"rows\":[");
+        for (int k = 0; k < kinds.size(); k++) {
+            out.append(k > 0 ? "," : "");
+            appendString(out, kinds.get(k));
+        }
+        return out.append(']').toString();
+    }
+
     /** {@code learn}: the feedback of one update window, in the engine's order. */
     static String learn(FeedbackBatch batch) {
         StringBuilder out = new StringBuilder(128 * (batch.visits().size() + batch.rewards().size()) + 64)
@@ -128,6 +141,13 @@ final class Protocol {
         appendInts(out, page.titles());
         out.append(",\"artworks\":");
         appendInts(out, page.artworks());
+        // The rows shown, in page order, so that a row order knows which row a play came from (slot / columns).
+        out.append(",\"columns\":").append(page.columns()).append(",\"row_kinds\":[");
+        for (int row = 0; row < page.rowKinds().size(); row++) {
+            out.append(row > 0 ? "," : "");
+            appendString(out, page.rowKinds().get(row));
+        }
+        out.append(']');
         out.append(",\"played_slot\":").append(visit.playedSlot()).append(",\"searched_title\":").append(visit.searchedTitle())
                 .append(",\"watch_fraction\":").append(visit.watchFraction()).append('}');
     }

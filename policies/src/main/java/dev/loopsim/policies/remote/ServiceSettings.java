@@ -65,12 +65,12 @@ final class ServiceSettings {
         private volatile PolicyService service;
 
         /**
-         * @param role      the hello's role, and the word error messages use: {@code ranker}, {@code artwork}
+         * @param role      the hello's role, and the word error messages use: {@code ranker}, {@code artwork}, {@code row-order}
          * @param batchType the type of its decision messages; {@code replyType} the type of their replies
          */
         Lazy(String role, List<String> command, String connect, double timeout, String batchType, String replyType,
              Catalog catalog, Map<String, Object> parameters) {
-            this.label = label(role.equals("artwork") ? "artwork selector" : role, command, connect);
+            this.label = label(role.equals("artwork") ? "artwork selector" : role.replace("-", " "), command, connect);
             this.command = command;
             this.connect = connect;
             this.timeout = timeout;

@@ -19,7 +19,7 @@ class RowOrderTest {
     void learnsToPutTheRowThatGetsPlayedFirst() {
         Catalog catalog = Worlds.catalog(4);
         var type = (BanditAlgorithms.Type<ThompsonParameters>) BanditAlgorithms.find("thompson").orElseThrow();
-        RowOrder order = new RowOrder(catalog, List.of("trending", "new-releases"), type, ThompsonParameters.DEFAULTS);
+        RowOrder order = new BanditRowOrder(catalog, List.of("trending", "new-releases"), type, ThompsonParameters.DEFAULTS);
         var member = Worlds.member(0, 3);
         var random = member.consumeStream();
         double[] playRate = {0.05, 0.3}; // a play from new-releases is six times as likely

@@ -108,7 +108,8 @@ public final class WorldBuilder {
             RowKind kind = RowKind.parse(row.kind(), catalog.genreCount(), page.newReleaseDays());
             rows.add(new RowsPageBuilder.Row(kind, ranker, row.count()));
         }
-        RowOrder order = cell.rowOrder() == null ? null : rowOrder(catalog, rows, cell.rowOrder());
+        RowOrder order = cell.rowOrder() == null ? null
+                : cell.rowOrder().create(catalog, rows.stream().map(r -> r.kind().label()).toList());
         return new RowsPageBuilder(rows, page.rows(), page.columns(), cell.artwork().create(catalog), order);
     }
 
@@ -179,14 +180,6 @@ public final class WorldBuilder {
             }
             return best < 0 ? "none" : "genre:" + best;
         };
-    }
-
-    private static <P extends Record & BanditAlgorithms.Settings> RowOrder rowOrder(Catalog catalog,
-            List<RowsPageBuilder.Row> rows, BanditSpec spec) {
-        @SuppressWarnings("unchecked")
-        var type = (BanditAlgorithms.Type<P>) spec.algorithm();
-        return new RowOrder(catalog, rows.stream().map(r -> r.kind().label()).toList(), type,
-                type.parameterType().cast(spec.parameters()));
     }
 
     /** The oracle's page: top-picks by true utility on every row, default artwork. */

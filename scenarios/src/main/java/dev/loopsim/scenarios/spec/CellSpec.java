@@ -13,14 +13,14 @@ import java.util.regex.Pattern;
  * @param rows          the page's rows, in order; empty means top-picks on every row, filled by {@code ranker}
  * @param artwork       how each title's artwork is chosen
  * @param retrainEvery  interval between batch retrains; 0 for never
- * @param rowOrder      a bandit that orders the rows per visit; null keeps the order given
+ * @param rowOrder      what orders the rows per visit (a bandit with an arm per row, or a service); null keeps the order given
  * @param policy        in a bandit world (scenario key {@code bandit}), the bandit algorithm the cell plays
  * @param searchShare   this cell's share of visits that go to search (the open loop); null for world.search.share
  * @param explore       ε-uniform exploration around every row's ranker, in [0, 1]: each position takes a random
  *                      candidate with probability ε, so that every choice has a known propensity (0: none)
  */
 public record CellSpec(String name, RankerSpec ranker, List<RowSpec> rows, ArtworkSpec artwork, Days retrainEvery,
-                       BanditSpec rowOrder, BanditSpec policy, Double searchShare, double explore) {
+                       RowOrderSpec rowOrder, BanditSpec policy, Double searchShare, double explore) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
     public CellSpec {
@@ -35,7 +35,8 @@ public record CellSpec(String name, RankerSpec ranker, List<RowSpec> rows, Artwo
         if (searchShare != null) {
             dev.loopsim.core.Validate.inRange("searchShare", searchShare, 0, 1);
         }
-        if (rowOrder != null && rowOrder.settings().reward() == dev.loopsim.policies.bandit.SlotReward.COMPLETION) {
+        if (rowOrder != null && rowOrder.parameters() instanceof dev.loopsim.policies.bandit.BanditAlgorithms.Settings settings
+                && settings.reward() == dev.loopsim.policies.bandit.SlotReward.COMPLETION) {
             throw new ParameterException("rowOrder.reward", "a row order learns from click or quality-play: a completion "
                     + "does not say which row the play came from");
         }
