@@ -45,7 +45,8 @@ public final class PolicyRegistry {
                     ImplicitAls.Parameters.class, ImplicitAls.Parameters.DEFAULTS, Capabilities.LEARNS, ImplicitAls::new),
             new PolicyType<>("slateq", "Long-term value (SlateQ-style): Q(state, title) learned by temporal differences on "
                     + "visit-to-visit transitions with a per-day discount, combined with a learned logit choice model to "
-                    + "fill the page.", SlateQRanker.Parameters.class, SlateQRanker.Parameters.DEFAULTS,
+                    + "fill the page; Q a table over the dominant genre (values: genre) or linear in the visit's observation "
+                    + "(values: features).", SlateQRanker.Parameters.class, SlateQRanker.Parameters.DEFAULTS,
                     // Exploring by coin flips per candidate, it cannot state the odds of a ranking.
                     (SlateQRanker.Parameters p) -> new Capabilities(true, p.exploration() == 0, false), SlateQRanker::new),
             new PolicyType<>("remote", "A policy that is a service, in any language: loopsim sends it each decision "

@@ -51,4 +51,48 @@ class SlateQRankerTest {
         var member = Worlds.member(9, 1);
         assertThat(ranker.rank(Worlds.context(catalog, member), 2)).containsExactly(0, 1);
     }
+
+    private static SlateQRanker.Parameters withFeatures(double discount, double rate, double initial) {
+        return new SlateQRanker.Parameters(discount, rate, initial, 0, 20, 30, SlateQRanker.Values.FEATURES);
+    }
+
+    @Test
+    void withFeaturesTheNormalisedStepMovesQAtItsObservationByAlphaTimesTheError() {
+        Catalog catalog = Worlds.catalog(2); // one genre: an observation of 6 numbers, x = [1, observation]
+        SlateQRanker ranker = new SlateQRanker(catalog, withFeatures(0.95, 0.05, 2.0));
+        // Never ranked for, the member's visits are learned at a first visit's observation:
+        // x0 = [1, genre share 0, recency 1, 0, 0, 0, 0], |x0|² = 2; every θ starts as [2, 0, ...], so Q = 2 everywhere.
+        double[] x0 = {1, 0, 1, 0, 0, 0, 0};
+        double[] fresh = {1, 0, 0, 0, 0, 0, 0};
+        assertThat(ranker.value(x0, 0)).isEqualTo(2.0);
+        var first = new VisitFeedback(0, 0, PAGE, 0, 0.8);
+        var second = new VisitFeedback(2, 0, PAGE, -1, 0);
+        ranker.learn(new FeedbackBatch(-1, 3, List.of(first, second), List.of()));
+        // target = 0.8 + 0.95² · 2 = 2.605; θ_0 += 0.05 · 0.605 · x0 / 2, so Q(x0, 0) moves by exactly 0.05 · 0.605
+        // and Q at an observation sharing only the intercept by half of that.
+        double error = 0.8 + 0.95 * 0.95 * 2 - 2;
+        assertThat(ranker.value(x0, 0)).isCloseTo(2 + 0.05 * error, offset(1e-12));
+        assertThat(ranker.value(fresh, 0)).isCloseTo(2 + 0.05 * error / 2, offset(1e-12));
+        assertThat(ranker.value(x0, 1)).isEqualTo(2.0);
+        assertThat(ranker.value(x0, -1)).isEqualTo(2.0); // the no-play transition waits for the next visit
+    }
+
+    @Test
+    void withFeaturesItStillPrefersTitlesAfterWhichMembersComeBackSooner() {
+        Catalog catalog = Worlds.catalog(2);
+        SlateQRanker ranker = new SlateQRanker(catalog, withFeatures(0.9, 0.1, 1.0));
+        double day = 0;
+        for (int member = 0; member < 400; member++) {
+            int title = member % 2;
+            var play = new VisitFeedback(day, member, PAGE, title, 0.5);
+            var back = new VisitFeedback(day + (title == 0 ? 1 : 10), member, PAGE, -1, 0);
+            ranker.learn(new FeedbackBatch(day - 1, day + 11, List.of(play, back), List.of()));
+            day += 0.01;
+        }
+        double[] x0 = {1, 0, 1, 0, 0, 0, 0};
+        assertThat(ranker.value(x0, 0)).isGreaterThan(ranker.value(x0, 1) + 0.2);
+        // A member with a history observes differently, and the learned difference carries over through the intercept.
+        var member = Worlds.member(9, 1);
+        assertThat(ranker.rank(Worlds.context(catalog, member), 2)).containsExactly(0, 1);
+    }
 }
