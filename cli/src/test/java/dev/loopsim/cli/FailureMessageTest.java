@@ -51,4 +51,11 @@ class FailureMessageTest {
         String[] out = explained(new IllegalStateException("x".repeat(1_000_000)));
         assertThat(out[1]).hasSizeLessThan(1_000).contains("(1000000 characters)");
     }
+
+    /** Deep recursion once printed a raw JVM trace; it is a bug of loopsim's, and says so (Main prints this, exit 1). */
+    @Test
+    void aStackOverflowIsExplainedAsABug() {
+        assertThat(Main.explain(new StackOverflowError())).contains("stack overflow", "bug in loopsim", "LOOPSIM_DEBUG=1");
+        assertThat(Main.explain(new OutOfMemoryError())).contains("out of memory", "LOOPSIM_JAVA_OPTS=-Xmx");
+    }
 }

@@ -24,7 +24,7 @@ import dev.loopsim.policies.remote.RemoteArtwork;
 import dev.loopsim.policies.remote.RemoteRanker;
 import dev.loopsim.policies.remote.RemoteRowOrder;
 import dev.loopsim.policies.page.BanditRowOrder;
-import dev.loopsim.policies.page.RowOrder;
+import dev.loopsim.core.policy.RowOrder;
 
 /** Every policy a scenario can name. Register a new one here to make it usable in YAML. */
 public final class PolicyRegistry {

@@ -1,5 +1,6 @@
 package dev.loopsim.policies.page;
 
+import dev.loopsim.core.policy.RowOrder;
 import dev.loopsim.core.policy.DecisionContext;
 import dev.loopsim.core.policy.FeedbackBatch;
 import dev.loopsim.core.policy.TopTitles;

@@ -1,5 +1,6 @@
 package dev.loopsim.policies.page;
 
+import dev.loopsim.core.policy.RowOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;

@@ -7,7 +7,7 @@ import dev.loopsim.core.Validate;
 import dev.loopsim.core.policy.DecisionContext;
 import dev.loopsim.core.policy.FeedbackBatch;
 import dev.loopsim.core.world.Catalog;
-import dev.loopsim.policies.page.RowOrder;
+import dev.loopsim.core.policy.RowOrder;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package dev.loopsim.policies.page;
 
+import dev.loopsim.core.policy.RowOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loopsim.core.policy.FeedbackBatch;

@@ -10,7 +10,7 @@ import dev.loopsim.core.world.MemberProfile;
 import dev.loopsim.policies.artwork.DefaultArtwork;
 import dev.loopsim.policies.page.RowKind;
 import dev.loopsim.policies.bandit.BanditAlgorithms;
-import dev.loopsim.policies.page.RowOrder;
+import dev.loopsim.core.policy.RowOrder;
 import dev.loopsim.policies.page.RowsPageBuilder;
 import dev.loopsim.scenarios.spec.BanditSpec;
 import dev.loopsim.policies.features.MemberFeatures;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.loopsim.core.world.Catalog;
 import dev.loopsim.policies.PolicyRegistry;
-import dev.loopsim.policies.page.RowOrder;
+import dev.loopsim.core.policy.RowOrder;
 import java.util.List;
 import java.util.Objects;
 

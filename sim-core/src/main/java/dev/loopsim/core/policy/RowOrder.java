@@ -1,7 +1,5 @@
-package dev.loopsim.policies.page;
+package dev.loopsim.core.policy;
 
-import dev.loopsim.core.policy.DecisionContext;
-import dev.loopsim.core.policy.FeedbackBatch;
 import java.util.List;
 
 /** The order of a page's rows per visit: a bandit with an arm per row, or a policy service. */
