@@ -160,12 +160,6 @@ public final class SlateQRanker implements Ranker {
         return x == null ? value(state, title) : value(x, title);
     }
 
-    private static double[] withIntercept(double[] observation) {
-        double[] x = new double[observation.length + 1];
-        x[0] = 1;
-        System.arraycopy(observation, 0, x, 1, observation.length);
-        return x;
-    }
 
     /** Without exploration its ranking draws nothing. */
     @Override
@@ -191,7 +185,7 @@ public final class SlateQRanker implements Ranker {
 
     /** The visit's [1, observation], kept (once per member and day) for the learning that follows the window. */
     private double[] observe(DecisionContext context) {
-        double[] x = withIntercept(Observation.of(context));
+        double[] x = MemberFeatures.withIntercept(Observation.of(context));
         var queue = observed.computeIfAbsent(context.memberId(), m -> new java.util.ArrayDeque<>());
         double[] entry = new double[x.length + 1];
         entry[0] = context.day();
