@@ -73,6 +73,11 @@ final class AdditiveForm implements VisitForm {
         return Math.hypot(x[DAILY_COS], x[DAILY_COS + 1]) < 1 && Math.hypot(x[WEEKLY_COS], x[WEEKLY_COS + 1]) < 1;
     }
 
+    /**
+     * One pass over the visits keeping e^{−(t_j − t_k)/δ} for each play k in the window, decayed
+     * by one factor per step: three exponentials per visit however long the window, where a term
+     * per play per visit made the fit's time grow with W.
+     */
     @Override
     public MemberLikelihood member(MemberTrack track, double[] x, Season season, int window, double[] gapRate,
                                    double[] gapFixed) {
@@ -83,32 +88,41 @@ final class AdditiveForm implements VisitForm {
         int n = days.length;
         double[] m = new double[n - 1];
         double[] a = new double[n - 1];
-        int[] plays = new int[window];
+        double[] decayed = new double[window]; // ring of e^{−(t_j − t_k)/δ}, oldest play at head
+        int head = 0;
         int played = 0;
         double rateIntegral = 0;
         double fixedIntegral = 0;
         for (int j = 0; j < n; j++) {
-            if (j > 0) {
-                double jumps = 0;
+            double sum = 0;
+            if (j > 0 && played > 0) {
+                double step = Math.exp(-(days[j] - days[j - 1]) / decay);
                 for (int k = 0; k < played; k++) {
-                    jumps += jump * Math.exp(-(days[j] - days[plays[k]]) / decay);
+                    decayed[k] *= step;
+                    sum += decayed[k];
                 }
+            }
+            if (j > 0) {
                 m[j - 1] = 1;
-                a[j - 1] = timeRate * track.seasonAtVisit(season, j) + jumps;
+                a[j - 1] = timeRate * track.seasonAtVisit(season, j) + jump * sum;
             }
             if (track.satisfaction[j] > 0) {
                 if (played == window) {
-                    System.arraycopy(plays, 1, plays, 0, window - 1);
-                    played--;
+                    decayed[head] = 1; // the oldest play leaves the window
+                    head = (head + 1) % window;
+                } else {
+                    decayed[(head + played++) % window] = 1;
                 }
-                plays[played++] = j;
+                sum = 0;
+                for (int k = 0; k < played; k++) {
+                    sum += decayed[k];
+                }
             }
             double length = track.span(j);
-            double from = track.gapStart[j];
             double fixed = timeRate * track.seasonIntegral(season, j);
-            for (int k = 0; k < played && length > 0; k++) {
-                double age = from - days[plays[k]];
-                fixed += jump * decay * (Math.exp(-age / decay) - Math.exp(-(age + length) / decay));
+            if (length > 0 && played > 0) {
+                // ∫ over the gap of Σ J·e^{−(t − t_k)/δ}, from its start s: J·δ·e^{−(s − t_j)/δ}·(1 − e^{−length/δ})·Σ.
+                fixed += jump * decay * Math.exp(-(track.gapStart[j] - days[j]) / decay) * (1 - Math.exp(-length / decay)) * sum;
             }
             rateIntegral += length;
             fixedIntegral += fixed;

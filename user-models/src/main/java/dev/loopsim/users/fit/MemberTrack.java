@@ -111,11 +111,12 @@ final class MemberTrack {
             return season.integral(start, offset, span, spanOffset, delta, 0, 1);
         }
         double q = Math.exp(-delta / tau);
+        double[] phased = season.phased(start, offset);
         double coefficient = 1;
         double decayed = 1;
         double sum = 0;
         for (int n = 0; n < 1000; n++) {
-            double term = coefficient * season.integral(start, offset, span, spanOffset, delta, n / tau, decayed);
+            double term = coefficient * season.integral(phased, span, spanOffset, delta, n / tau, decayed);
             sum += term;
             if (n > Math.abs(e0)
                     && Math.abs(coefficient) * season.maximum * Math.min(delta, tau / n) <= 1e-17 * Math.abs(sum)) {

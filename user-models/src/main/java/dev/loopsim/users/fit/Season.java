@@ -10,6 +10,8 @@ final class Season {
     final double[] cos = new double[4];
     final double[] sin = new double[4];
     final double maximum;
+    /** No daily or weekly harmonic: season(t) = 1, and every integral is the exponential's alone. */
+    final boolean flat;
 
     Season(FitParameters p) {
         this(p.dailyCos(), p.dailySin(), p.weeklyCos(), p.weeklySin());
@@ -26,6 +28,7 @@ final class Season {
         cos[3] = 0.5 * (cd * cw + sd * sw);
         sin[3] = 0.5 * (sd * cw - cd * sw);
         maximum = (1 + Math.hypot(cd, sd)) * (1 + Math.hypot(cw, sw));
+        flat = cd == 0 && sd == 0 && cw == 0 && sw == 0;
     }
 
     /** season(t) from the trigonometric values of ω_f·t laid out as {@link #trig}. */
@@ -47,6 +50,9 @@ final class Season {
      */
     double integral(double[] start, int offset, double[] span, int spanOffset, double delta, double beta, double decayed) {
         double sum = beta == 0 ? delta : (1 - decayed) / beta;
+        if (flat) {
+            return sum;
+        }
         for (int f = 0; f < 4; f++) {
             double omega = OMEGA[f];
             double a = span[spanOffset + 2 * f] * decayed - 1;
@@ -57,6 +63,38 @@ final class Season {
             double c = start[offset + 2 * f];
             double s = start[offset + 2 * f + 1];
             sum += cos[f] * (c * re - s * im) + sin[f] * (c * im + s * re);
+        }
+        return sum;
+    }
+
+    /**
+     * The start's phases folded into the coefficients, for many integrals from one t0:
+     * P_f = C_f·cos ω_f t0 + S_f·sin ω_f t0 and Q_f = S_f·cos ω_f t0 − C_f·sin ω_f t0, 8 values.
+     */
+    double[] phased(double[] start, int offset) {
+        double[] pq = new double[8];
+        for (int f = 0; f < 4; f++) {
+            double c = start[offset + 2 * f];
+            double s = start[offset + 2 * f + 1];
+            pq[2 * f] = cos[f] * c + sin[f] * s;
+            pq[2 * f + 1] = sin[f] * c - cos[f] * s;
+        }
+        return pq;
+    }
+
+    /** {@link #integral} from {@link #phased} coefficients: the same value, with a division per harmonic instead of two. */
+    double integral(double[] phased, double[] span, int spanOffset, double delta, double beta, double decayed) {
+        double sum = beta == 0 ? delta : (1 - decayed) / beta;
+        if (flat) {
+            return sum;
+        }
+        for (int f = 0; f < 4; f++) {
+            double omega = OMEGA[f];
+            double a = span[spanOffset + 2 * f] * decayed - 1;
+            double b = span[spanOffset + 2 * f + 1] * decayed;
+            double p = phased[2 * f];
+            double q = phased[2 * f + 1];
+            sum += (-a * (beta * p + omega * q) + b * (omega * p - beta * q)) / (beta * beta + omega * omega);
         }
         return sum;
     }

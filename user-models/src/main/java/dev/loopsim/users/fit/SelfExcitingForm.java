@@ -79,12 +79,26 @@ final class SelfExcitingForm implements VisitForm {
         double logSum = 0;
         double integral = 0;
         double excitationAfter = 0;
+        // s_k·e^{−(t_j − t_k)/τ} for the last W visits, decayed by one factor per step: one
+        // exponential per visit for the excitation however long the window.
+        double[] recent = new double[window];
         for (int j = 0; j < days.length; j++) {
+            double step = j == 0 || alpha == 0 ? 0 : Math.exp(-(days[j] - days[j - 1]) / tau);
             if (j > 0) {
-                double before = excitationAfter * Math.exp(-(days[j] - days[j - 1]) / tau);
+                double before = excitationAfter * step;
                 logSum += Math.log(track.seasonAtVisit(season, j)) + before;
             }
-            excitationAfter = alpha == 0 ? 0 : alpha * recent(track, window, j, tau);
+            if (alpha != 0) {
+                double sum = 0;
+                for (int k = 0; k < window; k++) {
+                    recent[k] *= step;
+                }
+                recent[j % window] = track.satisfaction[j]; // visit j − W leaves the window
+                for (int k = 0; k < window; k++) {
+                    sum += recent[k];
+                }
+                excitationAfter = alpha * sum;
+            }
             double atGapStart = excitationAfter == 0 ? 0 : excitationAfter * Math.exp(-(track.gapStart[j] - days[j]) / tau);
             double gap = track.excitedIntegral(season, j, atGapStart, tau);
             integral += gap;
@@ -96,15 +110,6 @@ final class SelfExcitingForm implements VisitForm {
             }
         }
         return MemberLikelihood.multiplicative(days.length - 1, logSum, integral);
-    }
-
-    /** Σ over the last W visits up to j of s_k·e^{−(t_j − t_k)/τ}. */
-    private static double recent(MemberTrack track, int window, int j, double tau) {
-        double sum = 0;
-        for (int k = Math.max(0, j - window + 1); k <= j; k++) {
-            sum += track.satisfaction[k] * Math.exp(-(track.days[j] - track.days[k]) / tau);
-        }
-        return sum;
     }
 
     @Override

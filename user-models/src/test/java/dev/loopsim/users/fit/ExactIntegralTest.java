@@ -101,4 +101,71 @@ class ExactIntegralTest {
                 / (sigma * Math.sqrt(2 * Math.PI)), mu - 12 * sigma, mu + 12 * sigma) / numeric;
         assertThat(marginal.mean()).isCloseTo(mean, offset(1e-6 * mean));
     }
+    /** A long track with a short window, so the likelihood's decayed running sums wrap around. */
+    private static MemberTrack longTrack() {
+        var random = dev.loopsim.core.random.RandomStreams.of(11, 0).forWorld("track");
+        int n = 60;
+        double[] days = new double[n];
+        double[] s = new double[n];
+        for (int j = 0; j < n; j++) {
+            days[j] = j == 0 ? 0 : days[j - 1] + 0.05 + random.nextDouble() * 2;
+            s[j] = random.nextDouble() < 0.3 ? 0 : random.nextDouble() * 2 - 0.5; // some visits without a play
+        }
+        return new MemberTrack(days, s, days, days[n - 1] + 1.5);
+    }
+
+    @Test
+    void selfExcitingSumsOverTheLastWVisitsMatchTheirDefinition() {
+        MemberTrack track = longTrack();
+        double alpha = 0.6;
+        double tau = 1.7;
+        int window = 3;
+        FitParameters p = new FitParameters(alpha, tau, 0, 0, 0, 0, 0, 1);
+        double expected = 0;
+        for (int j = 1; j < track.days.length; j++) {
+            for (int k = Math.max(0, j - window); k < j; k++) {
+                expected += alpha * track.satisfaction[k] * Math.exp(-(track.days[j] - track.days[k]) / tau);
+            }
+        }
+        MemberLikelihood l = SelfExcitingForm.INSTANCE.member(track, p.toArray(), new Season(p), window, null, null);
+        assertThat(l.logSumM()).isCloseTo(expected, offset(1e-12));
+    }
+
+    @Test
+    void additiveSumsOverTheLastWPlaysMatchTheirDefinition() {
+        MemberTrack track = longTrack();
+        double timeRate = 0.3;
+        double jump = 0.8;
+        double decay = 1.2;
+        int window = 4;
+        double[] x = {Math.log(timeRate), Math.log(jump), Math.log(decay), 0, 0, 0, 0, 0, 0};
+        MemberLikelihood l = AdditiveForm.INSTANCE.member(track, x, AdditiveForm.INSTANCE.season(x), window, null, null);
+        double[] days = track.days;
+        double fixed = 0;
+        for (int j = 0; j < days.length; j++) {
+            java.util.List<Integer> plays = new java.util.ArrayList<>(); // the last W plays up to and including j
+            for (int k = j; k >= 0 && plays.size() < window; k--) {
+                if (track.satisfaction[k] > 0) {
+                    plays.add(k);
+                }
+            }
+            if (j > 0) {
+                double jumps = 0;
+                int counted = 0;
+                for (int k = j - 1; k >= 0 && counted < window; k--) {
+                    if (track.satisfaction[k] > 0) {
+                        jumps += jump * Math.exp(-(days[j] - days[k]) / decay);
+                        counted++;
+                    }
+                }
+                assertThat(l.a()[j - 1]).as("a at visit " + j).isCloseTo(timeRate + jumps, offset(1e-12));
+            }
+            double next = j + 1 < days.length ? days[j + 1] : track.end;
+            fixed += timeRate * (next - days[j]);
+            for (int k : plays) {
+                fixed += jump * decay * (Math.exp(-(days[j] - days[k]) / decay) - Math.exp(-(next - days[k]) / decay));
+            }
+        }
+        assertThat(l.fixedIntegral()).isCloseTo(fixed, offset(1e-11));
+    }
 }
