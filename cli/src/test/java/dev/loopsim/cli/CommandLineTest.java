@@ -519,7 +519,7 @@ class CommandLineTest {
      */
     @Test
     void aRunStoppedBySigtermResumesToTheSameResult() throws Exception {
-        Path file = scenario(SMALL.replace("replicates: 3", "replicates: 8").replace("members: 300", "members: 1500")
+        Path file = scenario(SMALL.replace("replicates: 3", "replicates: 8").replace("members: 300", "members: 500")
                 .replace("horizon_days: 7", "horizon_days: 14"));
         Path whole = temp.resolve("whole");
         assertThat(loopsim("run", file.toString(), "--out", whole.toString(), "--threads", "1").code()).isZero();
