@@ -49,22 +49,7 @@ final class Season {
      * @param decayed  e^{−βΔ}
      */
     double integral(double[] start, int offset, double[] span, int spanOffset, double delta, double beta, double decayed) {
-        double sum = beta == 0 ? delta : (1 - decayed) / beta;
-        if (flat) {
-            return sum;
-        }
-        for (int f = 0; f < 4; f++) {
-            double omega = OMEGA[f];
-            double a = span[spanOffset + 2 * f] * decayed - 1;
-            double b = span[spanOffset + 2 * f + 1] * decayed;
-            double norm = beta * beta + omega * omega;
-            double re = (-a * beta + b * omega) / norm;
-            double im = (-a * omega - b * beta) / norm;
-            double c = start[offset + 2 * f];
-            double s = start[offset + 2 * f + 1];
-            sum += cos[f] * (c * re - s * im) + sin[f] * (c * im + s * re);
-        }
-        return sum;
+        return integral(phased(start, offset), span, spanOffset, delta, beta, decayed);
     }
 
     /**
@@ -82,7 +67,7 @@ final class Season {
         return pq;
     }
 
-    /** {@link #integral} from {@link #phased} coefficients: the same value, with a division per harmonic instead of two. */
+    /** The integral from {@link #phased} coefficients, which many integrals from one t0 share. */
     double integral(double[] phased, double[] span, int spanOffset, double delta, double beta, double decayed) {
         double sum = beta == 0 ? delta : (1 - decayed) / beta;
         if (flat) {

@@ -131,6 +131,17 @@ class ExactIntegralTest {
         assertThat(l.logSumM()).isCloseTo(expected, offset(1e-12));
     }
 
+    /** The visits with a play among those up to {@code last}, the latest {@code window} of them. */
+    private static java.util.List<Integer> lastPlays(MemberTrack track, int last, int window) {
+        java.util.List<Integer> plays = new java.util.ArrayList<>();
+        for (int k = last; k >= 0 && plays.size() < window; k--) {
+            if (track.satisfaction[k] > 0) {
+                plays.add(k);
+            }
+        }
+        return plays;
+    }
+
     @Test
     void additiveSumsOverTheLastWPlaysMatchTheirDefinition() {
         MemberTrack track = longTrack();
@@ -143,26 +154,16 @@ class ExactIntegralTest {
         double[] days = track.days;
         double fixed = 0;
         for (int j = 0; j < days.length; j++) {
-            java.util.List<Integer> plays = new java.util.ArrayList<>(); // the last W plays up to and including j
-            for (int k = j; k >= 0 && plays.size() < window; k--) {
-                if (track.satisfaction[k] > 0) {
-                    plays.add(k);
-                }
-            }
             if (j > 0) {
                 double jumps = 0;
-                int counted = 0;
-                for (int k = j - 1; k >= 0 && counted < window; k--) {
-                    if (track.satisfaction[k] > 0) {
-                        jumps += jump * Math.exp(-(days[j] - days[k]) / decay);
-                        counted++;
-                    }
+                for (int k : lastPlays(track, j - 1, window)) {
+                    jumps += jump * Math.exp(-(days[j] - days[k]) / decay);
                 }
                 assertThat(l.a()[j - 1]).as("a at visit " + j).isCloseTo(timeRate + jumps, offset(1e-12));
             }
             double next = j + 1 < days.length ? days[j + 1] : track.end;
             fixed += timeRate * (next - days[j]);
-            for (int k : plays) {
+            for (int k : lastPlays(track, j, window)) {
                 fixed += jump * decay * (Math.exp(-(days[j] - days[k]) / decay) - Math.exp(-(next - days[k]) / decay));
             }
         }
