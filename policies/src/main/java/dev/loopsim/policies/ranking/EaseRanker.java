@@ -5,9 +5,7 @@ import dev.loopsim.core.policy.DecisionContext;
 import dev.loopsim.core.policy.FeedbackBatch;
 import dev.loopsim.core.policy.Ranker;
 import dev.loopsim.core.world.Catalog;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * EASE (Steck 2019): the item–item weights B minimising ‖X − XB‖² + λ‖B‖² with diag(B) = 0, in
@@ -65,12 +63,13 @@ public final class EaseRanker implements Ranker {
     /** B from a Gram matrix G and λ. */
     static double[][] fit(double[][] gram, double lambda) {
         int n = gram.length;
-        RealMatrix g = new Array2DRowRealMatrix(gram, true);
+        double[][] g = new double[n][];
         for (int i = 0; i < n; i++) {
-            g.addToEntry(i, i, lambda);
+            g[i] = gram[i].clone();
+            g[i][i] += lambda;
         }
         // G is integer counts, symmetric exactly; λI keeps it positive definite.
-        double[][] p = new CholeskyDecomposition(g).getSolver().getInverse().getData();
+        double[][] p = inverse(g);
         double[][] b = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -78,5 +77,76 @@ public final class EaseRanker implements Ranker {
             }
         }
         return b;
+    }
+
+    /**
+     * The inverse of a symmetric positive-definite matrix (overwritten), bit for bit as Commons Math's
+     * {@code new CholeskyDecomposition(a).getSolver().getInverse()} computes it: the same Cholesky
+     * factor Lᵀ, then L Y = I and Lᵀ X = Y column by column in the same order. The forward solve
+     * skips the entries of Y above the diagonal, which stay +0.0 (each would subtract a ±0.0 product
+     * from +0.0 or from the identity's 1.0, which leaves it unchanged): a third less arithmetic.
+     */
+    static double[][] inverse(double[][] a) {
+        int n = a.length;
+        double[][] lt = a;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double maxDelta = CholeskyDecomposition.DEFAULT_RELATIVE_SYMMETRY_THRESHOLD
+                        * Math.max(Math.abs(lt[i][j]), Math.abs(lt[j][i]));
+                if (Math.abs(lt[i][j] - lt[j][i]) > maxDelta) {
+                    throw new IllegalArgumentException("not symmetric at (" + i + ", " + j + ")");
+                }
+                lt[j][i] = 0;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            double[] ltI = lt[i];
+            if (!(ltI[i] > CholeskyDecomposition.DEFAULT_ABSOLUTE_POSITIVITY_THRESHOLD)) {
+                throw new IllegalArgumentException("not positive definite at " + i + ": " + ltI[i]);
+            }
+            ltI[i] = Math.sqrt(ltI[i]);
+            double inverse = 1.0 / ltI[i];
+            for (int q = n - 1; q > i; --q) {
+                ltI[q] *= inverse;
+                double[] ltQ = lt[q];
+                for (int p = q; p < n; ++p) {
+                    ltQ[p] -= ltI[q] * ltI[p];
+                }
+            }
+        }
+        double[][] x = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            x[i][i] = 1;
+        }
+        for (int j = 0; j < n; j++) { // L Y = I: row j of Y is zero beyond column j
+            double[] lJ = lt[j];
+            double lJJ = lJ[j];
+            double[] xJ = x[j];
+            for (int k = 0; k <= j; ++k) {
+                xJ[k] /= lJJ;
+            }
+            for (int i = j + 1; i < n; i++) {
+                double[] xI = x[i];
+                double lJI = lJ[i];
+                for (int k = 0; k <= j; ++k) {
+                    xI[k] -= xJ[k] * lJI;
+                }
+            }
+        }
+        for (int j = n - 1; j >= 0; j--) { // Lᵀ X = Y
+            double lJJ = lt[j][j];
+            double[] xJ = x[j];
+            for (int k = 0; k < n; ++k) {
+                xJ[k] /= lJJ;
+            }
+            for (int i = 0; i < j; i++) {
+                double[] xI = x[i];
+                double lIJ = lt[i][j];
+                for (int k = 0; k < n; ++k) {
+                    xI[k] -= xJ[k] * lIJ;
+                }
+            }
+        }
+        return x;
     }
 }

@@ -53,6 +53,37 @@ class ItemItemRankersTest {
         }
     }
 
+    /** The hand-written inverse must be Commons Math's, bit for bit: bundled results depend on every bit. */
+    @Test
+    void easeInverseIsCommonsMathsCholeskyInverseBitForBit() {
+        var random = new java.util.SplittableRandom(17);
+        for (int trial = 0; trial < 60; trial++) {
+            int n = 1 + random.nextInt(40);
+            int members = 1 + random.nextInt(60);
+            boolean weighted = trial % 2 == 1; // IPS-weighted plays: a Gram matrix of non-integers
+            double[][] plays = new double[members][n];
+            for (double[] row : plays) {
+                for (int i = 0; i < n; i++) {
+                    row[i] = random.nextDouble() < 0.3 ? (weighted ? 1 + 9 * random.nextDouble() : 1) : 0;
+                }
+            }
+            RealMatrix x = new Array2DRowRealMatrix(plays);
+            RealMatrix g = x.transpose().multiply(x);
+            double lambda = trial % 3 == 0 ? 0.5 : 10;
+            for (int i = 0; i < n; i++) {
+                g.addToEntry(i, i, lambda);
+            }
+            double[][] expected = new org.apache.commons.math3.linear.CholeskyDecomposition(g).getSolver().getInverse().getData();
+            double[][] actual = EaseRanker.inverse(g.getData());
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    assertThat(Double.doubleToRawLongBits(actual[i][j])).as("trial %d, (%d, %d)", trial, i, j)
+                            .isEqualTo(Double.doubleToRawLongBits(expected[i][j]));
+                }
+            }
+        }
+    }
+
     @Test
     void itemKnnKeepsTheKMostCosineSimilarNeighbours() {
         double[][] s = ItemKnnRanker.fit(gram(), 2);
