@@ -23,6 +23,7 @@ import dev.loopsim.policies.ranking.TrendingRanker;
 import dev.loopsim.policies.remote.RemoteArtwork;
 import dev.loopsim.policies.remote.RemoteRanker;
 import dev.loopsim.policies.remote.RemoteRowOrder;
+import dev.loopsim.policies.remote.ServiceParameters;
 import dev.loopsim.policies.page.BanditRowOrder;
 import dev.loopsim.core.policy.RowOrder;
 
@@ -68,14 +69,14 @@ public final class PolicyRegistry {
                     RandomArtwork.Parameters.class, new RandomArtwork.Parameters(), Capabilities.FIXED, (catalog, p) -> new RandomArtwork()),
             new PolicyType<>("remote", "A policy service chooses the artworks of each page (one request per page, with its "
                     + "titles) and learns from each update window; see the README's \"Bring your own policy\".",
-                    RemoteArtwork.Parameters.class, RemoteArtwork.Parameters.DEFAULTS, new Capabilities(true, false, false),
+                    ServiceParameters.class, ServiceParameters.DEFAULTS, new Capabilities(true, false, false),
                     RemoteArtwork::new)),
             BanditAlgorithms.all().stream().map(PolicyRegistry::artworkBandit)).toList();
 
     private static final List<PolicyType<?, RowOrder.Factory>> ROW_ORDERS = Stream.<PolicyType<?, RowOrder.Factory>>concat(Stream.of(
             new PolicyType<>("remote", "A policy service orders each page's rows (one request per page, with the plan's row "
                     + "kinds, before the rows are filled) and learns from each update window; see the README's \"Bring your own "
-                    + "policy\".", RemoteRowOrder.Parameters.class, RemoteRowOrder.Parameters.DEFAULTS,
+                    + "policy\".", ServiceParameters.class, ServiceParameters.DEFAULTS,
                     new Capabilities(true, false, false), (catalog, p) -> kinds -> new RemoteRowOrder(catalog, kinds, p))),
             BanditAlgorithms.all().stream().map(PolicyRegistry::rowOrderBandit)).toList();
 

@@ -1,15 +1,11 @@
 package dev.loopsim.policies.remote;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.loopsim.core.RequiresSettings;
-import dev.loopsim.core.Validate;
 import dev.loopsim.core.policy.ArtworkSelector;
 import dev.loopsim.core.policy.DecisionContext;
 import dev.loopsim.core.policy.FeedbackBatch;
 import dev.loopsim.core.world.Catalog;
 import dev.loopsim.core.world.Title;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,28 +15,10 @@ import java.util.Map;
  */
 public final class RemoteArtwork implements ArtworkSelector {
 
-    /** As for a remote ranker: the service, its timeout, and parameters passed to it in the hello. */
-    public record Parameters(@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> command,
-                             String connect, double timeout, Map<String, Object> parameters) implements RequiresSettings {
-        public static final Parameters DEFAULTS = new Parameters(List.of(), "", 30, Map.of());
-
-        public Parameters {
-            command = ServiceSettings.command(command);
-            connect = ServiceSettings.connect(connect, command);
-            Validate.inRange("timeout", timeout, 0.001, 86_400, "seconds, at most a day");
-            parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
-        }
-
-        @Override
-        public void checkRequired() {
-            ServiceSettings.checkRequired(command, connect, "artwork selector");
-        }
-    }
-
     private final Catalog catalog;
     private final ServiceSettings.Lazy service;
 
-    public RemoteArtwork(Catalog catalog, Parameters parameters) {
+    public RemoteArtwork(Catalog catalog, ServiceParameters parameters) {
         parameters.checkRequired();
         this.catalog = catalog;
         this.service = new ServiceSettings.Lazy("artwork", parameters.command(), parameters.connect(), parameters.timeout(),

@@ -1,15 +1,11 @@
 package dev.loopsim.policies.remote;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.loopsim.core.RequiresSettings;
-import dev.loopsim.core.Validate;
 import dev.loopsim.core.policy.DecisionContext;
 import dev.loopsim.core.policy.FeedbackBatch;
 import dev.loopsim.core.world.Catalog;
 import dev.loopsim.core.policy.RowOrder;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A row order that is a service: asked once per page, before the rows are filled, with the plan's
@@ -19,29 +15,11 @@ import java.util.Map;
  */
 public final class RemoteRowOrder implements RowOrder {
 
-    /** As for a remote ranker: the service, its timeout, and parameters passed to it in the hello. */
-    public record Parameters(@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> command,
-                             String connect, double timeout, Map<String, Object> parameters) implements RequiresSettings {
-        public static final Parameters DEFAULTS = new Parameters(List.of(), "", 30, Map.of());
-
-        public Parameters {
-            command = ServiceSettings.command(command);
-            connect = ServiceSettings.connect(connect, command);
-            Validate.inRange("timeout", timeout, 0.001, 86_400, "seconds, at most a day");
-            parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
-        }
-
-        @Override
-        public void checkRequired() {
-            ServiceSettings.checkRequired(command, connect, "row order");
-        }
-    }
-
     private final List<String> kinds;
     private final ServiceSettings.Lazy service;
 
     /** @param kinds the label of each row of the plan, in plan order */
-    public RemoteRowOrder(Catalog catalog, List<String> kinds, Parameters parameters) {
+    public RemoteRowOrder(Catalog catalog, List<String> kinds, ServiceParameters parameters) {
         parameters.checkRequired();
         this.kinds = List.copyOf(kinds);
         this.service = new ServiceSettings.Lazy("row-order", parameters.command(), parameters.connect(), parameters.timeout(),

@@ -38,7 +38,7 @@ public class RemoteRankerTest {
             List.of("python3", "{home}/python/examples/popular.py"), "", 30, 64, false, false, false, Map.of());
 
     /** The Python artwork example, which the contract tests run as the remote artwork selector. */
-    public static final RemoteArtwork.Parameters PYTHON_ARTWORK_EXAMPLE = new RemoteArtwork.Parameters(
+    public static final ServiceParameters PYTHON_ARTWORK_EXAMPLE = new ServiceParameters(
             List.of("python3", "{home}/python/examples/thompson_artwork.py"), "", 30, Map.of());
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -196,7 +196,7 @@ public class RemoteRankerTest {
             case "artwork" -> "{\"type\":\"chosen\",\"replies\":[{\"artworks\":[2,0,1]}]}";
             default -> "";
         });
-        var selector = new RemoteArtwork(catalog, new RemoteArtwork.Parameters(List.of(), "localhost:" + service.server.getLocalPort(),
+        var selector = new RemoteArtwork(catalog, new ServiceParameters(List.of(), "localhost:" + service.server.getLocalPort(),
                 5, Map.of()));
         var choices = selector.forPage(Worlds.context(catalog, Worlds.member(2, 1)), new int[] {4, -1, 1});
         assertThat(choices.select(catalog.title(4))).isEqualTo(2);
@@ -213,7 +213,7 @@ public class RemoteRankerTest {
 
         FakeService wrong = new FakeService(m -> m.get("type").asText().equals("hello") ? "{\"type\":\"ready\"}"
                 : "{\"type\":\"chosen\",\"replies\":[{\"artworks\":[3]}]}");
-        var bad = new RemoteArtwork(catalog, new RemoteArtwork.Parameters(List.of(), "localhost:" + wrong.server.getLocalPort(), 5, Map.of()));
+        var bad = new RemoteArtwork(catalog, new ServiceParameters(List.of(), "localhost:" + wrong.server.getLocalPort(), 5, Map.of()));
         assertThatThrownBy(() -> bad.forPage(Worlds.context(catalog, Worlds.member(2, 1)), new int[] {4}))
                 .isInstanceOf(RemotePolicyException.class).hasMessageContaining("remote artwork selector (at localhost:")
                 .hasMessageContaining("slot 0's artwork is 3; title 4 has artworks 0 to 2");
