@@ -10,12 +10,15 @@ of it in the run so far (how often it was shown, played, and played to a quality
   member's next visit Δt days later, with V(x') = 0 once the member has left;
 - the logit of t being played when shown;
 - and, from x alone, V(x): the same return for the visit before its page is chosen, by TD(0) with
-  target r + γ^Δt·V(x'). The page is the titles with the highest Pr(played)·(Q − V): a
-title's gain when played, weighted by its chance of being played (as in SlateQ, Ie et al. 2019).
-A clickbait title is played often but rarely to a quality play, and the members it disappoints
-visit less, so its Q falls below V; the run's own counts let the network tell which titles those
-are in a catalog it has never seen. Because the network sees titles only through features, it is
-trained on worlds drawn from other seeds than the one it is evaluated on.
+  target r + γ^Δt·V(x').
+
+The page is the titles with the highest Pr(played)·(Q − V): a title's gain when played, weighted
+by its chance of being played (as in SlateQ, Ie et al. 2019), on title inputs whose quality share
+and quality rate are drawn from their Beta posteriors on each request (Thompson sampling through
+the inputs). A clickbait title is played often but rarely to a quality play, and the members it
+disappoints visit less, so its Q falls below V; the run's own counts let the network tell which
+titles those are in a catalog it has never seen. Because the network sees titles only through
+features, it is trained on worlds drawn from other seeds than the one it is evaluated on.
 
     python3 deep_slateq.py train --out model.json      # episodes of the environment, then the weights
     python3 deep_slateq.py --model model.json          # a policy service: ranks by the trained network
@@ -35,8 +38,8 @@ import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from loopsim import Policy, serve  # noqa: E402
+from loopsim.env import OBSERVATION_EXTRA, QUALITY_THRESHOLD  # noqa: E402
 
-OBSERVATION_EXTRA = 5  # the observation's numbers after the genre shares (loopsim.env)
 TITLE_EXTRA = 6  # a title's numbers after its genres (Titles.features)
 
 
@@ -87,10 +90,6 @@ class Titles:
         return (torch.from_numpy(draws.beta(quality + 1.0, plays - quality + 1.0)).float(),
                 torch.from_numpy(draws.beta(quality + 0.5, shown - quality + 9.5) * 5.0).float())
 
-    def sampled(self, day, draws):
-        """``features(day)`` with the drawn quality share and quality rate (``draw``)."""
-        return with_draws(self.features(day), *self.draw(draws))
-
     def first_layer(self, net):
         """The title tower's first layer on ``features`` of the day last asked for, before its ReLU:
         kept like the features, for every request until they change."""
@@ -102,6 +101,7 @@ class Titles:
 
 
 def with_draws(features, share, rate):
+    """Title features with their quality share and quality rate replaced by drawn ones (``Titles.draw``)."""
     drawn = features.clone()
     g = features.shape[1] - TITLE_EXTRA
     drawn[:, g + 4] = share
@@ -324,8 +324,9 @@ def learn(net, target, optimiser, replay, draws, args):
     after = torch.tensor([b[4] if b[4] is not None else b[0] for b in batch], dtype=torch.float32)
     discount = torch.tensor([args.discount ** b[5] for b in batch])
     with torch.no_grad():
-        y = rewards + alive * discount * target.value(after)
-        future_target = alive * discount * target.value(after) - target.value(x)  # what the play adds to V, later
+        later_value = alive * discount * target.value(after)
+        y = rewards + later_value
+        future_target = later_value - target.value(x)  # what the play adds to V, later
     quality, gain, logit, v = net.parts(net.member(x), net.title(shown))
     at = position.unsqueeze(1)
     plays = played.sum().clamp(min=1)
@@ -347,8 +348,8 @@ class DeepSlateQ(Policy):
     """The trained network, frozen; what it knows of the titles grows with each hour's feedback."""
 
     name = "deep-slateq"
-    model = None
-    quality_threshold = 0.5  # a quality play is watched at least this far (loopsim.env's reward)
+    model = None  # the weights' path, set before serving
+    exploration = 0.0
 
     def __init__(self, hello):
         super().__init__(hello)
@@ -369,7 +370,7 @@ class DeepSlateQ(Policy):
         for visit in feedback.visits:
             slot = visit.played_slot
             played = visit.titles[slot] if 0 <= slot < len(visit.titles) else -1
-            self.titles.note(visit.titles, played, visit.watch_fraction >= DeepSlateQ.quality_threshold)
+            self.titles.note(visit.titles, played, visit.watch_fraction >= QUALITY_THRESHOLD)
 
 
 def main():

@@ -29,6 +29,7 @@ except ImportError:  # the same interface without them
 
 ACKNOWLEDGED = {"learn": "learned", "retrain": "retrained"}  # the agent learns from step's rewards, not from these
 OBSERVATION_EXTRA = 5  # besides the genre shares: recency, visits, plays, tenure, completed share (Observation.java)
+QUALITY_THRESHOLD = 0.5  # the watch fraction from which a play is a quality play (the quality-play reward)
 
 
 class Box:
@@ -84,7 +85,7 @@ class LoopsimEnv(gymnasium.Env if gymnasium is not None else object):
     metadata = {"render_modes": []}
 
     def __init__(self, scenario="quickstart", members=None, horizon_days=None, reward="quality-play",
-                 quality_threshold=0.5, overrides=None, loopsim=None):
+                 quality_threshold=QUALITY_THRESHOLD, overrides=None, loopsim=None):
         if reward not in ("quality-play", "play", "watch"):
             raise ValueError("reward must be quality-play, play or watch, found %r" % (reward,))
         self.scenario = scenario

@@ -153,7 +153,7 @@ def test_sampled_features_draw_the_quality_numbers_from_their_posteriors():
     draws = numpy.random.default_rng(8)
     share, rate = [], []
     for _ in range(4000):
-        f = titles.sampled(3.0, draws)
+        f = deep_slateq.with_draws(titles.features(3.0), *titles.draw(draws))
         share.append(f[1, GENRES + 4].item())
         rate.append(f[1, GENRES + 5].item())
         assert torch.equal(f[:, : GENRES + 4], titles.features(3.0)[:, : GENRES + 4])  # the rest as they are
