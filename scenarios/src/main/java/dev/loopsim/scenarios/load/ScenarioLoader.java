@@ -177,6 +177,7 @@ public final class ScenarioLoader {
         for (String assignment : overrides) {
             Overrides.apply(MAPPER, root, assignment);
         }
+        legacyCascade(source, root);
         VisitModelInclude.apply(source, root);
         BaselineInclude.apply(source, root);
         JsonNode merged = DefaultsMerge.merge(defaults(), root);
@@ -196,6 +197,32 @@ public final class ScenarioLoader {
             return new Loaded(spec, MAPPER.writeValueAsString(spec), source.origin());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a valid scenario could not be written back as YAML", e);
+        }
+    }
+
+    /**
+     * {@code world.response.cascade: true}, the spelling before response models had a type, is
+     * {@code type: cascade}; {@code false} says nothing. Old run directories keep loading.
+     */
+    private static void legacyCascade(ScenarioSource source, ObjectNode root) throws ScenarioException {
+        if (!(root.get("world") instanceof ObjectNode world) || !(world.get("response") instanceof ObjectNode response)
+                || !response.has("cascade")) {
+            return;
+        }
+        JsonNode cascade = response.remove("cascade");
+        if (!cascade.isBoolean()) {
+            int[] at = YamlLocator.locate(source.text(), List.of("world", "response", "cascade"));
+            throw new ScenarioException(source.origin(), "world.response.cascade", at[0], at[1],
+                    "expected true or false (or, better, type: cascade), found " + cascade);
+        }
+        if (cascade.booleanValue()) {
+            JsonNode type = response.get("type");
+            if (type != null && !type.asText().equals("cascade")) {
+                int[] at = YamlLocator.locate(source.text(), List.of("world", "response", "cascade"));
+                throw new ScenarioException(source.origin(), "world.response.cascade", at[0], at[1],
+                        "cascade: true contradicts type: " + type.asText() + "; say only type: cascade");
+            }
+            response.put("type", "cascade");
         }
     }
 

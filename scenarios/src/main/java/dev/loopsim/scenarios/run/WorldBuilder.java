@@ -22,7 +22,7 @@ import dev.loopsim.scenarios.spec.RankerSpec;
 import dev.loopsim.scenarios.spec.RowSpec;
 import dev.loopsim.scenarios.spec.ScenarioSpec;
 import dev.loopsim.users.catalog.CatalogGenerator;
-import dev.loopsim.users.choice.PositionBasedLogit;
+import dev.loopsim.users.choice.BrowsingResponse;
 import dev.loopsim.users.dynamics.MemberDynamics;
 import dev.loopsim.users.population.PopulationGenerator;
 import dev.loopsim.users.visit.Churning;
@@ -91,8 +91,8 @@ public final class WorldBuilder {
                 world.truth());
     }
 
-    private PositionBasedLogit response() {
-        return new PositionBasedLogit(spec.world().response(), new MemberDynamics(spec.world().dynamics()), spec.world().search());
+    private BrowsingResponse response() {
+        return new BrowsingResponse(spec.world().response(), new MemberDynamics(spec.world().dynamics()), spec.world().search());
     }
 
     /** The cell's page: its rows, each with a fresh ranker, and its artwork selector. */

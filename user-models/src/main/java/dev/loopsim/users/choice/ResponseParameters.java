@@ -19,18 +19,21 @@ import dev.loopsim.core.Validate;
  * @param artworkWeight       w_a: weight of the artwork theme match ρ_u·h_a in perceived utility
  * @param clickbaitWeight     w_c: the click boost (1 − f_a) of an unfaithful artwork
  * @param disappointmentWeight w_d: how much an unfaithful artwork lowers the watch fraction's mean σ(U − w_d(1 − f_a))
- * @param cascade             examine slots in reading order and stop at the first play, each examined slot
- *                            played with Pr = exp(P/τ) / (exp(P/τ) + exp(u_0/τ)); otherwise one logit over all
- *                            examined slots
+ * @param type                the choice among examined slots, a {@link ResponseModels} name: one logit
+ *                            ({@code position-based-logit}), the {@code cascade}, or the {@code position-based-click} model
+ * @param examination         Pr(examine) of each slot in reading order, replacing the decays when not empty
+ *                            (a fitted click model's); slots past the list are not examined
  */
 public record ResponseParameters(double qualityWeight, double genreWeight, double latentWeight,
                                  double rowDecay, double columnDecay, double noPlayUtility, double temperature,
                                  double watchConcentration, double qualityPlayThreshold,
                                  double noPlaySatisfaction, double completionDelayDays, double artworkWeight,
-                                 double clickbaitWeight, double disappointmentWeight, boolean cascade) {
+                                 double clickbaitWeight, double disappointmentWeight, String type,
+                                 java.util.List<Double> examination) {
 
     public static final ResponseParameters DEFAULTS =
-            new ResponseParameters(0.5, 3.0, 0.5, 0.7, 0.8, 3.0, 1.0, 4.0, 0.5, -0.3, 3.0, 0.5, 1.0, 2.0, false);
+            new ResponseParameters(0.5, 3.0, 0.5, 0.7, 0.8, 3.0, 1.0, 4.0, 0.5, -0.3, 3.0, 0.5, 1.0, 2.0, ResponseModels.DEFAULT,
+                    java.util.List.of());
 
     public ResponseParameters {
         Validate.finite("qualityWeight", qualityWeight);
@@ -47,5 +50,20 @@ public record ResponseParameters(double qualityWeight, double genreWeight, doubl
         Validate.finite("artworkWeight", artworkWeight);
         Validate.finite("clickbaitWeight", clickbaitWeight);
         Validate.finite("disappointmentWeight", disappointmentWeight);
+        if (type == null || ResponseModels.find(type).isEmpty()) {
+            throw new dev.loopsim.core.ParameterException("type", "type must be one of " + ResponseModels.names() + ", found "
+                    + (type == null ? "nothing" : "'" + type + "'"));
+        }
+        examination = examination == null ? java.util.List.of() : java.util.List.copyOf(examination);
+        for (int slot = 0; slot < examination.size(); slot++) {
+            Validate.inRange("examination[" + slot + "]", examination.get(slot), 0, 1);
+        }
+    }
+
+    /** These parameters with another choice rule. */
+    public ResponseParameters withType(String choice) {
+        return new ResponseParameters(qualityWeight, genreWeight, latentWeight, rowDecay, columnDecay, noPlayUtility, temperature,
+                watchConcentration, qualityPlayThreshold, noPlaySatisfaction, completionDelayDays, artworkWeight, clickbaitWeight,
+                disappointmentWeight, choice, examination);
     }
 }

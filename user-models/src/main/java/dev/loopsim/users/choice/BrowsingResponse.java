@@ -13,39 +13,45 @@ import dev.loopsim.users.dynamics.DynamicsParameters;
 import dev.loopsim.users.dynamics.MemberDynamics;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
 
 /**
- * Position-based examination followed by a choice among the examined titles and a no-play
- * option, driven by perceived utility; a play's watch fraction is Beta with a mean that falls
+ * How a member browses a page, in three parts: examination by position, a choice among the
+ * examined titles and a no-play option driven by perceived utility (the {@link ChoiceRule} the
+ * parameters' {@code type} names), and watching, whose Beta watch fraction has a mean that falls
  * when the artwork misrepresented the title.
  *
- * <p>Pr(examine slot (r, c)) = η_row^r · η_col^c, independently per slot. Perceived utility of
- * title i shown with artwork a: P = U + w_a·ρ_u·h_a + w_c·(1 − f_a). By default
- * Pr(play i | examined set E) = exp(P_i/τ) / (exp(u_0/τ) + Σ_{j∈E} exp(P_j/τ)); with
- * {@code cascade} the member plays the first examined slot (in reading order) that beats u_0 in a
- * binary logit. Watch fraction ω ~ Beta(mκ, (1 − m)κ) with m = σ(U − w_d·(1 − f_a)).
+ * <p>Pr(examine slot (r, c)) = η_row^r · η_col^c (or the slot's listed probability),
+ * independently per slot. Perceived utility of title i shown with artwork a:
+ * P = U + w_a·ρ_u·h_a + w_c·(1 − f_a). The default choice is
+ * Pr(play i | examined set E) = exp(P_i/τ) / (exp(u_0/τ) + Σ_{j∈E} exp(P_j/τ)). Watch fraction
+ * ω ~ Beta(mκ, (1 − m)κ) with m = σ(U − w_d·(1 − f_a)).
  */
-public final class PositionBasedLogit implements MemberResponse {
+public final class BrowsingResponse implements MemberResponse {
     private final ResponseParameters parameters;
     private final LinearUtility utility;
     private final MemberDynamics dynamics;
     private final SearchParameters search;
+    private final Examination examination;
+    private final ChoiceRule choice;
+    private final Watching watching;
 
-    public PositionBasedLogit(ResponseParameters parameters) {
+    public BrowsingResponse(ResponseParameters parameters) {
         this(parameters, new MemberDynamics(DynamicsParameters.NONE));
     }
 
-    public PositionBasedLogit(ResponseParameters parameters, MemberDynamics dynamics) {
+    public BrowsingResponse(ResponseParameters parameters, MemberDynamics dynamics) {
         this(parameters, dynamics, SearchParameters.DEFAULTS);
     }
 
-    public PositionBasedLogit(ResponseParameters parameters, MemberDynamics dynamics, SearchParameters search) {
+    public BrowsingResponse(ResponseParameters parameters, MemberDynamics dynamics, SearchParameters search) {
         this.search = search;
         this.parameters = parameters;
         this.dynamics = dynamics;
+        this.examination = new Examination(parameters.rowDecay(), parameters.columnDecay(), parameters.examination());
+        this.choice = ResponseModels.find(parameters.type()).orElseThrow().choice().get();
         this.utility = new LinearUtility(parameters.qualityWeight(), parameters.genreWeight(), parameters.latentWeight(),
                 dynamics.parameters().boredomWeight());
+        this.watching = new Watching(parameters, utility);
     }
 
     @Override
@@ -68,32 +74,19 @@ public final class PositionBasedLogit implements MemberResponse {
             examined[slot] = page.titleAt(slot) >= 0 && u < examinationProbability(page, slot);
         }
         double[] weights = logitWeights(member, page, examined, catalog, day);
-        int played = parameters.cascade() ? cascadeChoice(weights, browse) : logitChoice(weights, browse);
-        double playProbability = playProbability(weights);
+        int played = choice.choose(weights, browse);
+        double playProbability = choice.playProbability(weights);
         if (played < 0) {
             return new VisitResponse(examined, -1, 0, parameters.noPlaySatisfaction(), playProbability, false);
         }
-        Consumption play = consume(member, catalog.title(page.titleAt(played)), page.artworkAt(played), day);
+        Watching.Consumption play = watching.consume(member, catalog.title(page.titleAt(played)), page.artworkAt(played), day);
         return new VisitResponse(examined, played, play.watch(), play.watch(), playProbability, play.completes());
-    }
-
-    /** How much of a play the member watches, and whether a series play will be completed. */
-    private record Consumption(double watch, boolean completes) { }
-
-    private Consumption consume(MemberState member, Title title, int artwork, double day) {
-        double unfaithful = 1 - title.artwork(artwork).fidelity();
-        double watch = watchFraction(utility.utility(member, title, day) - parameters.disappointmentWeight() * unfaithful,
-                member.consumeStream());
-        boolean completes = title.series()
-                && watch >= parameters.qualityPlayThreshold()
-                && member.consumeStream().nextDouble() < watch;
-        return new Consumption(watch, completes);
     }
 
     /**
      * Search turns up {@code candidates} available titles drawn uniformly (with replacement), each
      * with its default artwork, all examined; the member chooses among them and no-play by the
-     * page's logit, and watches as after a page play.
+     * page's choice rule, and watches as after a page play.
      */
     @Override
     public SearchResponse search(MemberState member, int[] available, Catalog catalog, double day) {
@@ -109,53 +102,17 @@ public final class PositionBasedLogit implements MemberResponse {
             examined[i] = true;
         }
         double[] weights = logitWeights(member, results, examined, catalog, day);
-        int played = parameters.cascade() ? cascadeChoice(weights, browse) : logitChoice(weights, browse);
+        int played = choice.choose(weights, browse);
         if (played < 0) {
             return new SearchResponse(-1, 0, parameters.noPlaySatisfaction(), false);
         }
-        Consumption play = consume(member, catalog.title(found[played]), 0, day);
+        Watching.Consumption play = watching.consume(member, catalog.title(found[played]), 0, day);
         return new SearchResponse(found[played], play.watch(), play.watch(), play.completes());
-    }
-
-    private static int logitChoice(double[] weights, UniformRandomProvider browse) {
-        double pick = browse.nextDouble() * weights[weights.length - 1];
-        for (int slot = 0; slot < weights.length - 2; slot++) {
-            pick -= weights[slot];
-            if (pick < 0) {
-                return slot;
-            }
-        }
-        return -1;
-    }
-
-    /** Reading order; each examined slot is played with probability w_i / (w_i + w_0), stopping at a play. */
-    private static int cascadeChoice(double[] weights, UniformRandomProvider browse) {
-        double noPlay = weightOfNoPlay(weights);
-        for (int slot = 0; slot < weights.length - 2; slot++) {
-            if (weights[slot] > 0 && browse.nextDouble() * (weights[slot] + noPlay) < weights[slot]) {
-                return slot;
-            }
-        }
-        return -1;
-    }
-
-    private double playProbability(double[] weights) {
-        if (!parameters.cascade()) {
-            return 1 - weightOfNoPlay(weights) / weights[weights.length - 1];
-        }
-        double noPlay = weightOfNoPlay(weights);
-        double none = 1;
-        for (int slot = 0; slot < weights.length - 2; slot++) {
-            if (weights[slot] > 0) {
-                none *= noPlay / (weights[slot] + noPlay);
-            }
-        }
-        return 1 - none;
     }
 
     @Override
     public double playProbability(MemberState member, Page page, boolean[] examined, Catalog catalog, double day) {
-        return playProbability(logitWeights(member, page, examined, catalog, day));
+        return choice.playProbability(logitWeights(member, page, examined, catalog, day));
     }
 
     /** Perceived utility P = U + w_a·ρ_u·h_a + w_c·(1 − f_a) of a slot. */
@@ -167,11 +124,17 @@ public final class PositionBasedLogit implements MemberResponse {
                 : perceived + parameters.artworkWeight() * artwork.themeMatch(member.profile().artworkTasteView());
     }
 
-    /** Examination probability η_row^r · η_col^c of a slot. */
+    /** Examination probability of a slot: η_row^r · η_col^c, or its listed probability. */
     public double examinationProbability(Page page, int slot) {
-        int row = slot / page.columns();
-        int column = slot % page.columns();
-        return Math.pow(parameters.rowDecay(), row) * Math.pow(parameters.columnDecay(), column);
+        return examination.probability(page, slot);
+    }
+
+    /**
+     * Pr(play slot k) for each slot of a page given the examined slots, in closed form: what
+     * {@link #respond} draws from once examination is drawn.
+     */
+    public double[] slotProbabilities(MemberState member, Page page, boolean[] examined, Catalog catalog, double day) {
+        return choice.slotProbabilities(logitWeights(member, page, examined, catalog, day));
     }
 
     /**
@@ -202,15 +165,6 @@ public final class PositionBasedLogit implements MemberResponse {
         return weights;
     }
 
-    private static double weightOfNoPlay(double[] weights) {
-        return weights[weights.length - 2];
-    }
-
-    private double watchFraction(double watchUtility, UniformRandomProvider consume) {
-        double mean = 1 / (1 + Math.exp(-watchUtility));
-        double kappa = parameters.watchConcentration();
-        return ChengBetaSampler.of(consume, mean * kappa, (1 - mean) * kappa).sample();
-    }
 
     @Override
     public TrueUtility utility() {

@@ -14,7 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class PositionBasedLogitTest {
+class BrowsingResponseTest {
 
     /** Titles whose true utility is their quality (genre and latent weights are 0). */
     private static Catalog catalog(double... qualities) {
@@ -26,7 +26,7 @@ class PositionBasedLogitTest {
     }
 
     private static ResponseParameters parameters(double rowDecay, double columnDecay, double noPlay, double temperature) {
-        return new ResponseParameters(1, 0, 0, rowDecay, columnDecay, noPlay, temperature, 4, 0.5, -0.3, 3, 0, 0, 0, false);
+        return new ResponseParameters(1, 0, 0, rowDecay, columnDecay, noPlay, temperature, 4, 0.5, -0.3, 3, 0, 0, 0, ResponseModels.DEFAULT, java.util.List.of());
     }
 
     private static Page row(int... titles) {
@@ -42,7 +42,7 @@ class PositionBasedLogitTest {
         double[] q = {0, 1, 2};
         double u0 = 1;
         double tau = 0.8;
-        var response = new PositionBasedLogit(parameters(1, 1, u0, tau)); // every slot examined
+        var response = new BrowsingResponse(parameters(1, 1, u0, tau)); // every slot examined
         Catalog catalog = catalog(q);
         MemberState member = member();
         int n = 100_000;
@@ -64,7 +64,7 @@ class PositionBasedLogitTest {
 
     @Test
     void reportedPlayProbabilityIsTheExactLogitValue() {
-        var response = new PositionBasedLogit(parameters(1, 1, 1, 1));
+        var response = new BrowsingResponse(parameters(1, 1, 1, 1));
         Catalog catalog = catalog(0, 1, 2);
         VisitResponse r = response.respond(member(), row(0, 1, 2), catalog, 0);
         double expected = 1 - Math.exp(1) / (Math.exp(1) + 1 + Math.exp(1) + Math.exp(2));
@@ -78,7 +78,7 @@ class PositionBasedLogitTest {
     void slotsAreExaminedWithPositionBasedProbabilities() {
         double rowDecay = 0.6;
         double columnDecay = 0.7;
-        var response = new PositionBasedLogit(parameters(rowDecay, columnDecay, 0, 1));
+        var response = new BrowsingResponse(parameters(rowDecay, columnDecay, 0, 1));
         Catalog catalog = catalog(0, 0, 0, 0, 0, 0);
         Page page = new Page(2, 3, Collections.nCopies(2, "top-picks"), new int[] {0, 1, 2, 3, 4, 5});
         MemberState member = member();
@@ -99,7 +99,7 @@ class PositionBasedLogitTest {
 
     @Test
     void emptySlotsAreNeverExaminedOrPlayed() {
-        var response = new PositionBasedLogit(parameters(1, 1, -50, 1));
+        var response = new BrowsingResponse(parameters(1, 1, -50, 1));
         Catalog catalog = catalog(0);
         MemberState member = member();
         for (int i = 0; i < 1000; i++) {
@@ -112,7 +112,7 @@ class PositionBasedLogitTest {
     @Test
     void watchFractionHasTheBetaMeanOfTheLogisticOfUtility() {
         double quality = 0.5;
-        var response = new PositionBasedLogit(parameters(1, 1, -50, 1)); // u0 = −50: always a play
+        var response = new BrowsingResponse(parameters(1, 1, -50, 1)); // u0 = −50: always a play
         Catalog catalog = catalog(quality);
         MemberState member = member();
         int n = 50_000;
@@ -137,7 +137,7 @@ class PositionBasedLogitTest {
     @Test
     void clickbaitRaisesThePlayProbabilityByItsPerceivedBoost() {
         double wc = 1.5;
-        var response = new PositionBasedLogit(new ResponseParameters(1, 0, 0, 1, 1, 1, 1, 4, 0.5, -0.3, 3, 0, wc, 2, false));
+        var response = new BrowsingResponse(new ResponseParameters(1, 0, 0, 1, 1, 1, 1, 4, 0.5, -0.3, 3, 0, wc, 2, ResponseModels.DEFAULT, java.util.List.of()));
         Catalog catalog = clickbaitCatalog();
         Page faithful = new Page(1, 1, List.of("top-picks"), new int[] {0}, new int[] {0});
         Page bait = new Page(1, 1, List.of("top-picks"), new int[] {0}, new int[] {1});
@@ -150,7 +150,7 @@ class PositionBasedLogitTest {
     @Test
     void clickbaitDisappointsTheWatchFraction() {
         double wd = 2;
-        var response = new PositionBasedLogit(new ResponseParameters(1, 0, 0, 1, 1, -50, 1, 4, 0.5, -0.3, 3, 0, 1, wd, false));
+        var response = new BrowsingResponse(new ResponseParameters(1, 0, 0, 1, 1, -50, 1, 4, 0.5, -0.3, 3, 0, 1, wd, ResponseModels.DEFAULT, java.util.List.of()));
         Catalog catalog = clickbaitCatalog();
         Page bait = new Page(1, 1, List.of("top-picks"), new int[] {0}, new int[] {1});
         MemberState member = member();
@@ -166,7 +166,7 @@ class PositionBasedLogitTest {
 
     @Test
     void artworkThemeMatchEntersPerceivedUtility() {
-        var response = new PositionBasedLogit(new ResponseParameters(1, 0, 0, 1, 1, 1, 1, 4, 0.5, -0.3, 3, 2.0, 0, 2, false));
+        var response = new BrowsingResponse(new ResponseParameters(1, 0, 0, 1, 1, 1, 1, 4, 0.5, -0.3, 3, 2.0, 0, 2, ResponseModels.DEFAULT, java.util.List.of()));
         Catalog catalog = clickbaitCatalog();
         var streams = dev.loopsim.core.random.RandomStreams.of(1, 0);
         MemberState likesTheme1 = new MemberState(new dev.loopsim.core.world.MemberProfile(0, new double[] {1}, new double[] {0}, 1, 0,
@@ -181,7 +181,7 @@ class PositionBasedLogitTest {
     void cascadeFrequenciesMatchTheSequentialBinaryLogits() {
         double[] q = {0.5, 1.5, -0.5};
         double u0 = 1;
-        var response = new PositionBasedLogit(new ResponseParameters(1, 0, 0, 1, 1, u0, 1, 4, 0.5, -0.3, 3, 0, 0, 0, true));
+        var response = new BrowsingResponse(new ResponseParameters(1, 0, 0, 1, 1, u0, 1, 4, 0.5, -0.3, 3, 0, 0, 0, "cascade", java.util.List.of()));
         Catalog catalog = catalog(q);
         MemberState member = member();
         int n = 100_000;
@@ -206,13 +206,80 @@ class PositionBasedLogitTest {
                 .isCloseTo(1 - expected[3], offset(1e-12));
     }
 
+    /**
+     * The position-based click model: slot k is played with its examination probability times its
+     * attraction σ(q_k − u_0), whatever the other slots hold, while the attractions sum to at most
+     * 1; each of the four outcome frequencies within 5 standard errors (a false failure about once
+     * in 400,000 runs of this test).
+     */
+    @Test
+    void clickModelPlaysEachSlotWithExaminationTimesAttraction() {
+        double[] q = {-2, -1.5, -3};
+        double u0 = 0;
+        List<Double> examination = List.of(1.0, 0.6, 0.3);
+        var response = new BrowsingResponse(new ResponseParameters(1, 0, 0, 1, 1, u0, 1, 4, 0.5, -0.3, 3, 0, 0, 0,
+                "position-based-click", examination));
+        Catalog catalog = catalog(q);
+        MemberState member = member();
+        int n = 200_000;
+        int[] counts = new int[4];
+        for (int i = 0; i < n; i++) {
+            VisitResponse r = response.respond(member, row(0, 1, 2), catalog, 0);
+            counts[r.played() ? r.playedSlot() : 3]++;
+        }
+        double[] expected = new double[4];
+        expected[3] = 1;
+        for (int k = 0; k < 3; k++) {
+            expected[k] = examination.get(k) * sigmoid(q[k] - u0);
+            expected[3] -= expected[k];
+        }
+        for (int k = 0; k < 4; k++) {
+            double p = expected[k];
+            assertThat((double) counts[k] / n).as("outcome %d", k).isCloseTo(p, offset(5 * Math.sqrt(p * (1 - p) / n)));
+        }
+        // A slot's chance does not depend on what the others show (unlike the logit's): closed form.
+        double[] alone = response.slotProbabilities(member, row(0, 1, 2), new boolean[] {true, false, false}, catalog, 0);
+        assertThat(alone[0]).isCloseTo(sigmoid(q[0] - u0), offset(1e-15));
+        assertThat(alone[1]).isZero();
+    }
+
+    @Test
+    void clickModelScalesAttractionsThatSumAboveOne() {
+        var response = new BrowsingResponse(new ResponseParameters(1, 0, 0, 1, 1, 0, 1, 4, 0.5, -0.3, 3, 0, 0, 0,
+                "position-based-click", List.of()));
+        double[] p = response.slotProbabilities(member(), row(0, 1), new boolean[] {true, true}, catalog(2, 1), 0);
+        double a0 = sigmoid(2);
+        double a1 = sigmoid(1);
+        assertThat(p[0]).isCloseTo(a0 / (a0 + a1), offset(1e-15));
+        assertThat(p[1]).isCloseTo(a1 / (a0 + a1), offset(1e-15));
+        assertThat(response.playProbability(member(), row(0, 1), new boolean[] {true, true}, catalog(2, 1), 0))
+                .isCloseTo(1, offset(1e-15));
+    }
+
+    @Test
+    void listedExaminationReplacesTheDecaysAndEndsWithTheList() {
+        var response = new BrowsingResponse(new ResponseParameters(1, 0, 0, 0.5, 0.5, 0, 1, 4, 0.5, -0.3, 3, 0, 0, 0,
+                "position-based-click", List.of(0.9, 0.4)));
+        Page page = row(0, 1, 2);
+        assertThat(response.examinationProbability(page, 0)).isEqualTo(0.9);
+        assertThat(response.examinationProbability(page, 1)).isEqualTo(0.4);
+        assertThat(response.examinationProbability(page, 2)).isZero();
+    }
+
+    @Test
+    void anUnknownTypeIsRefusedWithTheNames() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ResponseParameters(1, 0, 0, 1, 1, 0, 1, 4, 0.5, -0.3, 3, 0, 0, 0,
+                        "pbm", List.of()))
+                .hasMessageContaining("type must be one of [position-based-logit, cascade, position-based-click], found 'pbm'");
+    }
+
     private static double sigmoid(double x) {
         return 1 / (1 + Math.exp(-x));
     }
 
     @Test
     void aVisitWithoutPlayHasTheNoPlaySatisfaction() {
-        var response = new PositionBasedLogit(parameters(1, 1, 50, 1)); // u0 = 50: never a play
+        var response = new BrowsingResponse(parameters(1, 1, 50, 1)); // u0 = 50: never a play
         VisitResponse r = response.respond(member(), row(0), catalog(0), 0);
         assertThat(r.played()).isFalse();
         assertThat(r.satisfaction()).isEqualTo(-0.3);
