@@ -26,22 +26,50 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code loopsim fit --events FILE}: fit the visit model to an event log and judge the fit. */
+/**
+ * {@code loopsim fit --events FILE}: fit the visit model to an event log and judge the fit;
+ * {@code loopsim fit --impressions LOG}: fit the response (a click model) to an impression log.
+ */
 @Command(name = "fit", mixinStandardHelpOptions = true,
-        description = {"Fit the self-exciting visit model to an event log by maximum likelihood, report estimates with "
-                + "standard errors and goodness of fit (time rescaling, held-out visits, against a per-member Poisson "
-                + "baseline), and write a visit_model block that a scenario takes with 'world: {visit_model: FILE}'.",
-                "Besides FILE it writes FILE's stem + .qq.csv/.qq.png (time-rescaling QQ plot) and .members.csv."})
+        description = {"--events: fit the self-exciting visit model to an event log by maximum likelihood, report estimates "
+                + "with standard errors and goodness of fit (time rescaling, held-out visits, against a per-member Poisson "
+                + "baseline), and write a visit_model block that a scenario takes with 'world: {visit_model: FILE}'. "
+                + "Besides FILE it writes FILE's stem + .qq.csv/.qq.png (time-rescaling QQ plot) and .members.csv.",
+                "--impressions: fit a position-based click model (examination by slot × attraction by item and context) "
+                + "to an impression log (the Open Bandit Dataset's format, or a loopsim run's impressions), weighted by "
+                + "inverse propensities where logging was not uniform; report standard errors, held-out log-likelihood and "
+                + "calibration against a per-slot click rate; and write a response_model block that a scenario takes with "
+                + "'world: {response_model: FILE}', the log's items and contexts included."})
 final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--events", required = true, paramLabel = "FILE",
+    @Option(names = "--events", paramLabel = "FILE",
             description = "Event log, CSV with a header: a member id, a timestamp (epoch seconds or ISO-8601), optionally a reward.")
     Path events;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "visit-model.yaml",
-            description = "Where to write the fitted model (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--impressions", paramLabel = "LOG",
+            description = "Impression log: an Open Bandit Dataset file or folder (item_id, position, click, propensity_score, "
+                    + "user_feature_0), or a loopsim run directory, logs folder or impressions file.")
+    Path impressions;
+
+    @Option(names = "--cell", paramLabel = "NAME", description = "With --impressions on a loopsim log: the cell (needed when it holds several).")
+    String cell;
+
+    @Option(names = "--replicate", paramLabel = "N", defaultValue = "0",
+            description = "With --impressions on a loopsim log: the replicate (default: ${DEFAULT-VALUE}).")
+    int replicate;
+
+    @Option(names = "--holdout-share", paramLabel = "S", defaultValue = "0.2",
+            description = "With --impressions: refit on the first 1 − S of the rows and judge on the rest (default: ${DEFAULT-VALUE}; 0 for none).")
+    double holdoutShare;
+
+    @Option(names = "--page-rows", paramLabel = "N", defaultValue = "1",
+            description = "With --impressions: the rows the log's slots fill, in reading order (default: ${DEFAULT-VALUE}).")
+    int pageRows;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Where to write the fitted model (default: visit-model.yaml, or response-model.yaml with --impressions).")
     Path out;
 
     @Option(names = "--session-gap", paramLabel = "DURATION", defaultValue = "30m",
@@ -98,6 +126,15 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if ((events == null) == (impressions == null)) {
+            throw new BadInputException("give one of --events FILE (fit the visit model) or --impressions LOG (fit the response)");
+        }
+        if (impressions != null) {
+            out = out != null ? out : Path.of("response-model.yaml");
+            return new ImpressionFit(impressions, cell, replicate, holdoutShare, pageRows, out, force)
+                    .run(spec.commandLine().getOut());
+        }
+        out = out != null ? out : Path.of("visit-model.yaml");
         EventLogFormat format = format();
         FitOptions.Form fitForm = java.util.Arrays.stream(FitOptions.Form.values()).filter(f -> f.type().equals(form)).findFirst()
                 .orElseThrow(() -> new BadInputException("--form must be self-exciting or additive, found '" + form + "'"));

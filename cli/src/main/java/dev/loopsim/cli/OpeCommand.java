@@ -4,10 +4,8 @@ import dev.loopsim.results.io.AtomicFiles;
 import dev.loopsim.results.ope.BanditLog;
 import dev.loopsim.results.ope.Estimator;
 import dev.loopsim.results.ope.Estimators;
-import dev.loopsim.results.ope.LoopsimLog;
 import dev.loopsim.results.ope.OfflineEvaluation;
 import dev.loopsim.results.ope.OpeEstimate;
-import dev.loopsim.results.ope.OpenBanditDataset;
 import dev.loopsim.results.ope.TargetPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -103,9 +101,7 @@ final class OpeCommand implements Callable<Integer> {
         if (!(trainShare >= 0 && trainShare < 1)) {
             throw new BadInputException("--train-share must be in [0, 1), found " + trainShare);
         }
-        Path loopsim = LoopsimLog.locate(logs);
-        BanditLog log = loopsim != null && LoopsimLog.isImpressions(loopsim) ? LoopsimLog.read(loopsim, cell, replicate)
-                : OpenBanditDataset.read(OpenBanditDataset.locate(logs));
+        BanditLog log = BanditLog.read(logs, cell, replicate);
         OfflineEvaluation evaluation;
         try {
             evaluation = OfflineEvaluation.run(log, trainShare, targets, chosen);

@@ -144,4 +144,49 @@ class FitCommandTest {
         assertThat(o.code()).isEqualTo(2);
         assertThat(o.err()).contains("single.csv").contains("at least two");
     }
+
+    /** OBD's uniform-random log gives a response model whose world a scenario runs, with the log's click rate. */
+    @Test
+    void fitImpressionsWritesAResponseModelThatAScenarioRunsWith() throws Exception {
+        Path model = temp.resolve("r.yaml");
+        var fit = loopsim("fit", "--impressions", "../data/obd-sample/random/men", "--out", model.toString());
+        assertThat(fit.code()).as(fit.err()).isZero();
+        assertThat(fit.out()).contains("10,000 impressions, 46 clicks").contains("uniform logging")
+                .contains("log-likelihood / impr.").contains("decile 10");
+        String yaml = Files.readString(model);
+        assertThat(yaml).contains("response_model:", "type: position-based-click", "attraction_logits:", "context_shares:",
+                "standard_error:", "calibration_by_decile:", "per_slot_baseline:");
+        Path scenario = temp.resolve("obd.yaml");
+        Files.writeString(scenario, """
+                name: obd-world
+                seed: 3
+                horizon_days: 28
+                world: {response_model: r, population: {members: 3000}}
+                cells: [{name: random, ranker: {type: random}}]
+                """);
+        Path run = temp.resolve("run");
+        var ran = loopsim("run", scenario.toString(), "--out", run.toString());
+        assertThat(ran.code()).as(ran.err()).isZero();
+        // The fitted model's mean click rate on uniformly random pages is the log's 46 / 10,000 (its
+        // intercept's score equation), and the simulation's ~130,000 impressions have a standard error
+        // of about 0.0002: ±0.001 is 5 of them, a false failure less than once in a million.
+        var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("summary.json").toFile());
+        double take = summary.findPath("take_fraction").findPath("mean").asDouble();
+        assertThat(take).isBetween(0.0046 - 0.001, 0.0046 + 0.001);
+    }
+
+    @Test
+    void fitImpressionsNamesTheFileAndLineOfABadRow() throws Exception {
+        Path log = temp.resolve("bad.csv");
+        java.util.List<String> lines = Files.readAllLines(Path.of("../data/obd-sample/random/men/men.csv"));
+        String[] fields = lines.get(5).split(",", -1);
+        fields[5] = "1.5";  // propensity_score
+        lines.set(5, String.join(",", fields));
+        Files.write(log, lines);
+        var fit = loopsim("fit", "--impressions", log.toString(), "--out", temp.resolve("r.yaml").toString());
+        assertThat(fit.code()).isEqualTo(2);
+        assertThat(fit.err()).contains("bad.csv:6").contains("propensity_score must be in (0, 1], found 1.5");
+        assertThat(loopsim("fit", "--events", events.toString(), "--impressions", log.toString()).err())
+                .contains("give one of --events FILE");
+    }
 }

@@ -37,6 +37,18 @@ public record BanditLog(String source, int actions, List<Row> rows) {
         return logged;
     }
 
+    /**
+     * The log at {@code path}: a loopsim run directory, its logs folder or impression file (one
+     * cell and replicate of it), or else a file or folder in the Open Bandit Dataset's format.
+     *
+     * @param cell the loopsim cell to read; null when the log holds one cell
+     */
+    public static BanditLog read(java.nio.file.Path path, String cell, int replicate) {
+        java.nio.file.Path loopsim = LoopsimLog.locate(path);
+        return loopsim != null && LoopsimLog.isImpressions(loopsim) ? LoopsimLog.read(loopsim, cell, replicate)
+                : OpenBanditDataset.read(OpenBanditDataset.locate(path));
+    }
+
     public BanditLog {
         rows = List.copyOf(rows);
     }

@@ -178,7 +178,7 @@ public final class ScenarioLoader {
             Overrides.apply(MAPPER, root, assignment);
         }
         legacyCascade(source, root);
-        VisitModelInclude.apply(source, root);
+        ModelInclude.apply(source, root);
         BaselineInclude.apply(source, root);
         JsonNode merged = DefaultsMerge.merge(defaults(), root);
         if (root.get("bandit") instanceof ObjectNode bandit) {

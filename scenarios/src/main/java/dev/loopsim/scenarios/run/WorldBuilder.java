@@ -58,6 +58,13 @@ public final class WorldBuilder {
 
     public World world(int replicate) {
         RandomStreams streams = RandomStreams.of(spec.seed(), replicate);
+        var fitted = spec.world().fitted();
+        if (fitted.present()) {
+            Catalog catalog = fitted.catalog();
+            List<MemberProfile> members = fitted.members(new PopulationGenerator(spec.world().population())
+                    .generate(streams, 1, catalog.latentDim(), 1), id -> streams.forMember(id, "context"));
+            return new World(streams, catalog, members, new WorldTruth(response().utility()));
+        }
         Catalog catalog = new CatalogGenerator(spec.world().catalog(), movieLens).generate(streams.forWorld("catalog"));
         List<MemberProfile> members = new PopulationGenerator(spec.world().population())
                 .generate(streams, catalog.genreCount(), catalog.latentDim(), spec.world().catalog().artworkThemes(),

@@ -1,6 +1,7 @@
 package dev.loopsim.scenarios.spec;
 
 import dev.loopsim.users.catalog.CatalogParameters;
+import dev.loopsim.users.catalog.FittedWorld;
 import dev.loopsim.users.choice.ResponseParameters;
 import dev.loopsim.users.choice.SearchParameters;
 import dev.loopsim.users.dynamics.DynamicsParameters;
@@ -10,13 +11,15 @@ import java.util.Objects;
 
 /**
  * The simulated world: catalog, members, how they respond to pages, how they change, when they
- * visit, and when they leave.
+ * visit, and when they leave; {@code fitted}, when present, replaces the generated catalog and
+ * tastes with the items and contexts learned from a click log.
  */
 public record WorldSpec(CatalogParameters catalog, PopulationParameters population, ResponseParameters response,
-                        DynamicsParameters dynamics, VisitSpec visits, ChurnParameters churn, SearchParameters search) {
+                        DynamicsParameters dynamics, VisitSpec visits, ChurnParameters churn, SearchParameters search,
+                        FittedWorld fitted) {
     public static final WorldSpec DEFAULTS = new WorldSpec(CatalogParameters.DEFAULTS, PopulationParameters.DEFAULTS,
             ResponseParameters.DEFAULTS, DynamicsParameters.DEFAULTS, VisitSpec.DEFAULTS, ChurnParameters.DEFAULTS,
-            SearchParameters.DEFAULTS);
+            SearchParameters.DEFAULTS, FittedWorld.NONE);
 
     public WorldSpec {
         Objects.requireNonNull(catalog, "catalog");
@@ -26,5 +29,6 @@ public record WorldSpec(CatalogParameters catalog, PopulationParameters populati
         Objects.requireNonNull(visits, "visits");
         Objects.requireNonNull(churn, "churn");
         Objects.requireNonNull(search, "search");
+        fitted = fitted == null ? FittedWorld.NONE : fitted;
     }
 }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class VisitModelIncludeTest {
+class ModelIncludeTest {
     private static final String FITTED = """
             # written by loopsim fit
             visit_model:
@@ -63,5 +63,47 @@ class VisitModelIncludeTest {
         Files.writeString(temp.resolve("stray.yaml"), "visit_model:\n  visits: {}\n  catalog: {titles: 5}\n");
         ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> load("  visit_model: stray\n"));
         assertThat(e.getMessage()).contains("stray.yaml:3:").contains("unknown key 'catalog'");
+    }
+
+    private static final String RESPONSE = """
+            response_model:
+              response: {type: position-based-click, examination: [0.5, 1.0], quality_weight: 0, genre_weight: 0,
+                         latent_weight: 1, no_play_utility: 0}
+              page: {rows: 1, columns: 2}
+              churn: {min_visits_per_week: 0}
+              fitted:
+                items: ["0", "1", "2"]
+                attraction_logits: [[-4.0, -3.5], [-5.0, -4.5], [-3.0, -3.2]]
+                contexts: [a, b]
+                context_shares: [0.25, 0.75]
+            fit: {impressions: 10}
+            """;
+
+    @Test
+    void aResponseModelSetsTheResponseThePageAndTheFittedWorld() throws Exception {
+        Files.writeString(temp.resolve("clicks.yaml"), RESPONSE);
+        var loaded = load("  response_model: clicks\n  population: {members: 40}\n");
+        var world = loaded.spec().world();
+        assertThat(world.response().type()).isEqualTo("position-based-click");
+        assertThat(world.response().examination()).containsExactly(0.5, 1.0);
+        assertThat(world.response().latentWeight()).isEqualTo(1);
+        assertThat(loaded.spec().page().columns()).isEqualTo(2);
+        assertThat(world.fitted().items()).hasSize(3);
+        assertThat(world.fitted().contextShares()).containsExactly(0.25, 0.75);
+        assertThat(world.churn().minVisitsPerWeek()).isZero();
+        var built = new dev.loopsim.scenarios.run.WorldBuilder(loaded.spec()).world(0);
+        assertThat(built.catalog().size()).isEqualTo(3);
+        assertThat(built.catalog().title(2).latent()).containsExactly(-3.0, -3.2);
+        // Every member is in one context: their latent vector is its indicator.
+        for (var member : built.members()) {
+            assertThat(member.latent()[0] + member.latent()[1]).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFittedWorldWhoseLogitsDoNotMatchItsContextsIsRefusedWithThePath() throws Exception {
+        Files.writeString(temp.resolve("clicks.yaml"), RESPONSE.replace("[-3.0, -3.2]", "[-3.0]"));
+        var e = catchThrowableOfType(ScenarioException.class, () -> load("  response_model: clicks\n"));
+        assertThat(e.getMessage()).contains("attraction_logits[2] must have one logit per context (2), found 1");
     }
 }
