@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "loopsim", mixinStandardHelpOptions = true, versionProvider = LoopsimCommand.Version.class,
         description = "Long-term recommendation simulator: run policies against simulated members over months "
                 + "of simulated time and see feedback loops before an A/B test.",
-        subcommands = {RunCommand.class, CheckCommand.class, ValidateCommand.class, ListCommand.class, FitCommand.class, OpeCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, ValidateCommand.class, ListCommand.class, FitCommand.class, ScorecardCommand.class, OpeCommand.class,
                 ExportCommand.class,
                 BaselineCommand.class, ReportCommand.class, CompareCommand.class,
                 BenchCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},

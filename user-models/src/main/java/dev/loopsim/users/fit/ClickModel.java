@@ -19,8 +19,10 @@ public record ClickModel(int slots, int items, int contexts, double[] parameters
         return slot == 0 ? 1 : Math.exp(parameters[slot]);
     }
 
+    /** σ(μ + b_i + c_c); a context the fit never saw (−1) has the prior's effect, 0. */
     public double attraction(int item, int context) {
-        return 1 / (1 + Math.exp(-(parameters[0] + parameters[itemIndex(item)] + parameters[contextIndex(context)])));
+        double contextEffect = context < 0 ? 0 : parameters[contextIndex(context)];
+        return 1 / (1 + Math.exp(-(parameters[0] + parameters[itemIndex(item)] + contextEffect)));
     }
 
     int itemIndex(int item) {

@@ -123,7 +123,15 @@ public final class ClickModelFitter {
         }
         RealMatrix inverse = new CholeskyDecomposition(new Array2DRowRealMatrix(information, false), 1e-14, 1e-300)
                 .getSolver().getInverse();
-        return inverse.multiply(new Array2DRowRealMatrix(meat, false)).multiply(inverse).getData();
+        double[][] sandwich = inverse.multiply(new Array2DRowRealMatrix(meat, false)).multiply(inverse).getData();
+        for (int a = 0; a < dimension; a++) {
+            for (int b = 0; b < a; b++) {
+                double mean = (sandwich[a][b] + sandwich[b][a]) / 2;  // symmetric but for rounding
+                sandwich[a][b] = mean;
+                sandwich[b][a] = mean;
+            }
+        }
+        return sandwich;
     }
 
     private static double penalty(double[] beta, double[] precision) {
