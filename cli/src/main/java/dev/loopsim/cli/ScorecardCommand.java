@@ -2,6 +2,7 @@ package dev.loopsim.cli;
 
 import dev.loopsim.results.io.AtomicFiles;
 import dev.loopsim.scenarios.scorecard.Forecast;
+import dev.loopsim.scenarios.scorecard.KnownTruthScorecard;
 import dev.loopsim.scenarios.scorecard.ObdScorecard;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Spec;
                 + "uniform random and Bernoulli Thompson sampling), train the click model on one arm's log and forecast the "
                 + "other arm's click rate by simulating its policy in the fitted simulator, beside off-policy estimates "
                 + "(IPS, SNIPS, DR) and the naive forecast (the training arm's own rate); each with its error and whether "
-                + "its 95% interval covers the observed rate. Prints the table and writes it as JSON."})
+                + "its 95% interval covers the observed rate.", "In loopsim worlds whose truth is known (stationary, with boredom, "
+                + "with satisfaction-driven visits), fit the simulator on one cell's logs and predict every cell's take fraction "
+                + "and 28-day retention. Prints both tables and writes them as JSON."})
 final class ScorecardCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -44,19 +47,59 @@ final class ScorecardCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the output file if it exists.")
     boolean force;
 
+    @Option(names = "--members", paramLabel = "N", defaultValue = "1500",
+            description = "Known truth: members of each loopsim world (default: ${DEFAULT-VALUE}).")
+    int members;
+
+    @Option(names = "--replicates", paramLabel = "N", defaultValue = "3",
+            description = "Known truth: replicates of each run, for the intervals (default: ${DEFAULT-VALUE}).")
+    int replicates;
+
+    @Option(names = "--work", paramLabel = "DIR",
+            description = "Known truth: keep the training logs and fitted files here (default: a temporary folder, removed).")
+    Path work;
+
+    @Option(names = "--only", paramLabel = "PART", description = "Only one part: obd or known-truth.")
+    String only;
+
+    @picocli.CommandLine.Mixin
+    ThreadsOption threadsOption;
+
     @Override
     public Integer call() throws IOException {
         if (draws < 100) {
             throw new BadInputException("--draws must be at least 100 (a 95% interval from fewer is mostly noise), found " + draws);
         }
-        if (!Files.isDirectory(data)) {
+        if (!"known-truth".equals(only) && !Files.isDirectory(data)) {
             throw new BadInputException("--data " + data + " is not a folder; expected the Open Bandit Dataset sample, such as data/obd-sample");
         }
+        if (only != null && !only.equals("obd") && !only.equals("known-truth")) {
+            throw new BadInputException("--only must be obd or known-truth, found '" + only + "'");
+        }
+        if (members < 100 || replicates < 2) {
+            throw new BadInputException("--members must be at least 100 and --replicates at least 2 (for intervals)");
+        }
         Outputs.refuseToOverwrite(out, "--out", force);
-        List<ObdScorecard.Line> obd = ObdScorecard.all(data, draws, seed);
         PrintWriter stdout = spec.commandLine().getOut();
-        printObd(obd, stdout);
-        AtomicFiles.writeString(out, json(obd));
+        List<ObdScorecard.Line> obd = List.of();
+        if (!"known-truth".equals(only)) {
+            obd = ObdScorecard.all(data, draws, seed);
+            printObd(obd, stdout);
+            stdout.flush();
+        }
+        List<KnownTruthScorecard.Line> truth = List.of();
+        if (!"obd".equals(only)) {
+            Path folder = work != null ? work : Files.createTempDirectory("loopsim-scorecard");
+            try {
+                truth = KnownTruthScorecard.all(members, replicates, seed, folder, threadsOption.resolve());
+            } finally {
+                if (work == null) {
+                    deleteTree(folder);
+                }
+            }
+            printKnownTruth(truth, members, replicates, stdout);
+        }
+        AtomicFiles.writeString(out, json(obd, truth));
         stdout.println("wrote " + out);
         stdout.flush();
         return ExitCodes.OK;
@@ -80,11 +123,37 @@ final class ScorecardCommand implements Callable<Integer> {
                 + "whether the other policy did better or worse.");
     }
 
+    static void printKnownTruth(List<KnownTruthScorecard.Line> lines, int members, int replicates, PrintWriter out) {
+        out.printf(Locale.ROOT, "Known truth: %d loopsim worlds of each kind (%,d members, 60 titles, 84 days); in each, a simulator "
+                + "is fitted on the random cell's logs and runs every cell. Means over the worlds, with 95%% intervals%n",
+                replicates, members);
+        out.printf(Locale.ROOT, "%-20s %-11s %-16s %8s %8s %29s  %s%n", "world", "cell", "metric", "truth", "fitted",
+                "error (fitted - truth)", "");
+        for (KnownTruthScorecard.Line line : lines) {
+            var e = line.error();
+            out.printf(Locale.ROOT, "%-20s %-11s %-16s %8.4f %8.4f %+9.4f [%+.4f, %+.4f]  %s%n", line.world(), line.cell(),
+                    line.metric(), line.truth().mean(), line.predicted().mean(), e.mean(), e.lower(), e.upper(),
+                    (line.trainedOn() ? "trained on this cell; " : "") + (e.lower() <= 0 && 0 <= e.upper() ? "no bias detected"
+                            : "biased " + (e.mean() > 0 ? "up" : "down")));
+        }
+        for (KnownTruthScorecard.World world : KnownTruthScorecard.WORLDS) {
+            out.printf(Locale.ROOT, "  %s: %s%n", world.name(), world.description());
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     private static String interval(double lower, double upper) {
         return String.format(Locale.ROOT, "[%.4f, %.4f]", lower, upper);
     }
 
-    static String json(List<ObdScorecard.Line> obd) throws IOException {
+    static String json(List<ObdScorecard.Line> obd, List<KnownTruthScorecard.Line> truth) throws IOException {
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         var root = mapper.createObjectNode();
         var lines = root.putArray("open_bandit_dataset");
@@ -100,6 +169,15 @@ final class ScorecardCommand implements Callable<Integer> {
                         .put("upper", f.upper()).put("error", f.error()).put("covers", f.covers())
                         .put("too_wide_to_decide", f.undecided());
             }
+        }
+        var known = root.putArray("known_truth");
+        for (KnownTruthScorecard.Line line : truth) {
+            known.addObject().put("world", line.world()).put("cell", line.cell()).put("trained_on", line.trainedOn())
+                    .put("metric", line.metric()).put("truth", line.truth().mean()).put("truth_lower", line.truth().lower())
+                    .put("truth_upper", line.truth().upper()).put("predicted", line.predicted().mean())
+                    .put("predicted_lower", line.predicted().lower()).put("predicted_upper", line.predicted().upper())
+                    .put("error", line.error().mean()).put("error_lower", line.error().lower())
+                    .put("error_upper", line.error().upper()).put("worlds", line.error().n());
         }
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }

@@ -17,7 +17,8 @@ class ScorecardCommandTest {
     @Test
     void scorecardForecastsEachArmFromTheOtherAndWritesItsJson() throws Exception {
         Path out = temp.resolve("scorecard.json");
-        var o = loopsim("scorecard", "--data", "../data/obd-sample", "--draws", "200", "--out", out.toString());
+        var o = loopsim("scorecard", "--only", "obd", "--data", "../data/obd-sample", "--draws", "200", "--out",
+                out.toString());
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(o.out()).contains("random -> bts", "bts -> random", "fitted simulator", "off-policy ips", "off-policy snips",
                 "off-policy dr", "naive (random's own rate)", "observed (69 clicks)");
@@ -41,7 +42,31 @@ class ScorecardCommandTest {
         // men: BTS's 69 clicks against random's 46 in the same A/B test.
         assertThat(lines.get(0).get("clicks").asInt()).isEqualTo(69);
         assertThat(lines.get(0).get("trained_arm_rate").asDouble()).isEqualTo(0.0046);
-        assertThat(loopsim("scorecard", "--data", temp.resolve("nowhere").toString()).code()).isEqualTo(2);
+        assertThat(loopsim("scorecard", "--only", "obd", "--data", temp.resolve("nowhere").toString()).code()).isEqualTo(2);
+        assertThat(new ObjectMapper().readTree(out.toFile()).get("known_truth")).isEmpty();
         assertThat(Files.exists(out)).isTrue();
+    }
+
+    /**
+     * Small worlds (300 members, 2 of each kind). The simulator fitted on the random cell reproduces
+     * that cell's take fraction: the truth and the prediction each come from about 50,000
+     * impressions, a standard error of about 0.0012 for their difference, so ±0.006 is 5 of them (a
+     * false failure under once in a million per world).
+     */
+    @Test
+    void knownTruthFitsEachWorldOnItsRandomCellAndPredictsEveryCell() throws Exception {
+        Path out = temp.resolve("truth.json");
+        var o = loopsim("scorecard", "--only", "known-truth", "--members", "300", "--replicates", "2", "--out", out.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("stationary", "boredom", "satisfaction-driven", "active_last_28d");
+        JsonNode lines = new ObjectMapper().readTree(out.toFile()).get("known_truth");
+        assertThat(lines).hasSize(3 * 2 * 3);
+        for (JsonNode line : lines) {
+            assertThat(line.get("worlds").asInt()).isEqualTo(2);
+            if (line.get("trained_on").asBoolean() && line.get("metric").asText().equals("take_fraction")) {
+                assertThat(Math.abs(line.get("error").asDouble())).as(line.toString()).isLessThan(0.006);
+            }
+        }
+        assertThat(new ObjectMapper().readTree(out.toFile()).get("open_bandit_dataset")).isEmpty();
     }
 }
