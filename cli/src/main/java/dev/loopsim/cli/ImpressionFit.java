@@ -51,6 +51,10 @@ record ImpressionFit(Path impressions, String cell, int replicate, double holdou
                 log.uniformLogging() ? "uniform logging" : "weighted by inverse propensity");
         out.printf(Locale.ROOT, "position-based click model: Pr(click) = θ_slot · σ(μ + item + context); item and context effects "
                 + "~ N(0, %.3g²), chosen by 5-fold cross-validation%n", report.model().priorSd());
+        if (dev.loopsim.users.fit.ClickModelFitter.narrowestPrior(report.model())) {
+            out.println("note: cross-validation chose the narrowest prior tried: this log cannot tell its items or contexts apart, "
+                    + "and the model gives them all nearly one attraction");
+        }
         out.printf(Locale.ROOT, "%-40s %12s %12s%n", "parameter", "estimate", "std. error");
         var estimates = ResponseModelFile.estimates(report);
         int shown = 0;

@@ -101,6 +101,8 @@ public final class ResponseModelFile {
         about.put("clicks", log.clicks());
         about.put("weighting", log.uniformLogging() ? "none (uniform logging)" : "inverse propensity, normalised to mean 1");
         about.put("prior_sd", model.priorSd());
+        about.put("prior_sd_chosen_by", "5-fold cross-validated log-likelihood");
+        about.put("items_told_apart", !dev.loopsim.users.fit.ClickModelFitter.narrowestPrior(model));
         about.put("log_likelihood", round(report.logLikelihood()));
         ObjectNode estimates = about.putObject("estimates");
         for (var e : estimates(report)) {

@@ -25,6 +25,11 @@ public final class ClickModelFitter {
 
     private ClickModelFitter() { }
 
+    /** Whether cross-validation chose the narrowest prior tried: the log cannot tell its items (or contexts) apart. */
+    public static boolean narrowestPrior(ClickModel model) {
+        return model.priorSd() == PRIOR_SDS[0];
+    }
+
     /** The model fitted to every row of the log. */
     public static ClickModel fit(ClickLog log) {
         return fit(log, row -> true);
