@@ -38,6 +38,7 @@ public final class Metrics {
     public static final String NEW_TITLE_DAYS_TO_FIRST_PLAY = "new_title_days_to_first_play";
     public static final String OSCILLATION_INDEX = "oscillation_index";
     public static final String RETENTION_PREFIX = "retention_d";
+    public static final String TASTE_NARROWING = "taste_narrowing";
     public static final String NEW_MEMBER_RETENTION_PREFIX = "new_member_retention_d";
 
     /**
@@ -111,6 +112,9 @@ public final class Metrics {
                 + "(Steck 2018), where p is the genre distribution of the member's last 20 plays and q that of the page: "
                 + "0 is perfectly calibrated", false, Metrics::calibration, v -> calibrated(v) ? 1 : 0));
         all.add(new HomogenizationMetric());
+        all.add(new HorizonMetric(TASTE_NARROWING, "mean over members of Σ_g θ_g² of their taste at their last visit, "
+                + "less that of their taste at joining: above 0, tastes have narrowed (a filter bubble, with "
+                + "world.dynamics.exposure_weight); drift alone moves it little", false, Metrics::tasteNarrowing));
         for (int d : options.retentionDays()) {
             all.add(new MemberSetMetric(RETENTION_PREFIX + d, retentionDefinition(Integer.toString(d),
                     Integer.toString(d - 7)), retainedIn(d), joinedByDaysBefore(d, false)));
@@ -268,5 +272,27 @@ public final class Metrics {
     private static String newMemberRetentionDefinition(String days) {
         return RETENTION_PREFIX + days + " among members who joined during the run (not at day 0); n/a without such "
                 + "members";
+    }
+
+    /** Mean change of the members' taste concentration Σθ², from joining to their last update. */
+    static double tasteNarrowing(RunEnd end) {
+        double sum = 0;
+        int members = 0;
+        for (var member : end.members()) {
+            if (member.profile().joinDay() >= end.horizonDays()) {
+                continue;
+            }
+            sum += squares(member.taste()) - squares(member.profile().tasteView());
+            members++;
+        }
+        return members == 0 ? Double.NaN : sum / members;
+    }
+
+    private static double squares(double[] shares) {
+        double s = 0;
+        for (double x : shares) {
+            s += x * x;
+        }
+        return s;
     }
 }

@@ -14,7 +14,7 @@ class MemberDynamicsTest {
 
     @Test
     void boredomJumpsOnAPlayAndDecaysExponentially() {
-        MemberDynamics dynamics = new MemberDynamics(new DynamicsParameters(1, 0.5, 7, 0));
+        MemberDynamics dynamics = new MemberDynamics(new DynamicsParameters(1, 0.5, 7, 0, 0));
         MemberState member = Members.member(0, 1, new double[] {0.2, 0.3, 0.5}, new double[] {0}, 5, 1);
         dynamics.advance(member, 2.0);
         dynamics.afterPlay(member, COMEDY_DRAMA, 2.0);
@@ -30,7 +30,7 @@ class MemberDynamicsTest {
 
     @Test
     void tasteDriftStaysOnTheSimplexAndSpreadsWithTime() {
-        MemberDynamics dynamics = new MemberDynamics(new DynamicsParameters(0, 0, 1, 0.1));
+        MemberDynamics dynamics = new MemberDynamics(new DynamicsParameters(0, 0, 1, 0.1, 0));
         double[] start = {0.2, 0.3, 0.5};
         double sumSquares = 0;
         int members = 2000;
@@ -57,5 +57,21 @@ class MemberDynamicsTest {
         dynamics.advance(member, 0);
         dynamics.advance(member, 100);
         assertThat(member.taste()).containsExactly(0.2, 0.8);
+    }
+
+    /** Taste moves toward a played title's genres by the exposure weight: after k plays, (1 − w)^k of the start is left. */
+    @Test
+    void exposureMovesTasteTowardWhatWasPlayed() {
+        MemberDynamics dynamics = new MemberDynamics(new DynamicsParameters(0, 0, 1, 0, 0.1));
+        MemberState member = Members.member(0, 1, new double[] {0.2, 0.3, 0.5}, new double[] {0}, 5, 1);
+        dynamics.advance(member, 0);
+        for (int k = 0; k < 5; k++) {
+            dynamics.afterPlay(member, COMEDY_DRAMA, 0);
+        }
+        double left = Math.pow(0.9, 5);
+        assertThat(member.taste()[0]).isCloseTo(left * 0.2 + (1 - left) * 0.7, offset(1e-14));
+        assertThat(member.taste()[1]).isCloseTo(left * 0.3 + (1 - left) * 0.3, offset(1e-14));
+        assertThat(member.taste()[2]).isCloseTo(left * 0.5, offset(1e-14));
+        assertThat(Arrays.stream(member.taste()).sum()).isCloseTo(1, offset(1e-14));
     }
 }
