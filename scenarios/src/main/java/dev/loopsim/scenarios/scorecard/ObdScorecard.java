@@ -27,7 +27,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * uniform random and Bernoulli Thompson sampling (BTS), 10,000 rounds each per campaign. Train on
  * one arm's log, then forecast the other arm's click rate four ways:
  * <ul>
- * <li>the fitted simulator: the click model fitted to the training log, shown what the other arm's
+ * <li>the fitted simulator: the click model fitted to the training log (averaged over the prior
+ *     widths by their cross-validated likelihood), shown what the other arm's
  *     policy showed in each of its rounds (random: every item alike; BTS: its action distribution at
  *     that time and position, rebuilt from its logged propensities by {@link LoggedPolicy}), for that
  *     round's member context. Its interval is a prediction interval for the observed rate: parameter
@@ -78,9 +79,9 @@ public final class ObdScorecard {
 
         List<Forecast> forecasts = new ArrayList<>();
         ClickLog clickLog = ClickLogs.of(training);
-        ClickModel model = ClickModelFitter.fit(clickLog);
+        List<ClickModelFitter.Weighted> models = ClickModelFitter.averaged(clickLog);
         double[][] shown = shown(other, forecast.equals("random") ? null : LoggedPolicy.of(other, actions), actions);
-        forecasts.add(simulated(model, clickLog, other, shown, draws,
+        forecasts.add(simulated(models, clickLog, other, shown, draws,
                 RandomStreams.of(seed, 0).forWorld("scorecard/" + campaign + "/" + trained), observed, naive));
         String target = forecast.equals("random") ? "uniform" : "logged:" + forecastPath;
         var estimators = Estimators.all();
@@ -115,31 +116,43 @@ public final class ObdScorecard {
     }
 
     /**
-     * The fitted model's expected click rate on the other arm's rounds, and the 2.5% and 97.5%
-     * quantiles of the rate simulated over parameter draws: for each draw, every round's click is
-     * drawn from its probability under that draw.
+     * The fitted simulator's expected click rate on the other arm's rounds, and the 2.5% and 97.5%
+     * quantiles of the rate simulated over parameter draws: each draw picks a prior width by its
+     * weight, then parameters from that fit's covariance, then every round's click from its
+     * probability. The expected rate is the mixture's.
      */
-    private static Forecast simulated(ClickModel model, ClickLog training, BanditLog other, double[][] shown, int draws,
-                                      UniformRandomProvider random, double observed, double naive) {
+    private static Forecast simulated(List<ClickModelFitter.Weighted> models, ClickLog training, BanditLog other, double[][] shown,
+                                      int draws, UniformRandomProvider random, double observed, double naive) {
         int n = other.rows().size();
         int[] slot = new int[n];
         int[] context = new int[n];
         List<Integer> positions = new ArrayList<>(new java.util.TreeSet<>(other.rows().stream().map(BanditLog.Row::position).toList()));
+        int slots = models.get(0).model().slots();
         for (int r = 0; r < n; r++) {
             BanditLog.Row row = other.rows().get(r);
-            slot[r] = Math.min(positions.indexOf(row.position()), model.slots() - 1);
+            slot[r] = Math.min(positions.indexOf(row.position()), slots - 1);
             context[r] = training.contexts().indexOf(row.context() == null ? "" : row.context());
         }
-        double expected = mean(roundProbabilities(model, shown, slot, context));
-        RealMatrix factor = new CholeskyDecomposition(new Array2DRowRealMatrix(model.covariance()), 1e-12, 1e-300).getL();
+        double expected = 0;
+        RealMatrix[] factors = new RealMatrix[models.size()];
+        for (int k = 0; k < models.size(); k++) {
+            ClickModel model = models.get(k).model();
+            expected += models.get(k).weight() * mean(roundProbabilities(model, shown, slot, context));
+            factors[k] = new CholeskyDecomposition(new Array2DRowRealMatrix(model.covariance()), 1e-12, 1e-300).getL();
+        }
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(random);
         double[] rates = new double[draws];
-        double[] z = new double[model.parameters().length];
+        double[] z = new double[models.get(0).model().parameters().length];
         for (int d = 0; d < draws; d++) {
+            double pick = random.nextDouble();
+            int k = 0;
+            while (k < models.size() - 1 && (pick -= models.get(k).weight()) >= 0) {
+                k++;
+            }
             for (int i = 0; i < z.length; i++) {
                 z[i] = gaussian.sample();
             }
-            double[] p = roundProbabilities(model.draw(factor, z), shown, slot, context);
+            double[] p = roundProbabilities(models.get(k).model().draw(factors[k], z), shown, slot, context);
             int clicks = 0;
             for (double q : p) {
                 clicks += random.nextDouble() < q ? 1 : 0;

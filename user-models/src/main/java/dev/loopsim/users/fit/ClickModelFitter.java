@@ -1,6 +1,7 @@
 package dev.loopsim.users.fit;
 
 import dev.loopsim.users.data.DataFileException;
+import java.util.List;
 import java.util.function.IntPredicate;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
@@ -37,13 +38,51 @@ public final class ClickModelFitter {
 
     /** The model fitted to the rows {@code include} accepts, with the prior chosen by cross-validation on them. */
     public static ClickModel fit(ClickLog log, IntPredicate include) {
+        double[] scores = crossValidated(log, include);
+        int best = 0;
+        for (int k = 1; k < scores.length; k++) {
+            if (scores[k] > scores[best]) {
+                best = k;
+            }
+        }
+        return solve(new Cells(log, log.weights(), include), PRIOR_SDS[best]);
+    }
+
+    /** A model and the weight its prior earns. */
+    public record Weighted(double weight, ClickModel model) { }
+
+    /**
+     * The model under every prior width tried, each weighted by exp of its cross-validated
+     * log-likelihood (pseudo-Bayesian model averaging, Yao et al. 2018): predictions drawn from
+     * the mixture carry the uncertainty of the prior's width, which the chosen model alone does not.
+     */
+    public static List<Weighted> averaged(ClickLog log) {
+        double[] scores = crossValidated(log, row -> true);
+        double best = Double.NEGATIVE_INFINITY;
+        for (double s : scores) {
+            best = Math.max(best, s);
+        }
+        double total = 0;
+        double[] weights = new double[scores.length];
+        for (int k = 0; k < scores.length; k++) {
+            weights[k] = Math.exp(scores[k] - best);
+            total += weights[k];
+        }
+        Cells all = new Cells(log, log.weights(), row -> true);
+        List<Weighted> models = new java.util.ArrayList<>();
+        for (int k = 0; k < scores.length; k++) {
+            models.add(new Weighted(weights[k] / total, solve(all, PRIOR_SDS[k])));
+        }
+        return models;
+    }
+
+    /** The 5-fold cross-validated log-likelihood of each prior width of {@link #PRIOR_SDS}. */
+    static double[] crossValidated(ClickLog log, IntPredicate include) {
         double[] weights = log.weights();
         Cells all = new Cells(log, weights, include);
         if (all.clicks() == 0) {
             throw new DataFileException(log.source(), 0, "no clicks among the " + all.rows() + " impressions: a click model needs some");
         }
-        double bestSd = PRIOR_SDS[0];
-        double best = Double.NEGATIVE_INFINITY;
         Cells[] folds = new Cells[FOLDS];
         Cells[] complements = new Cells[FOLDS];
         for (int f = 0; f < FOLDS; f++) {
@@ -51,17 +90,13 @@ public final class ClickModelFitter {
             folds[f] = new Cells(log, weights, row -> include.test(row) && row % FOLDS == fold);
             complements[f] = new Cells(log, weights, row -> include.test(row) && row % FOLDS != fold);
         }
-        for (double sd : PRIOR_SDS) {
-            double heldOut = 0;
+        double[] scores = new double[PRIOR_SDS.length];
+        for (int k = 0; k < PRIOR_SDS.length; k++) {
             for (int f = 0; f < FOLDS; f++) {
-                heldOut += folds[f].logLikelihood(solve(complements[f], sd).parameters());
-            }
-            if (heldOut > best) {
-                best = heldOut;
-                bestSd = sd;
+                scores[k] += folds[f].logLikelihood(solve(complements[f], PRIOR_SDS[k]).parameters());
             }
         }
-        return solve(all, bestSd);
+        return scores;
     }
 
     /** The penalised maximum for one prior, with its covariance. */
