@@ -121,7 +121,7 @@ public final class ObdScorecard {
      * weight, then parameters from that fit's covariance, then every round's click from its
      * probability. The expected rate is the mixture's.
      */
-    private static Forecast simulated(List<ClickModelFitter.Weighted> models, ClickLog training, BanditLog other, double[][] shown,
+    static Forecast simulated(List<ClickModelFitter.Weighted> models, ClickLog training, BanditLog other, double[][] shown,
                                       int draws, UniformRandomProvider random, double observed, double naive) {
         int n = other.rows().size();
         int[] slot = new int[n];
