@@ -64,6 +64,11 @@ final class FitCommand implements Callable<Integer> {
             description = "With --impressions: refit on the first 1 − S of the rows and judge on the rest (default: ${DEFAULT-VALUE}; 0 for none).")
     double holdoutShare;
 
+    @Option(names = "--weighting", paramLabel = "W", defaultValue = "inverse-propensity",
+            description = "With --impressions: inverse-propensity (rows weigh 1/propensity where logging was not uniform) "
+                    + "or none (default: ${DEFAULT-VALUE}).")
+    String weighting;
+
     @Option(names = "--page-rows", paramLabel = "N", defaultValue = "1",
             description = "With --impressions: the rows the log's slots fill, in reading order (default: ${DEFAULT-VALUE}).")
     int pageRows;
@@ -131,7 +136,11 @@ final class FitCommand implements Callable<Integer> {
         }
         if (impressions != null) {
             out = out != null ? out : Path.of("response-model.yaml");
-            return new ImpressionFit(impressions, cell, replicate, holdoutShare, pageRows, out, force)
+            if (!weighting.equals("inverse-propensity") && !weighting.equals("none")) {
+                throw new BadInputException("--weighting must be inverse-propensity or none, found '" + weighting + "'");
+            }
+            return new ImpressionFit(impressions, cell, replicate, holdoutShare, pageRows, weighting.equals("inverse-propensity"), out,
+                    force)
                     .run(spec.commandLine().getOut());
         }
         out = out != null ? out : Path.of("visit-model.yaml");

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code loopsim fit --impressions LOG}: the click model, its figures printed and its file written. */
-record ImpressionFit(Path impressions, String cell, int replicate, double holdoutShare, int pageRows, Path out, boolean force) {
+record ImpressionFit(Path impressions, String cell, int replicate, double holdoutShare, int pageRows, boolean weighted, Path out,
+                     boolean force) {
 
     int run(PrintWriter stdout) throws IOException {
         if (!(holdoutShare >= 0 && holdoutShare < 1)) {
@@ -28,7 +29,8 @@ record ImpressionFit(Path impressions, String cell, int replicate, double holdou
             throw new BadInputException("--replicate must be >= 0, found " + replicate);
         }
         Outputs.refuseToOverwrite(out, "--out", force, impressions);
-        ClickLog log = ClickLogs.of(BanditLog.read(impressions, cell, replicate));
+        ClickLog read = ClickLogs.of(BanditLog.read(impressions, cell, replicate));
+        ClickLog log = weighted ? read : read.unweighted();
         if (log.slots() % pageRows != 0) {
             throw new BadInputException("--page-rows " + pageRows + " does not divide the log's " + log.slots() + " slots");
         }
@@ -48,7 +50,8 @@ record ImpressionFit(Path impressions, String cell, int replicate, double holdou
         ClickLog log = report.log();
         out.printf(Locale.ROOT, "%s: %,d impressions, %,d clicks (%.4f), %d items, %d slots, %d contexts; %s%n", log.source(),
                 log.rows(), log.clicks(), (double) log.clicks() / log.rows(), log.items().size(), log.slots(), log.contexts().size(),
-                log.uniformLogging() ? "uniform logging" : "weighted by inverse propensity");
+                log.inversePropensityWeighted() ? "weighted by inverse propensity" : log.uniformLogging() ? "uniform logging"
+                        : "not weighted (--weighting none)");
         out.printf(Locale.ROOT, "position-based click model: Pr(click) = θ_slot · σ(μ + item + context); item and context effects "
                 + "~ N(0, %.3g²), chosen by 5-fold cross-validation%n", report.model().priorSd());
         if (dev.loopsim.users.fit.ClickModelFitter.narrowestPrior(report.model())) {

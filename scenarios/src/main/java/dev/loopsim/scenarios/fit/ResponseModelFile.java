@@ -99,7 +99,8 @@ public final class ResponseModelFile {
         about.put("model", "Pr(click | item i in slot k, context c) = θ_k · σ(μ + b_i + c_c), θ_1 = 1");
         about.put("impressions", log.rows());
         about.put("clicks", log.clicks());
-        about.put("weighting", log.uniformLogging() ? "none (uniform logging)" : "inverse propensity, normalised to mean 1");
+        about.put("weighting", log.inversePropensityWeighted() ? "inverse propensity, normalised to mean 1"
+                : log.uniformLogging() ? "none (uniform logging)" : "none (--weighting none)");
         about.put("prior_sd", model.priorSd());
         about.put("prior_sd_chosen_by", "5-fold cross-validated log-likelihood");
         about.put("items_told_apart", !dev.loopsim.users.fit.ClickModelFitter.narrowestPrior(model));

@@ -15,9 +15,13 @@ import java.util.List;
  * @param context    each row's context
  * @param click      each row's click (or play)
  * @param propensity each row's logging probability, in (0, 1]
+ * @param weighted   whether rows weigh 1/propensity where logging was not uniform (the default);
+ *                   false fits the plain likelihood, which is right when the model is, and has less
+ *                   variance when the logging policy almost never showed some items
  */
 public record ClickLog(String source, List<String> items, List<String> contexts, int slots, int[] item, int[] slot,
-                       int[] context, boolean[] click, double[] propensity) {
+                       int[] context, boolean[] click, double[] propensity,
+                       boolean weighted) {
 
     public ClickLog {
         items = List.copyOf(items);
@@ -26,6 +30,21 @@ public record ClickLog(String source, List<String> items, List<String> contexts,
         if (slot.length != n || context.length != n || click.length != n || propensity.length != n) {
             throw new IllegalArgumentException("every column needs one value per row");
         }
+    }
+
+    public ClickLog(String source, List<String> items, List<String> contexts, int slots, int[] item, int[] slot,
+                    int[] context, boolean[] click, double[] propensity) {
+        this(source, items, contexts, slots, item, slot, context, click, propensity, true);
+    }
+
+    /** This log, fitted without inverse-propensity weights. */
+    public ClickLog unweighted() {
+        return new ClickLog(source, items, contexts, slots, item, slot, context, click, propensity, false);
+    }
+
+    /** Whether the fit weighs rows by inverse propensity: weighting asked for, and logging not uniform. */
+    public boolean inversePropensityWeighted() {
+        return weighted && !uniformLogging();
     }
 
     public int rows() {
@@ -54,10 +73,10 @@ public record ClickLog(String source, List<String> items, List<String> contexts,
         return true;
     }
 
-    /** Each row's weight: 1 under uniform logging, else 1/propensity scaled to mean 1. */
+    /** Each row's weight: 1 under uniform logging or without weighting, else 1/propensity scaled to mean 1. */
     public double[] weights() {
         double[] w = new double[rows()];
-        if (uniformLogging()) {
+        if (!inversePropensityWeighted()) {
             java.util.Arrays.fill(w, 1);
             return w;
         }

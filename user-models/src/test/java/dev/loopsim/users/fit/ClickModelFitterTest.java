@@ -8,10 +8,10 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * Parameter recovery for the click model on logs drawn from known parameters. Each test makes
+ * Parameter recovery for the click model on logs drawn from known parameters. Each fit is held to
  * 8 checks at 3 standard errors (two slot effects, four item contrasts, one context contrast and
  * one cell's attraction logit): with correct standard errors a seed fails one with probability at
- * most 8 × 0.27% ≈ 2.2% (Bonferroni); the seeds here are fixed, so the outcome is reproducible.
+ * most 8 × 0.27% ≈ 2.2% (Bonferroni; the favouring log is fitted twice, weighted and not); the seeds here are fixed, so the outcome is reproducible.
  */
 class ClickModelFitterTest {
     private static final double[] LOG_EXAMINATION = {0, Math.log(0.6), Math.log(0.35)};
@@ -104,7 +104,11 @@ class ClickModelFitterTest {
     void recoversEveryParameterWhenTheLoggingPolicyFavouredAnItem() {
         ClickLog log = simulate(150_000, 3, 12);
         assertThat(log.uniformLogging()).isFalse();
+        assertThat(log.inversePropensityWeighted()).isTrue();
         assertRecovered(ClickModelFitter.fit(log));
+        // The model is right, so the plain likelihood recovers it too (--weighting none).
+        assertThat(log.unweighted().inversePropensityWeighted()).isFalse();
+        assertRecovered(ClickModelFitter.fit(log.unweighted()));
     }
 
     /** The fitted model reproduces the log's click rate in each slot, within 3 standard errors of the observed rate. */
