@@ -63,7 +63,12 @@ class FuzzTest {
             List.of("ope", "--logs", "../data/obd-sample/random/men", "--target", "uniform", "--train-share", "1"),
             List.of("ope", "--logs", "../data/obd-sample/random/men", "--target", "logged:nowhere"),
             List.of("fit", "--events", "../data/ml-latest-small/ratings.csv", "--holdout-days", "-1"),
-            List.of("validate", "quickstart", "--set", "=="), List.of("validate", "quickstart", "--set", "a.b.c=1"));
+            List.of("validate", "quickstart", "--set", "=="), List.of("validate", "quickstart", "--set", "a.b.c=1"),
+            List.of("fit", "--impressions", "nowhere"), List.of("fit", "--impressions", "../data/obd-sample/random/men", "--holdout-share", "1"),
+            List.of("fit", "--impressions", "../data/obd-sample/random/men", "--page-rows", "2"),
+            List.of("fit", "--impressions", "../data/obd-sample/random/men", "--weighting", "half"),
+            List.of("scorecard", "--draws", "3"), List.of("scorecard", "--only", "nothing"), List.of("scorecard", "--data", "nowhere"),
+            List.of("scorecard", "--only", "known-truth", "--replicates", "1"), List.of("bench", "--fit-impressions", "10"));
 
     @TempDir
     static Path temp;
@@ -160,6 +165,7 @@ class FuzzTest {
             Path events = temp.resolve("events" + i + ".csv");
             Files.writeString(events, csv.toString().replace("item_id", "member").replace("timestamp", "time"));
             assertWellBehaved(List.of("fit", "--events", events.toString(), "--out", temp.resolve("fit" + i + ".yaml").toString()));
+            assertWellBehaved(List.of("fit", "--impressions", log.toString(), "--out", temp.resolve("clicks" + i + ".yaml").toString()));
         }
     }
 }
