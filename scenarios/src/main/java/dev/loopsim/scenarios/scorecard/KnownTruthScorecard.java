@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The known-truth part of the scorecard. In loopsim worlds whose truth is known, the logs of one
@@ -135,7 +134,7 @@ public final class KnownTruthScorecard {
     }
 
     /** The random cell's visits in one replicate, as {@code fit --events} reads a loopsim visit log. */
-    private static dev.loopsim.users.fit.VisitLog randomCellVisits(Path work, int replicate) throws IOException {
+    static dev.loopsim.users.fit.VisitLog randomCellVisits(Path work, int replicate) throws IOException {
         Path all = work.resolve("logs/visits.parquet");
         Path csv = work.resolve("replicate-" + replicate + "/visits.csv");
         try (var connection = java.sql.DriverManager.getConnection("jdbc:duckdb:");
@@ -150,7 +149,7 @@ public final class KnownTruthScorecard {
         return EventLogReader.read(csv, new EventLogFormat("member", "day", "satisfaction", EventLogFormat.TimeUnit.DAYS, 0, 1, true));
     }
 
-    private static ExperimentResult run(String yaml, Path file, Path logs, int threads) throws IOException {
+    static ExperimentResult run(String yaml, Path file, Path logs, int threads) throws IOException {
         Files.writeString(file, yaml, StandardCharsets.UTF_8);
         try {
             var loaded = ScenarioLoader.load(ScenarioSource.resolve(file.toString()));
@@ -158,9 +157,5 @@ public final class KnownTruthScorecard {
         } catch (ScenarioException e) {
             throw new IllegalStateException("the scorecard's own scenario does not load: " + e.getMessage(), e);
         }
-    }
-
-    static String format(double value) {
-        return String.format(Locale.ROOT, "%.4f", value);
     }
 }
