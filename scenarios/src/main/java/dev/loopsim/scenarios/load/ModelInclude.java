@@ -19,8 +19,8 @@ import java.util.Set;
  * <li>{@code world.visit_model: FILE}, written by {@code loopsim fit --events}: its {@code visits}
  *     and {@code population} settings;</li>
  * <li>{@code world.response_model: FILE}, written by {@code loopsim fit --impressions}: its
- *     {@code response}, {@code fitted} (items and contexts), {@code visits}, {@code churn} and
- *     {@code dynamics} settings, and its {@code page}.</li>
+ *     {@code response}, {@code fitted} (items and contexts), {@code churn} and {@code dynamics}
+ *     settings, its {@code page}, and its {@code visits} where the world names none.</li>
  * </ul>
  *
  * <p>FILE is looked up beside the scenario file, then from the working directory, then in the
@@ -29,8 +29,13 @@ import java.util.Set;
 final class ModelInclude {
     private static final String LIBRARY = "/dev/loopsim/scenarios/library/";
 
-    /** One kind of include: its key, the world settings and top-level settings it may carry, and what writes it. */
-    private record Kind(String key, Set<String> worldParts, Set<String> topParts, String writer, String bundled) {
+    /**
+     * One kind of include: its key, the world settings and top-level settings it may carry, those
+     * of them it sets only where the world has none (rather than merged under the world's own), and
+     * what writes it.
+     */
+    private record Kind(String key, Set<String> worldParts, Set<String> topParts, Set<String> onlyIfAbsent, String writer,
+                        String bundled) {
         Set<String> parts() {
             Set<String> all = new java.util.TreeSet<>(worldParts);
             all.addAll(topParts);
@@ -39,8 +44,10 @@ final class ModelInclude {
     }
 
     private static final List<Kind> KINDS = List.of(
-            new Kind("visit_model", Set.of("visits", "population"), Set.of(), "loopsim fit --events", "visit-models/movielens"),
-            new Kind("response_model", Set.of("response", "fitted", "visits", "churn", "dynamics"), Set.of("page"),
+            new Kind("visit_model", Set.of("visits", "population"), Set.of(), Set.of(), "loopsim fit --events",
+                    "visit-models/movielens"),
+            // A click log's visits are a placeholder: any visit model the scenario or a visit_model names replaces them whole.
+            new Kind("response_model", Set.of("response", "fitted", "visits", "churn", "dynamics"), Set.of("page"), Set.of("visits"),
                     "loopsim fit --impressions", null));
 
     private ModelInclude() { }
@@ -66,6 +73,9 @@ final class ModelInclude {
         JsonNode block = read(kind, included);
         world.remove(kind.key());
         for (String part : kind.worldParts()) {
+            if (kind.onlyIfAbsent().contains(part) && world.has(part)) {
+                continue;
+            }
             if (block.has(part)) {
                 world.set(part, DefaultsMerge.merge(block.get(part), world.get(part)));
             }

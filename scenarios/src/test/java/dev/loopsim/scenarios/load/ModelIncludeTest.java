@@ -106,4 +106,12 @@ class ModelIncludeTest {
         var e = catchThrowableOfType(ScenarioException.class, () -> load("  response_model: clicks\n"));
         assertThat(e.getMessage()).contains("attraction_logits[2] must have one logit per context (2), found 1");
     }
+
+    @Test
+    void aVisitModelBesideAResponseModelReplacesItsPlaceholderVisitsWhole() throws Exception {
+        Files.writeString(temp.resolve("clicks.yaml"), RESPONSE.replace("  churn: {min_visits_per_week: 0}\n",
+                "  churn: {min_visits_per_week: 0}\n  visits: {type: self-exciting, excitation: 0}\n"));
+        var loaded = load("  response_model: clicks\n  visits: {type: additive}\n");
+        assertThat(loaded.spec().world().visits().type()).isEqualTo("additive");
+    }
 }
