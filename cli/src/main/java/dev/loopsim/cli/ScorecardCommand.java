@@ -1,6 +1,7 @@
 package dev.loopsim.cli;
 
 import dev.loopsim.results.io.AtomicFiles;
+import dev.loopsim.results.io.Json;
 import dev.loopsim.scenarios.scorecard.Forecast;
 import dev.loopsim.scenarios.scorecard.KnownTruthScorecard;
 import dev.loopsim.scenarios.scorecard.ObdScorecard;
@@ -94,7 +95,7 @@ final class ScorecardCommand implements Callable<Integer> {
                 truth = KnownTruthScorecard.all(members, replicates, seed, folder, threadsOption.resolve());
             } finally {
                 if (work == null) {
-                    deleteTree(folder);
+                    AtomicFiles.deleteTree(folder);
                 }
             }
             printKnownTruth(truth, members, replicates, stdout);
@@ -141,44 +142,43 @@ final class ScorecardCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteTree(Path folder) throws IOException {
-        try (var paths = Files.walk(folder)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
     private static String interval(double lower, double upper) {
         return String.format(Locale.ROOT, "[%.4f, %.4f]", lower, upper);
     }
 
-    static String json(List<ObdScorecard.Line> obd, List<KnownTruthScorecard.Line> truth) throws IOException {
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        var root = mapper.createObjectNode();
+    /** The scorecard as JSON; a figure that is not a number (a refused estimate's bounds) is null. */
+    static String json(List<ObdScorecard.Line> obd, List<KnownTruthScorecard.Line> truth) {
+        var root = Json.MAPPER.createObjectNode();
         var lines = root.putArray("open_bandit_dataset");
         for (ObdScorecard.Line line : obd) {
             var node = lines.addObject();
             node.put("campaign", line.campaign()).put("trained_on", line.trained()).put("forecast", line.forecast())
-                    .put("rounds", line.rounds()).put("clicks", line.clicks()).put("observed", line.observed())
-                    .put("observed_lower", line.observedLower()).put("observed_upper", line.observedUpper())
-                    .put("trained_arm_rate", line.trainedRate());
+                    .put("rounds", line.rounds()).put("clicks", line.clicks());
+            Json.number(node, "observed", line.observed());
+            Json.number(node, "observed_lower", line.observedLower());
+            Json.number(node, "observed_upper", line.observedUpper());
+            Json.number(node, "trained_arm_rate", line.trainedRate());
             var forecasts = node.putArray("forecasts");
             for (Forecast f : line.forecasts()) {
-                forecasts.addObject().put("method", f.method()).put("estimate", f.estimate()).put("lower", f.lower())
-                        .put("upper", f.upper()).put("error", f.error()).put("covers", f.covers())
-                        .put("too_wide_to_decide", f.undecided());
+                var one = forecasts.addObject().put("method", f.method());
+                Json.number(one, "estimate", f.estimate());
+                Json.number(one, "lower", f.lower());
+                Json.number(one, "upper", f.upper());
+                Json.number(one, "error", f.error());
+                one.put("covers", f.covers()).put("too_wide_to_decide", f.undecided());
             }
         }
         var known = root.putArray("known_truth");
         for (KnownTruthScorecard.Line line : truth) {
-            known.addObject().put("world", line.world()).put("cell", line.cell()).put("trained_on", line.trainedOn())
-                    .put("metric", line.metric()).put("truth", line.truth().mean()).put("truth_lower", line.truth().lower())
-                    .put("truth_upper", line.truth().upper()).put("predicted", line.predicted().mean())
-                    .put("predicted_lower", line.predicted().lower()).put("predicted_upper", line.predicted().upper())
-                    .put("error", line.error().mean()).put("error_lower", line.error().lower())
-                    .put("error_upper", line.error().upper()).put("worlds", line.error().n());
+            var one = known.addObject().put("world", line.world()).put("cell", line.cell()).put("trained_on", line.trainedOn())
+                    .put("metric", line.metric()).put("worlds", line.error().n());
+            for (var figure : List.of(java.util.Map.entry("truth", line.truth()), java.util.Map.entry("predicted", line.predicted()),
+                    java.util.Map.entry("error", line.error()))) {
+                Json.number(one, figure.getKey(), figure.getValue().mean());
+                Json.number(one, figure.getKey() + "_lower", figure.getValue().lower());
+                Json.number(one, figure.getKey() + "_upper", figure.getValue().upper());
+            }
         }
-        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        return Json.write(root) + "\n";
     }
 }

@@ -1,6 +1,5 @@
 package dev.loopsim.scenarios.fit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loopsim.scenarios.load.ScenarioLoader;
@@ -120,15 +119,7 @@ public final class ResponseModelFile {
             held.set("calibration_by_slot", groups(mapper, h.bySlot()));
             held.set("calibration_by_decile", groups(mapper, h.byDecile()));
         }
-        StringBuilder text = new StringBuilder();
-        for (String line : header) {
-            text.append("# ").append(line).append('\n');
-        }
-        try {
-            return text.append(mapper.writeValueAsString(root)).toString();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a fit could not be written as YAML", e);
-        }
+        return VisitModelFile.commented(root, header);
     }
 
     /** A named estimate of the click model with its standard error. */

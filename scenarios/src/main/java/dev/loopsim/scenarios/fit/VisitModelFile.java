@@ -75,12 +75,17 @@ public final class VisitModelFile {
             holdout.set("model", holdout(mapper.createObjectNode(), report.holdout()));
             holdout.set("poisson_baseline", holdout(mapper.createObjectNode(), report.baselineHoldout()));
         }
+        return commented(root, header);
+    }
+
+    /** A fit's YAML under its header's comment lines: how both fit files begin. */
+    static String commented(ObjectNode root, java.util.List<String> header) {
         StringBuilder text = new StringBuilder();
         for (String line : header) {
             text.append("# ").append(line).append('\n');
         }
         try {
-            return text.append(mapper.writeValueAsString(root)).toString();
+            return text.append(ScenarioLoader.mapper().writeValueAsString(root)).toString();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a fit could not be written as YAML", e);
         }

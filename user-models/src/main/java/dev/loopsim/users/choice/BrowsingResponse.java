@@ -165,7 +165,6 @@ public final class BrowsingResponse implements MemberResponse {
         return weights;
     }
 
-
     @Override
     public TrueUtility utility() {
         return utility;

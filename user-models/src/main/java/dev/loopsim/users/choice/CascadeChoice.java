@@ -35,10 +35,11 @@ public final class CascadeChoice implements ChoiceRule {
 
     @Override
     public double playProbability(double[] weights) {
+        double noPlay = ChoiceRule.noPlay(weights);
         double none = 1;
         for (int slot = 0; slot < ChoiceRule.slots(weights); slot++) {
             if (weights[slot] > 0) {
-                none *= ChoiceRule.noPlay(weights) / (weights[slot] + ChoiceRule.noPlay(weights));
+                none *= noPlay / (weights[slot] + noPlay);
             }
         }
         return 1 - none;

@@ -32,6 +32,20 @@ public interface ChoiceRule {
         return weights[weights.length - 2];
     }
 
+    /**
+     * The first slot at which {@code pick} falls below the running sum of {@code masses} over the
+     * page's slots, or −1 when it lies beyond them all (no play).
+     */
+    static int firstBelow(double[] masses, int slots, double pick) {
+        for (int slot = 0; slot < slots; slot++) {
+            pick -= masses[slot];
+            if (pick < 0) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
     /** A slot's attraction σ((P_k − u_0)/τ) = w_k / (w_k + w_0): its chance to beat playing nothing. */
     static double attraction(double[] weights, int slot) {
         return weights[slot] > 0 ? weights[slot] / (weights[slot] + noPlay(weights)) : 0;

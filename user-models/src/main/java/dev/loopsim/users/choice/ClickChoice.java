@@ -15,14 +15,7 @@ public final class ClickChoice implements ChoiceRule {
     @Override
     public int choose(double[] weights, UniformRandomProvider browse) {
         double[] p = slotProbabilities(weights);
-        double pick = browse.nextDouble();
-        for (int slot = 0; slot < p.length; slot++) {
-            pick -= p[slot];
-            if (pick < 0) {
-                return slot;
-            }
-        }
-        return -1;
+        return ChoiceRule.firstBelow(p, p.length, browse.nextDouble());
     }
 
     @Override

@@ -7,14 +7,7 @@ public final class LogitChoice implements ChoiceRule {
 
     @Override
     public int choose(double[] weights, UniformRandomProvider browse) {
-        double pick = browse.nextDouble() * weights[weights.length - 1];
-        for (int slot = 0; slot < ChoiceRule.slots(weights); slot++) {
-            pick -= weights[slot];
-            if (pick < 0) {
-                return slot;
-            }
-        }
-        return -1;
+        return ChoiceRule.firstBelow(weights, ChoiceRule.slots(weights), browse.nextDouble() * weights[weights.length - 1]);
     }
 
     @Override

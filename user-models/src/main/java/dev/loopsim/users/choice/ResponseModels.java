@@ -24,10 +24,6 @@ public final class ResponseModels {
 
     private ResponseModels() { }
 
-    public static List<Type> all() {
-        return TYPES;
-    }
-
     public static Optional<Type> find(String name) {
         return TYPES.stream().filter(t -> t.name().equals(name)).findFirst();
     }

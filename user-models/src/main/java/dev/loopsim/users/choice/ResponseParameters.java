@@ -59,11 +59,4 @@ public record ResponseParameters(double qualityWeight, double genreWeight, doubl
             Validate.inRange("examination[" + slot + "]", examination.get(slot), 0, 1);
         }
     }
-
-    /** These parameters with another choice rule. */
-    public ResponseParameters withType(String choice) {
-        return new ResponseParameters(qualityWeight, genreWeight, latentWeight, rowDecay, columnDecay, noPlayUtility, temperature,
-                watchConcentration, qualityPlayThreshold, noPlaySatisfaction, completionDelayDays, artworkWeight, clickbaitWeight,
-                disappointmentWeight, choice, examination);
-    }
 }

@@ -138,7 +138,7 @@ public final class ClickModelFitter {
                 largestStep = Math.max(largestStep, Math.abs(next[p] - beta[p]));
             }
             double gain = nextObjective - objective;
-            beta = next.clone();
+            beta = next;
             objective = nextObjective;
             if (largestStep < 1e-8 || (gain < 1e-11 * (1 + Math.abs(objective)) && largestStep < 1e-5)) {
                 break;

@@ -46,11 +46,7 @@ class BrowsingResponseTest {
         Catalog catalog = catalog(q);
         MemberState member = member();
         int n = 100_000;
-        int[] counts = new int[4];
-        for (int i = 0; i < n; i++) {
-            VisitResponse r = response.respond(member, row(0, 1, 2), catalog, 0);
-            counts[r.played() ? r.playedSlot() : 3]++;
-        }
+        int[] counts = outcomes(response, member, catalog, n);
         double denominator = Math.exp(u0 / tau);
         for (double v : q) {
             denominator += Math.exp(v / tau);
@@ -185,11 +181,7 @@ class BrowsingResponseTest {
         Catalog catalog = catalog(q);
         MemberState member = member();
         int n = 100_000;
-        int[] counts = new int[4];
-        for (int i = 0; i < n; i++) {
-            VisitResponse r = response.respond(member, row(0, 1, 2), catalog, 0);
-            counts[r.played() ? r.playedSlot() : 3]++;
-        }
+        int[] counts = outcomes(response, member, catalog, n);
         double reach = 1;
         double[] expected = new double[4];
         for (int k = 0; k < 3; k++) {
@@ -198,10 +190,7 @@ class BrowsingResponseTest {
             reach *= 1 - p;
         }
         expected[3] = reach;
-        for (int k = 0; k < 4; k++) {
-            double p = expected[k];
-            assertThat((double) counts[k] / n).as("outcome %d", k).isCloseTo(p, offset(5 * Math.sqrt(p * (1 - p) / n)));
-        }
+        assertWithinFiveSigma(counts, expected, n);
         assertThat(response.playProbability(member, row(0, 1, 2), new boolean[] {true, true, true}, catalog, 0))
                 .isCloseTo(1 - expected[3], offset(1e-12));
     }
@@ -222,21 +211,14 @@ class BrowsingResponseTest {
         Catalog catalog = catalog(q);
         MemberState member = member();
         int n = 200_000;
-        int[] counts = new int[4];
-        for (int i = 0; i < n; i++) {
-            VisitResponse r = response.respond(member, row(0, 1, 2), catalog, 0);
-            counts[r.played() ? r.playedSlot() : 3]++;
-        }
+        int[] counts = outcomes(response, member, catalog, n);
         double[] expected = new double[4];
         expected[3] = 1;
         for (int k = 0; k < 3; k++) {
             expected[k] = examination.get(k) * sigmoid(q[k] - u0);
             expected[3] -= expected[k];
         }
-        for (int k = 0; k < 4; k++) {
-            double p = expected[k];
-            assertThat((double) counts[k] / n).as("outcome %d", k).isCloseTo(p, offset(5 * Math.sqrt(p * (1 - p) / n)));
-        }
+        assertWithinFiveSigma(counts, expected, n);
         // A slot's chance does not depend on what the others show (unlike the logit's): closed form.
         double[] alone = response.slotProbabilities(member, row(0, 1, 2), new boolean[] {true, false, false}, catalog, 0);
         assertThat(alone[0]).isCloseTo(sigmoid(q[0] - u0), offset(1e-15));
@@ -271,6 +253,24 @@ class BrowsingResponseTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ResponseParameters(1, 0, 0, 1, 1, 0, 1, 4, 0.5, -0.3, 3, 0, 0, 0,
                         "pbm", List.of()))
                 .hasMessageContaining("type must be one of [position-based-logit, cascade, position-based-click], found 'pbm'");
+    }
+
+    /** How often each slot of the row (0, 1, 2) is played in n visits, then how often nothing is. */
+    private static int[] outcomes(BrowsingResponse response, MemberState member, Catalog catalog, int n) {
+        int[] counts = new int[4];
+        for (int i = 0; i < n; i++) {
+            VisitResponse r = response.respond(member, row(0, 1, 2), catalog, 0);
+            counts[r.played() ? r.playedSlot() : 3]++;
+        }
+        return counts;
+    }
+
+    /** Each outcome's frequency within 5 binomial standard errors of its probability (a false failure < 1e-6 each). */
+    private static void assertWithinFiveSigma(int[] counts, double[] expected, int n) {
+        for (int k = 0; k < expected.length; k++) {
+            double p = expected[k];
+            assertThat((double) counts[k] / n).as("outcome %d", k).isCloseTo(p, offset(5 * Math.sqrt(p * (1 - p) / n)));
+        }
     }
 
     private static double sigmoid(double x) {
