@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
                 + "uniform random and Bernoulli Thompson sampling), train the click model on one arm's log and forecast the "
                 + "other arm's click rate by simulating its policy in the fitted simulator, beside off-policy estimates "
                 + "(IPS, SNIPS, DR) and the naive forecast (the training arm's own rate); each with its error and whether "
-                + "its 95% interval covers the observed rate.", "In loopsim worlds whose truth is known (stationary, with boredom, "
+                + "its 95%% interval covers the observed rate.", "In loopsim worlds whose truth is known (stationary, with boredom, "
                 + "with satisfaction-driven visits), fit the simulator on one cell's logs and predict every cell's take fraction "
                 + "and 28-day retention. Prints both tables and writes them as JSON."})
 final class ScorecardCommand implements Callable<Integer> {

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CommandLineTest {
@@ -161,15 +162,39 @@ class CommandLineTest {
         assertThat(lines).containsExactly("run", "quickstart", "--threads");
     }
 
+    /** Every command but picocli's own {@code help}, whose usage text picocli writes. */
+    static java.util.List<String> commands() {
+        return LoopsimCommand.commandLine().getSubcommands().keySet().stream().filter(c -> !c.equals("help")).toList();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"run", "check", "validate", "list", "bench", "completion", "fit", "ope", "export", "report", "compare",
-        "baseline"})
+    @MethodSource("commands")
     void everyCommandHasHelp(String command) {
         Outcome o = loopsim(command, "--help");
         assertThat(o.code()).isEqualTo(0);
         assertThat(o.out()).startsWith("Usage: loopsim " + command)
                 .as("no reference to a document users do not have (fit --help once cited DESIGN.md)")
                 .doesNotContainIgnoringCase("design").doesNotContain("§");
+    }
+
+    /** A description is a format string: a bare % (as in "95% interval") makes picocli warn on stderr and print it raw. */
+    @Test
+    void theCommandListFormatsEveryDescription() {
+        java.io.PrintStream stderr = System.err;
+        var captured = new java.io.ByteArrayOutputStream();
+        Outcome o;
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            o = loopsim("--help");
+            for (String command : commands()) {
+                loopsim(command, "--help");
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(o.code()).isZero();
+        assertThat(o.out()).contains("scorecard", "95% interval");
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Could not format");
     }
 
     @Test
