@@ -119,7 +119,8 @@ final class AdditiveForm implements VisitForm {
                 }
             }
             double length = track.span(j);
-            double fixed = timeRate * track.seasonIntegral(season, j);
+            // The season's part of ∫λ is summed over all gaps at once below, unless asked per gap.
+            double fixed = gapFixed == null ? 0 : timeRate * track.seasonIntegral(season, j);
             if (length > 0 && played > 0) {
                 // ∫ over the gap of Σ J·e^{−(t − t_k)/δ}, from its start s: J·δ·e^{−(s − t_j)/δ}·(1 − e^{−length/δ})·Σ.
                 fixed += jump * decay * Math.exp(-(track.gapStart[j] - days[j]) / decay) * (1 - Math.exp(-length / decay)) * sum;
@@ -132,6 +133,9 @@ final class AdditiveForm implements VisitForm {
             if (gapFixed != null) {
                 gapFixed[j] = fixed;
             }
+        }
+        if (gapFixed == null) {
+            fixedIntegral += timeRate * track.seasonIntegralTotal(season);
         }
         return new MemberLikelihood(n - 1, 0, m, a, rateIntegral, fixedIntegral);
     }

@@ -41,6 +41,13 @@ final class MemberTrack {
     private final double[] eventTrig;
     private final double[] gapTrig;
     private final double[] spanTrig;
+    /**
+     * ∫ season(t) dt over all at-risk gaps is linear in the season's coefficients: these are its
+     * constant (the total at-risk time) and the weight of each cos_f and sin_f, so the fit's
+     * every evaluation costs one dot product here, not a term per gap.
+     */
+    private final double atRisk;
+    private final double[] seasonWeights = new double[8];
 
     MemberTrack(VisitLog.MemberVisits visits, double end) {
         this(visits.days(), visits.satisfaction(), visits.atRiskFrom(), end);
@@ -61,6 +68,21 @@ final class MemberTrack {
             Season.trig(gapStart[j], gapTrig, 8 * j);
             Season.trig(span(j), spanTrig, 8 * j);
         }
+        double total = 0;
+        for (int j = 0; j < days.length; j++) {
+            double delta = span(j);
+            if (delta <= 0) {
+                continue;
+            }
+            total += delta;
+            Season.addIntegralWeights(gapTrig, spanTrig, 8 * j, seasonWeights);
+        }
+        atRisk = total;
+    }
+
+    /** Σ_j ∫ season(t) dt over every at-risk gap (the sum of {@link #seasonIntegral} over j). */
+    double seasonIntegralTotal(Season season) {
+        return season.linear(atRisk, seasonWeights);
     }
 
     int visits() {

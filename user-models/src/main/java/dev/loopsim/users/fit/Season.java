@@ -49,7 +49,26 @@ final class Season {
      * @param decayed  e^{−βΔ}
      */
     double integral(double[] start, int offset, double[] span, int spanOffset, double delta, double beta, double decayed) {
-        return integral(phased(start, offset), span, spanOffset, delta, beta, decayed);
+        double sum = beta == 0 ? delta : (1 - decayed) / beta;
+        if (flat) {
+            return sum;
+        }
+        for (int f = 0; f < 4; f++) {
+            // phased's P_f and Q_f inline: this runs once per gap per likelihood evaluation
+            double c = start[offset + 2 * f];
+            double s = start[offset + 2 * f + 1];
+            double p = cos[f] * c + sin[f] * s;
+            double q = sin[f] * c - cos[f] * s;
+            sum += term(f, span, spanOffset, beta, decayed, p, q);
+        }
+        return sum;
+    }
+
+    private static double term(int f, double[] span, int spanOffset, double beta, double decayed, double p, double q) {
+        double omega = OMEGA[f];
+        double a = span[spanOffset + 2 * f] * decayed - 1;
+        double b = span[spanOffset + 2 * f + 1] * decayed;
+        return (-a * (beta * p + omega * q) + b * (omega * p - beta * q)) / (beta * beta + omega * omega);
     }
 
     /**
@@ -74,12 +93,35 @@ final class Season {
             return sum;
         }
         for (int f = 0; f < 4; f++) {
-            double omega = OMEGA[f];
-            double a = span[spanOffset + 2 * f] * decayed - 1;
-            double b = span[spanOffset + 2 * f + 1] * decayed;
-            double p = phased[2 * f];
-            double q = phased[2 * f + 1];
-            sum += (-a * (beta * p + omega * q) + b * (omega * p - beta * q)) / (beta * beta + omega * omega);
+            sum += term(f, span, spanOffset, beta, decayed, phased[2 * f], phased[2 * f + 1]);
+        }
+        return sum;
+    }
+
+    /**
+     * Adds one gap's weights of C_f and S_f in ∫_{t0}^{t0+Δ} season(t) dt (β = 0): with a = cos ω_fΔ − 1
+     * and b = sin ω_fΔ, the integral's harmonic f is C_f·(a·s + b·c)/ω_f + S_f·(b·s − a·c)/ω_f,
+     * c and s the cos and sin of ω_f·t0.
+     */
+    static void addIntegralWeights(double[] start, double[] span, int offset, double[] into) {
+        for (int f = 0; f < 4; f++) {
+            double c = start[offset + 2 * f];
+            double s = start[offset + 2 * f + 1];
+            double a = span[offset + 2 * f] - 1;
+            double b = span[offset + 2 * f + 1];
+            into[2 * f] += (a * s + b * c) / OMEGA[f];
+            into[2 * f + 1] += (b * s - a * c) / OMEGA[f];
+        }
+    }
+
+    /** constant + Σ_f C_f·w[2f] + S_f·w[2f+1]: an integral of season(t) from {@link #addIntegralWeights}. */
+    double linear(double constant, double[] weights) {
+        double sum = constant;
+        if (flat) {
+            return sum;
+        }
+        for (int f = 0; f < 4; f++) {
+            sum += cos[f] * weights[2 * f] + sin[f] * weights[2 * f + 1];
         }
         return sum;
     }

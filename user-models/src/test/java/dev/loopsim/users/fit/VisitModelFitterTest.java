@@ -80,10 +80,14 @@ class VisitModelFitterTest {
         assertThat(full.predictedTotal()).isBetween(0.95 * full.heldOutVisits(), 1.05 * full.heldOutVisits());
     }
 
+    /** The members' likelihoods are summed in parallel: the fit must still be bit for bit the same (on a quarter of the log, for time). */
     @Test
     void sameLogSameFit() {
-        VisitModelFit again = VisitModelFitter.fit(log, FitOptions.FULL);
-        assertThat(again.estimate()).isEqualTo(fit.estimate());
-        assertThat(again.logLikelihood()).isEqualTo(fit.logLikelihood());
+        VisitLog quarter = new VisitLog(log.source(), log.origin(), log.endDay(), log.events(), log.sessionGapDays(),
+                log.members().subList(0, log.members().size() / 4));
+        VisitModelFit once = VisitModelFitter.fit(quarter, FitOptions.FULL);
+        VisitModelFit again = VisitModelFitter.fit(quarter, FitOptions.FULL);
+        assertThat(again.estimate()).isEqualTo(once.estimate());
+        assertThat(again.logLikelihood()).isEqualTo(once.logLikelihood());
     }
 }
