@@ -48,15 +48,17 @@ class ScorecardCommandTest {
     }
 
     /**
-     * Small worlds (300 members, 2 of each kind). The simulator fitted on the random cell reproduces
-     * that cell's take fraction: the truth and the prediction each come from about 50,000
-     * impressions, a standard error of about 0.0012 for their difference, so ±0.006 is 5 of them (a
-     * false failure under once in a million per world).
+     * The command end to end, on the smallest worlds it takes (100 members, 2 of each kind): the
+     * fitted simulator's accuracy at a useful size is FittedSimulatorRecoveryTest's. Here the
+     * simulator fitted on the random cell reproduces that cell's take fraction: the truth and the
+     * prediction each come from about 17,000 impressions at a rate near 0.04, a standard error of
+     * about 0.0021 for their difference, so ±0.01 is 4.7 of them (a false failure about once in
+     * 400,000 per world).
      */
     @Test
     void knownTruthFitsEachWorldOnItsRandomCellAndPredictsEveryCell() throws Exception {
         Path out = temp.resolve("truth.json");
-        var o = loopsim("scorecard", "--only", "known-truth", "--members", "300", "--replicates", "2", "--out", out.toString());
+        var o = loopsim("scorecard", "--only", "known-truth", "--members", "100", "--replicates", "2", "--out", out.toString());
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(o.out()).contains("stationary", "boredom", "satisfaction-driven", "active_last_28d");
         JsonNode lines = new ObjectMapper().readTree(out.toFile()).get("known_truth");
@@ -64,7 +66,7 @@ class ScorecardCommandTest {
         for (JsonNode line : lines) {
             assertThat(line.get("worlds").asInt()).isEqualTo(2);
             if (line.get("trained_on").asBoolean() && line.get("metric").asText().equals("take_fraction")) {
-                assertThat(Math.abs(line.get("error").asDouble())).as(line.toString()).isLessThan(0.006);
+                assertThat(Math.abs(line.get("error").asDouble())).as(line.toString()).isLessThan(0.01);
             }
         }
         assertThat(new ObjectMapper().readTree(out.toFile()).get("open_bandit_dataset")).isEmpty();
