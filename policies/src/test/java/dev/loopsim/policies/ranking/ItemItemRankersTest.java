@@ -120,7 +120,7 @@ class ItemItemRankersTest {
     @Test
     void easeRecommendsWhatCoOccursWithTheMembersPlays() {
         var catalog = Worlds.catalog(4);
-        EaseRanker ease = new EaseRanker(catalog, new EaseRanker.Parameters(0.5, Weighting.NONE, 10));
+        EaseRanker ease = new EaseRanker(catalog, new EaseRanker.Parameters(0.5, Weighting.NONE, 10, 0));
         List<VisitFeedback> visits = new ArrayList<>();
         for (int member = 0; member < X.length; member++) {
             for (int title = 0; title < 4; title++) {
@@ -135,5 +135,63 @@ class ItemItemRankersTest {
         member.recordPlay(3, 0.5); // played title 3, whose co-players played 2 and 0
         int[] ranked = ease.rank(Worlds.context(catalog, member), 4);
         assertThat(ranked[ranked.length - 1]).as("title 1 never co-occurs with 3").isEqualTo(1);
+    }
+
+    private static VisitFeedback play(int member, int title, double day) {
+        return new VisitFeedback(day, member, new Page(1, 1, List.of("top-picks"), new int[] {title}), 0, 0.9);
+    }
+
+    private static FeedbackBatch batch(List<VisitFeedback> visits) {
+        return new FeedbackBatch(0, 10, visits, List.of());
+    }
+
+    @Test
+    void easeRefitsOnlyOnceThePlaysHaveGrownByItsRefitGrowth() {
+        EaseRanker ease = new EaseRanker(Worlds.catalog(4), new EaseRanker.Parameters(0.5, Weighting.NONE, 10, 0.5));
+        ease.retrain(0);
+        assertThat(ease.fits()).as("no plays yet").isZero();
+        List<VisitFeedback> firstFour = new ArrayList<>();
+        for (int member = 0; member < 4; member++) {
+            for (int title = 0; title < 4; title++) {
+                if (X[member][title] == 1) {
+                    firstFour.add(play(member, title, 1));
+                }
+            }
+        }
+        ease.learn(batch(firstFour)); // 9 plays
+        ease.retrain(1);
+        assertThat(ease.fits()).isEqualTo(1);
+        double[][] first = ease.weights();
+        ease.learn(batch(List.of(play(4, 0, 2), play(4, 3, 2)))); // 11 plays: under 9 × 1.5
+        ease.retrain(2);
+        assertThat(ease.fits()).isEqualTo(1);
+        assertThat(ease.weights()).isSameAs(first);
+        ease.learn(batch(List.of(play(5, 0, 3), play(5, 1, 3), play(5, 2, 3)))); // 14 plays: past 13.5
+        ease.retrain(3);
+        assertThat(ease.fits()).isEqualTo(2);
+        double[][] gram = gram();
+        for (int title : new int[] {0, 1, 2}) {
+            for (int other : new int[] {0, 1, 2}) {
+                gram[title][other] += 1;
+            }
+        }
+        double[][] expected = EaseRanker.fit(gram, 0.5);
+        for (int i = 0; i < 4; i++) {
+            assertThat(ease.weights()[i]).containsExactly(expected[i]);
+        }
+    }
+
+    @Test
+    void atRefitGrowthZeroEaseSkipsOnlyTheRetrainsWithoutNewPlays() {
+        EaseRanker ease = new EaseRanker(Worlds.catalog(4), new EaseRanker.Parameters(0.5, Weighting.NONE, 10, 0));
+        ease.learn(batch(List.of(play(0, 0, 1), play(0, 1, 1))));
+        ease.retrain(1);
+        ease.retrain(2);
+        ease.learn(batch(List.of(play(0, 1, 2)))); // a replay: X does not change
+        ease.retrain(3);
+        assertThat(ease.fits()).isEqualTo(1);
+        ease.learn(batch(List.of(play(1, 2, 3))));
+        ease.retrain(4);
+        assertThat(ease.fits()).isEqualTo(2);
     }
 }
