@@ -1,20 +1,53 @@
 package dev.loopsim.users.visit;
 
+import dev.loopsim.core.ParameterException;
 import dev.loopsim.core.Validate;
 
 /**
- * When a member is gone: their visit intensity stayed below {@code minVisitsPerWeek} for
- * {@code afterDays} in a row. 0 visits per week turns churn off.
+ * When a member is gone, by one of two rules.
+ * <ul>
+ *   <li>{@code threshold}: their visit intensity stayed below {@code minVisitsPerWeek} for
+ *   {@code afterDays} in a row. 0 visits per week turns churn off.</li>
+ *   <li>{@code hazard}: between visits they leave at a constant rate, h = ratePerWeek/7 ·
+ *   exp(−satisfactionWeight · s̄) per day, s̄ the mean satisfaction of their remembered recent
+ *   visits (0 before the first): disappointing visits make leaving likelier, and a member who
+ *   comes back often has less time to leave in.</li>
+ * </ul>
  *
- * @param minVisitsPerWeek λ_min, in visits per week
- * @param afterDays        how long the intensity must stay below λ_min, in days
+ * @param type               threshold or hazard
+ * @param minVisitsPerWeek   threshold: λ_min, in visits per week
+ * @param afterDays          threshold: how long the intensity must stay below λ_min, in days
+ * @param ratePerWeek        hazard: the rate of leaving at s̄ = 0, per week
+ * @param satisfactionWeight hazard: how much recent satisfaction lowers the rate (its log per unit of s̄)
  */
-public record ChurnParameters(double minVisitsPerWeek, double afterDays) {
-    public static final ChurnParameters DEFAULTS = new ChurnParameters(0.5, 14);
-    public static final ChurnParameters NONE = new ChurnParameters(0, 14);
+public record ChurnParameters(String type, double minVisitsPerWeek, double afterDays, double ratePerWeek,
+                              double satisfactionWeight) {
+    public static final String THRESHOLD = "threshold";
+    public static final String HAZARD = "hazard";
+    public static final ChurnParameters DEFAULTS = threshold(0.5, 14);
+    public static final ChurnParameters NONE = threshold(0, 14);
 
     public ChurnParameters {
+        if (!THRESHOLD.equals(type) && !HAZARD.equals(type)) {
+            throw new ParameterException("type", "churn type must be threshold or hazard, found "
+                    + (type == null ? "nothing" : "'" + type + "'"));
+        }
         Validate.nonNegative("minVisitsPerWeek", minVisitsPerWeek);
         Validate.positive("afterDays", afterDays);
+        Validate.nonNegative("ratePerWeek", ratePerWeek);
+        Validate.finite("satisfactionWeight", satisfactionWeight);
+    }
+
+    public static ChurnParameters threshold(double minVisitsPerWeek, double afterDays) {
+        return new ChurnParameters(THRESHOLD, minVisitsPerWeek, afterDays, 0, 0);
+    }
+
+    public static ChurnParameters hazard(double ratePerWeek, double satisfactionWeight) {
+        return new ChurnParameters(HAZARD, 0, 14, ratePerWeek, satisfactionWeight);
+    }
+
+    /** Not an is-getter: the loader writes the defaults out as YAML keys, and this is not one. */
+    public boolean leavesByHazard() {
+        return HAZARD.equals(type);
     }
 }

@@ -16,11 +16,13 @@ public final class Churning implements VisitModel {
     private final VisitModel visits;
     private final double minPerDay;
     private final double periodDays;
+    private final ChurnParameters churn;
 
     public Churning(VisitModel visits, ChurnParameters churn) {
         this.visits = visits;
-        this.minPerDay = churn.minVisitsPerWeek() / 7;
+        this.minPerDay = churn.leavesByHazard() ? 0 : churn.minVisitsPerWeek() / 7;
         this.periodDays = churn.afterDays();
+        this.churn = churn;
     }
 
     @Override
@@ -41,6 +43,9 @@ public final class Churning implements VisitModel {
     @Override
     public double churnDay(MemberState member, double fromDay, double nextVisitDay, double untilDay) {
         double end = Math.min(nextVisitDay, untilDay);
+        if (churn.leavesByHazard()) {
+            return hazardChurnDay(member, fromDay, end);
+        }
         if (minPerDay == 0 || end - fromDay < periodDays) {
             return Double.POSITIVE_INFINITY;
         }
@@ -60,6 +65,30 @@ public final class Churning implements VisitModel {
             }
         }
         return Double.POSITIVE_INFINITY;
+    }
+
+    /** The hazard per day while the member's recent visits stay as they are (until their next visit). */
+    double hazardPerDay(MemberState member) {
+        double sum = 0;
+        int n = member.recentCount();
+        for (int k = 0; k < n; k++) {
+            sum += member.recentSatisfaction(k);
+        }
+        double mean = n == 0 ? 0 : sum / n;
+        return churn.ratePerWeek() / 7 * Math.exp(-churn.satisfactionWeight() * mean);
+    }
+
+    /**
+     * A constant hazard over the gap, so the time to leaving is exponential: one draw from the
+     * member's visit stream per gap, and none at all when the rate is 0 (churn off).
+     */
+    private double hazardChurnDay(MemberState member, double fromDay, double end) {
+        double rate = hazardPerDay(member);
+        if (!(rate > 0)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double day = fromDay - Math.log1p(-member.visitStream().nextDouble()) / rate;
+        return day < end ? day : Double.POSITIVE_INFINITY;
     }
 
     @Override

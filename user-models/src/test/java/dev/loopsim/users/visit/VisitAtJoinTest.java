@@ -17,7 +17,7 @@ class VisitAtJoinTest {
         assertThat(atJoin.firstVisitDay(member, 120, 100)).isInfinite();
         assertThat(atJoin.nextVisitDay(member, 12.5, 100)).isGreaterThan(12.5);
         // Churning passes the choice through.
-        var churning = new Churning(atJoin, new ChurnParameters(0.5, 14));
+        var churning = new Churning(atJoin, ChurnParameters.threshold(0.5, 14));
         assertThat(churning.firstVisitDay(member, 3, 100)).isEqualTo(3);
     }
 
