@@ -66,6 +66,19 @@ class DeterminismTest {
         assertThat(Files.readString(one.resolve("daily.csv")).lines().count()).isEqualTo(1 + 4 * 2 * 8);
     }
 
+    /** The hazard rule draws from each member's visit stream: still the same bytes for any thread count. */
+    @Test
+    void hazardChurnIsByteIdenticalForOneAndThreeThreads() throws Exception {
+        String[] hazard = {"world.churn.type=hazard", "world.churn.rate_per_week=0.3", "world.churn.satisfaction_weight=1"};
+        Path one = run(1, hazard);
+        Path three = run(3, hazard);
+        for (String file : List.of("summary.json", "daily.csv", "runs.csv")) {
+            assertThat(Files.readAllBytes(three.resolve(file))).as(file).isEqualTo(Files.readAllBytes(one.resolve(file)));
+        }
+        assertThat(Files.readString(one.resolve("summary.json"))).as("the hazard changes who leaves")
+                .isNotEqualTo(Files.readString(run(1).resolve("summary.json")));
+    }
+
     @Test
     void anotherSeedGivesOtherResults() throws Exception {
         Path base = run(2);
