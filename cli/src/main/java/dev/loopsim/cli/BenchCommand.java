@@ -1,6 +1,7 @@
 package dev.loopsim.cli;
 
 import dev.loopsim.scenarios.load.ScenarioLoader;
+import dev.loopsim.scenarios.run.CellRun;
 import dev.loopsim.scenarios.run.ExperimentResult;
 import dev.loopsim.scenarios.run.ExperimentRunner;
 import dev.loopsim.scenarios.run.ProgressListener;
@@ -62,6 +63,7 @@ final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1048576.0);
         double[] rates = new double[runs];
         double[] peaks = new double[runs];
+        double[] retrains = new double[runs];
         List<String> cells = loaded.spec().cells().stream().map(c -> c.name()).toList();
         double[][] cellRates = new double[cells.size()][runs];
         for (int i = 0; i < runs; i++) {
@@ -70,8 +72,9 @@ final class BenchCommand implements Callable<Integer> {
             ExperimentResult result = new ExperimentRunner(threads, ProgressListener.NONE).run(loaded.spec());
             rates[i] = result.visitsPerSecond();
             peaks[i] = peakHeapMiB();
-            out.printf(Locale.ROOT, "  run %d: %,d visits in %.2f s = %,.0f visits/s, peak heap %.0f MiB%n", i + 1,
-                    result.visits(), result.seconds(), rates[i], peaks[i]);
+            retrains[i] = result.runs().stream().mapToDouble(CellRun::retrainSeconds).sum();
+            out.printf(Locale.ROOT, "  run %d: %,d visits in %.2f s = %,.0f visits/s, retraining %.2f s, peak heap %.0f MiB%n",
+                    i + 1, result.visits(), result.seconds(), rates[i], retrains[i], peaks[i]);
             for (int c = 0; c < cells.size() && cells.size() > 1; c++) {
                 String cell = cells.get(c);
                 var ofCell = result.runs().stream().filter(r -> r.cell().equals(cell)).toList();
@@ -80,7 +83,8 @@ final class BenchCommand implements Callable<Integer> {
             }
             out.flush();
         }
-        out.printf(Locale.ROOT, "median: %,.0f visits/s, peak heap %.0f MiB (over %d runs)%n", median(rates), median(peaks), runs);
+        out.printf(Locale.ROOT, "median: %,.0f visits/s, retraining %.2f s, peak heap %.0f MiB (over %d runs)%n", median(rates),
+                median(retrains), median(peaks), runs);
         for (int c = 0; c < cells.size() && cells.size() > 1; c++) {
             // The ratio of medians to the first cell: the scenario's reference.
             out.printf(Locale.ROOT, "  %s: median %,.0f visits/s (%.2f x %s)%n", cells.get(c), median(cellRates[c]),

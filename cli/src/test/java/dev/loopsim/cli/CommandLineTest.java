@@ -222,6 +222,20 @@ class CommandLineTest {
         assertThat(o.out()).contains("run 3:", "median:", "visits/s", "peak heap");
     }
 
+    /** EASE's retrains (400 titles, every 6 hours) take time that bench reports, within the run's own time. */
+    @Test
+    void benchReportsTheTimeSpentRetraining() throws Exception {
+        Path file = scenario(SMALL.replace("catalog: {titles: 60}", "catalog: {titles: 400}")
+                .replace("{name: oracle, ranker: {type: oracle}}", "{name: ease, ranker: {type: ease}, retrain_every: 6h}").replace("oracle.take_fraction", "ease.take_fraction"));
+        Outcome o = loopsim("bench", file.toString(), "--runs", "1", "--set", "horizon_days=4", "--threads", "1");
+        assertThat(o.code()).as(o.err()).isEqualTo(0);
+        var run = java.util.regex.Pattern.compile("in ([0-9.]+) s = .* retraining ([0-9.]+) s").matcher(o.out());
+        assertThat(run.find()).as(o.out()).isTrue();
+        double seconds = Double.parseDouble(run.group(1));
+        double retraining = Double.parseDouble(run.group(2));
+        assertThat(retraining).isPositive().isLessThanOrEqualTo(seconds);
+    }
+
     @Test
     void opeEstimatesTargetsOnTheOpenBanditSampleAndRejectsBadArguments() throws Exception {
         Outcome o = loopsim("ope", "--logs", "../data/obd-sample/random/men", "--target", "uniform", "--target", "contextual-greedy",

@@ -65,10 +65,12 @@ final class AbTestRunner {
                 retention.add(List.of());
             }
             long started = System.nanoTime();
+            double[] retrainSeconds = {0};
             for (AbTestSpec.Training training : ab.training()) {
                 DoubleConsumer onDay = onDay(progress, done++, spec, totalDays, "ab-test " + dev.loopsim.core.Keys.of(training) + " r" + replicate);
                 MemberReadout readout = new MemberReadout(days, world.members().size());
-                List<RunMetrics> cells = test(spec, builder, world, cellOf, training == AbTestSpec.Training.POOLED, executor, onDay, readout);
+                List<RunMetrics> cells = test(spec, builder, world, cellOf, training == AbTestSpec.Training.POOLED, executor, onDay, readout,
+                        retrainSeconds);
                 String variant = training.variant();
                 for (int c = 0; c < cells.size(); c++) {
                     RunMetrics m = cells.get(c);
@@ -89,14 +91,16 @@ final class AbTestRunner {
                     CellSpec cell = spec.cells().get(c);
                     DoubleConsumer onDay = onDay(progress, done++, spec, totalDays, cell.name() + " alone r" + replicate);
                     RunMetrics alone = metrics(spec, world);
-                    new Simulation(builder.setup(world, cell), alone, executor, onDay).run();
+                    Simulation simulation = new Simulation(builder.setup(world, cell), alone, executor, onDay);
+                    simulation.run();
+                    retrainSeconds[0] += simulation.retrainSeconds();
                     putReadouts(metrics.get(c), COUNTERFACTUAL, alone.daily(), days, world.members());
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9 / spec.cells().size();
             for (int c = 0; c < spec.cells().size(); c++) {
                 runs.add(new CellRun(spec.cells().get(c).name(), replicate, metrics.get(c), daily.get(c), visits[c], seconds,
-                        retention.get(c)));
+                        retention.get(c), retrainSeconds[0] / spec.cells().size()));
             }
             checkpoints.save(new Checkpoints.Replicate(replicate, runs.subList(first, runs.size()), Map.of()));
         }
@@ -112,7 +116,7 @@ final class AbTestRunner {
     /** One A/B test: every cell's pages on its share of the members, metrics by cell. */
     private static List<RunMetrics> test(ScenarioSpec spec, WorldBuilder builder, WorldBuilder.World world, int[] cellOf,
                                          boolean pooled, ExecutorService executor, DoubleConsumer onDay,
-                                         MemberReadout readout) {
+                                         MemberReadout readout, double[] retrainSeconds) {
         List<PageBuilder> pages = new ArrayList<>();
         double[] retrain = new double[spec.cells().size()];
         double shortest = 0;
@@ -128,7 +132,9 @@ final class AbTestRunner {
         }
         var setup = builder.setup(world, new AbTestPages(pages, cellOf, pooled, retrain), shortest,
                 spec.world().search().share());
-        new Simulation(setup, RunObservers.of(List.of(new CellRouting(cells, cellOf), readout)), executor, onDay).run();
+        Simulation simulation = new Simulation(setup, RunObservers.of(List.of(new CellRouting(cells, cellOf), readout)), executor, onDay);
+        simulation.run();
+        retrainSeconds[0] += simulation.retrainSeconds();
         return cells;
     }
 

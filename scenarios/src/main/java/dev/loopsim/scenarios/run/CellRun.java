@@ -14,9 +14,10 @@ import java.util.Map;
  * @param visits      visits simulated
  * @param seconds     wall-clock time of the run
  * @param retention   the share of members not churned by each week of membership (empty for a bandit world)
+ * @param retrainSeconds wall-clock time of the run spent retraining its policies (for benchmarks; not in results)
  */
 public record CellRun(String cell, int replicate, Map<String, Double> metrics, List<DailyRow> daily, long visits,
-                      double seconds, List<Double> retention) {
+                      double seconds, List<Double> retention, double retrainSeconds) {
 
     public CellRun {
         metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
@@ -26,11 +27,11 @@ public record CellRun(String cell, int replicate, Map<String, Double> metrics, L
 
     /** A run without a retention curve. */
     public CellRun(String cell, int replicate, Map<String, Double> metrics, List<DailyRow> daily, long visits, double seconds) {
-        this(cell, replicate, metrics, daily, visits, seconds, List.of());
+        this(cell, replicate, metrics, daily, visits, seconds, List.of(), 0);
     }
 
     /** The same run with other metrics. */
     public CellRun withMetrics(Map<String, Double> other) {
-        return new CellRun(cell, replicate, other, daily, visits, seconds, retention);
+        return new CellRun(cell, replicate, other, daily, visits, seconds, retention, retrainSeconds);
     }
 }

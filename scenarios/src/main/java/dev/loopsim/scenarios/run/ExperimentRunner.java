@@ -192,9 +192,10 @@ public final class ExperimentRunner {
         RunMetrics metrics = new RunMetrics(world.catalog(), spec.horizonDays(), spec.metricOptions());
         List<RunObserver> observers = new ArrayList<>(List.of(metrics));
         observers.addAll(extra);
-        long visits = new Simulation(setup, RunObservers.of(observers), executor, onDay).run();
+        Simulation simulation = new Simulation(setup, RunObservers.of(observers), executor, onDay);
+        long visits = simulation.run();
         return new CellRun(cell.name(), replicate, metrics.summary(), metrics.daily(), visits,
-                (System.nanoTime() - started) / 1e9, metrics.retention());
+                (System.nanoTime() - started) / 1e9, metrics.retention(), simulation.retrainSeconds());
     }
 
     private static Map<String, Map<String, Interval>> summarise(ScenarioSpec spec, List<CellRun> runs) {

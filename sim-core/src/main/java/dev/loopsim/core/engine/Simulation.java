@@ -35,6 +35,7 @@ public final class Simulation {
     private final List<MemberShard> shards = new ArrayList<>();
     private int[] available;
     private double advancedTo;
+    private long retrainNanos;
     private double lastUpdate;
 
     /**
@@ -144,7 +145,14 @@ public final class Simulation {
     }
 
     private void retrain() {
+        long started = System.nanoTime();
         setup.pages().retrain(advancedTo);
+        retrainNanos += System.nanoTime() - started;
+    }
+
+    /** Wall-clock seconds spent retraining the policies so far: for benchmarks, never for results. */
+    public double retrainSeconds() {
+        return retrainNanos / 1e9;
     }
 
     private void snapshot(int dayIndex) {
