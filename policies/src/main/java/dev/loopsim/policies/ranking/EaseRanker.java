@@ -22,7 +22,7 @@ public final class EaseRanker implements Ranker {
      * @param refitGrowth refit only once the plays (‖X‖², the trace of XᵀX) have grown by this share since
      *                    the last fit; 0 refits at every retrain that has new plays. The fit is O(titles³) and
      *                    a day's plays barely move it once the history is long: 0.05 refits about
-     *                    ln(plays)/0.05 times in a run instead of once a retrain
+     *                    ln(last plays / first plays)/0.05 times in a run instead of once a retrain
      */
     public record Parameters(double lambda, Weighting weighting, double maxWeight, double refitGrowth) {
         public static final Parameters DEFAULTS = new Parameters(10, Weighting.NONE, 10, 0);
@@ -30,7 +30,7 @@ public final class EaseRanker implements Ranker {
         public Parameters {
             Validate.positive("lambda", lambda);
             ExposurePropensity.checkWeighting(weighting, maxWeight);
-            Validate.nonNegative("refit_growth", refitGrowth);
+            Validate.nonNegative("refitGrowth", refitGrowth);
         }
     }
 
