@@ -61,21 +61,17 @@ final class MemberTrack {
         this.eventTrig = new double[8 * days.length];
         this.gapTrig = new double[8 * days.length];
         this.spanTrig = new double[8 * days.length];
+        double total = 0;
         for (int j = 0; j < days.length; j++) {
             double next = j + 1 < days.length ? days[j + 1] : end;
             gapStart[j] = Math.max(days[j], Math.min(atRiskFrom[j], next));
             Season.trig(days[j], eventTrig, 8 * j);
             Season.trig(gapStart[j], gapTrig, 8 * j);
             Season.trig(span(j), spanTrig, 8 * j);
-        }
-        double total = 0;
-        for (int j = 0; j < days.length; j++) {
-            double delta = span(j);
-            if (delta <= 0) {
-                continue;
+            if (span(j) > 0) {
+                total += span(j);
+                Season.addIntegralWeights(gapTrig, spanTrig, 8 * j, seasonWeights);
             }
-            total += delta;
-            Season.addIntegralWeights(gapTrig, spanTrig, 8 * j, seasonWeights);
         }
         atRisk = total;
     }

@@ -49,26 +49,7 @@ final class Season {
      * @param decayed  e^{−βΔ}
      */
     double integral(double[] start, int offset, double[] span, int spanOffset, double delta, double beta, double decayed) {
-        double sum = beta == 0 ? delta : (1 - decayed) / beta;
-        if (flat) {
-            return sum;
-        }
-        for (int f = 0; f < 4; f++) {
-            // phased's P_f and Q_f inline: this runs once per gap per likelihood evaluation
-            double c = start[offset + 2 * f];
-            double s = start[offset + 2 * f + 1];
-            double p = cos[f] * c + sin[f] * s;
-            double q = sin[f] * c - cos[f] * s;
-            sum += term(f, span, spanOffset, beta, decayed, p, q);
-        }
-        return sum;
-    }
-
-    private static double term(int f, double[] span, int spanOffset, double beta, double decayed, double p, double q) {
-        double omega = OMEGA[f];
-        double a = span[spanOffset + 2 * f] * decayed - 1;
-        double b = span[spanOffset + 2 * f + 1] * decayed;
-        return (-a * (beta * p + omega * q) + b * (omega * p - beta * q)) / (beta * beta + omega * omega);
+        return integral(phased(start, offset), span, spanOffset, delta, beta, decayed);
     }
 
     /**
@@ -93,7 +74,12 @@ final class Season {
             return sum;
         }
         for (int f = 0; f < 4; f++) {
-            sum += term(f, span, spanOffset, beta, decayed, phased[2 * f], phased[2 * f + 1]);
+            double omega = OMEGA[f];
+            double a = span[spanOffset + 2 * f] * decayed - 1;
+            double b = span[spanOffset + 2 * f + 1] * decayed;
+            double p = phased[2 * f];
+            double q = phased[2 * f + 1];
+            sum += (-a * (beta * p + omega * q) + b * (omega * p - beta * q)) / (beta * beta + omega * omega);
         }
         return sum;
     }

@@ -20,7 +20,7 @@ public final class Churning implements VisitModel {
 
     public Churning(VisitModel visits, ChurnParameters churn) {
         this.visits = visits;
-        this.minPerDay = churn.leavesByHazard() ? 0 : churn.minVisitsPerWeek() / 7;
+        this.minPerDay = churn.minVisitsPerWeek() / 7; // the threshold rule's; the hazard rule returns before it
         this.periodDays = churn.afterDays();
         this.churn = churn;
     }
