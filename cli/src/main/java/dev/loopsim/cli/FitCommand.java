@@ -64,6 +64,9 @@ final class FitCommand implements Callable<Integer> {
             description = "With --impressions: refit on the first 1 − S of the rows and judge on the rest (default: ${DEFAULT-VALUE}; 0 for none).")
     double holdoutShare;
 
+    /** How --impressions weighs its rows. */
+    enum Weighting { INVERSE_PROPENSITY, NONE }
+
     @Option(names = "--weighting", paramLabel = "W", defaultValue = "inverse-propensity",
             description = "With --impressions: inverse-propensity (rows weigh 1/propensity where logging was not uniform) "
                     + "or none (default: ${DEFAULT-VALUE}).")
@@ -136,10 +139,10 @@ final class FitCommand implements Callable<Integer> {
         }
         if (impressions != null) {
             out = out != null ? out : Path.of("response-model.yaml");
-            if (!weighting.equals("inverse-propensity") && !weighting.equals("none")) {
-                throw new BadInputException("--weighting must be inverse-propensity or none, found '" + weighting + "'");
-            }
-            return new ImpressionFit(impressions, cell, replicate, holdoutShare, pageRows, weighting.equals("inverse-propensity"), out,
+            Weighting rows = dev.loopsim.core.Keys.find(Weighting.class, weighting).orElseThrow(() -> new BadInputException(
+                    "--weighting must be one of " + String.join(", ", dev.loopsim.core.Keys.all(Weighting.class)) + ", found '"
+                            + weighting + "'"));
+            return new ImpressionFit(impressions, cell, replicate, holdoutShare, pageRows, rows == Weighting.INVERSE_PROPENSITY, out,
                     force)
                     .run(spec.commandLine().getOut());
         }

@@ -1,6 +1,6 @@
 package dev.loopsim.users.visit;
 
-import dev.loopsim.core.ParameterException;
+import dev.loopsim.core.Keys;
 import dev.loopsim.core.Validate;
 
 /**
@@ -20,18 +20,16 @@ import dev.loopsim.core.Validate;
  * @param ratePerWeek        hazard: the rate of leaving at s̄ = 0, per week
  * @param satisfactionWeight hazard: how much recent satisfaction lowers the rate (its log per unit of s̄)
  */
-public record ChurnParameters(String type, double minVisitsPerWeek, double afterDays, double ratePerWeek,
+public record ChurnParameters(Rule type, double minVisitsPerWeek, double afterDays, double ratePerWeek,
                               double satisfactionWeight) {
-    public static final String THRESHOLD = "threshold";
-    public static final String HAZARD = "hazard";
     public static final ChurnParameters DEFAULTS = threshold(0.5, 14);
     public static final ChurnParameters NONE = threshold(0, 14);
 
+    /** The churn rules, by their YAML names. */
+    public enum Rule { THRESHOLD, HAZARD }
+
     public ChurnParameters {
-        if (!THRESHOLD.equals(type) && !HAZARD.equals(type)) {
-            throw new ParameterException("type", "churn type must be threshold or hazard, found "
-                    + (type == null ? "nothing" : "'" + type + "'"));
-        }
+        Keys.required(Rule.class, "type", type);
         Validate.nonNegative("minVisitsPerWeek", minVisitsPerWeek);
         Validate.positive("afterDays", afterDays);
         Validate.nonNegative("ratePerWeek", ratePerWeek);
@@ -39,15 +37,10 @@ public record ChurnParameters(String type, double minVisitsPerWeek, double after
     }
 
     public static ChurnParameters threshold(double minVisitsPerWeek, double afterDays) {
-        return new ChurnParameters(THRESHOLD, minVisitsPerWeek, afterDays, 0, 0);
+        return new ChurnParameters(Rule.THRESHOLD, minVisitsPerWeek, afterDays, 0, 0);
     }
 
     public static ChurnParameters hazard(double ratePerWeek, double satisfactionWeight) {
-        return new ChurnParameters(HAZARD, 0, 14, ratePerWeek, satisfactionWeight);
-    }
-
-    /** Not an is-getter: the loader writes the defaults out as YAML keys, and this is not one. */
-    public boolean leavesByHazard() {
-        return HAZARD.equals(type);
+        return new ChurnParameters(Rule.HAZARD, 0, 14, ratePerWeek, satisfactionWeight);
     }
 }

@@ -43,7 +43,7 @@ public final class Churning implements VisitModel {
     @Override
     public double churnDay(MemberState member, double fromDay, double nextVisitDay, double untilDay) {
         double end = Math.min(nextVisitDay, untilDay);
-        if (churn.leavesByHazard()) {
+        if (churn.type() == ChurnParameters.Rule.HAZARD) {
             return hazardChurnDay(member, fromDay, end);
         }
         if (minPerDay == 0 || end - fromDay < periodDays) {
