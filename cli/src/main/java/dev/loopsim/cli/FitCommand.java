@@ -128,6 +128,14 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--no-weekly", description = "Fit no weekly seasonality.")
     boolean noWeekly;
 
+    /** What {@code --churn} fits: members stay to the log's end, or leave unseen at a hazard. */
+    enum Churn { NONE, HAZARD }
+
+    @Option(names = "--churn", paramLabel = "RULE", defaultValue = "none",
+            description = "With --events: none (members stay to the end of the log), or hazard: fit a rate of leaving unseen "
+                    + "that recent satisfaction may lower, as world.churn.type: hazard simulates (default: ${DEFAULT-VALUE}).")
+    String churn;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
             description = "Seed of the simulations that predict held-out counts (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -139,9 +147,7 @@ final class FitCommand implements Callable<Integer> {
         }
         if (impressions != null) {
             out = out != null ? out : Path.of("response-model.yaml");
-            Weighting rows = dev.loopsim.core.Keys.find(Weighting.class, weighting).orElseThrow(() -> new BadInputException(
-                    "--weighting must be one of " + String.join(", ", dev.loopsim.core.Keys.all(Weighting.class)) + ", found '"
-                            + weighting + "'"));
+            Weighting rows = choice(Weighting.class, "--weighting", weighting);
             return new ImpressionFit(impressions, cell, replicate, holdoutShare, pageRows, rows == Weighting.INVERSE_PROPENSITY, out,
                     force)
                     .run(spec.commandLine().getOut());
@@ -150,9 +156,10 @@ final class FitCommand implements Callable<Integer> {
         EventLogFormat format = format();
         FitOptions.Form fitForm = java.util.Arrays.stream(FitOptions.Form.values()).filter(f -> f.type().equals(form)).findFirst()
                 .orElseThrow(() -> new BadInputException("--form must be self-exciting or additive, found '" + form + "'"));
+        Churn leaving = choice(Churn.class, "--churn", churn);
         FitOptions options;
         try {
-            options = new FitOptions(fitForm, window, !noExcitation, !noDaily, !noWeekly);
+            options = new FitOptions(fitForm, window, !noExcitation, !noDaily, !noWeekly, leaving == Churn.HAZARD);
         } catch (ParameterException e) {
             throw new BadInputException("--window must be at least 1, found " + window);
         }
@@ -167,6 +174,12 @@ final class FitCommand implements Callable<Integer> {
         writeFiles(report, stdout);
         stdout.flush();
         return ExitCodes.OK;
+    }
+
+    /** An option's value from a closed set, by its kebab-case name. */
+    private static <E extends Enum<E>> E choice(Class<E> type, String option, String value) {
+        return dev.loopsim.core.Keys.find(type, value).orElseThrow(() -> new BadInputException(
+                option + " must be one of " + String.join(", ", dev.loopsim.core.Keys.all(type)) + ", found '" + value + "'"));
     }
 
     private EventLogFormat format() {

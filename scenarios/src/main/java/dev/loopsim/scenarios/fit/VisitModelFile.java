@@ -10,8 +10,8 @@ import dev.loopsim.users.fit.TimeRescaling;
 import dev.loopsim.users.fit.VisitModelFit;
 
 /**
- * Writes a fit as YAML: a {@code visit_model:} block (the {@code world.visits} and
- * {@code world.population} settings a scenario takes with {@code world.visit_model: FILE}),
+ * Writes a fit as YAML: a {@code visit_model:} block (the {@code world.visits}, {@code world.population}
+ * and, where fitted, {@code world.churn} settings a scenario takes with {@code world.visit_model: FILE}),
  * and a {@code fit:} block with estimates, standard errors and goodness of fit, which scenarios
  * ignore.
  */
@@ -38,6 +38,16 @@ public final class VisitModelFile {
                 visits.putPOJO(key, value);
             }
         });
+        if (fit.churnBlock() != null) {
+            ObjectNode churn = block.putObject("churn");
+            fit.churnBlock().forEach((key, value) -> {
+                if (value instanceof Double number) {
+                    churn.put(key, round(number));
+                } else {
+                    churn.putPOJO(key, value);
+                }
+            });
+        }
         ObjectNode population = block.putObject("population");
         population.put("visits_per_week_median", round(fit.value("visits_per_week_median")));
         population.put("visit_rate_sd_log", round(fit.value("visit_rate_sd_log")));

@@ -16,8 +16,8 @@ import java.util.Set;
 /**
  * A fitted model a scenario names in its world, and takes under whatever the scenario itself sets:
  * <ul>
- * <li>{@code world.visit_model: FILE}, written by {@code loopsim fit --events}: its {@code visits}
- *     and {@code population} settings;</li>
+ * <li>{@code world.visit_model: FILE}, written by {@code loopsim fit --events}: its {@code visits},
+ *     {@code population} and (with {@code --churn hazard}) {@code churn} settings;</li>
  * <li>{@code world.response_model: FILE}, written by {@code loopsim fit --impressions}: its
  *     {@code response}, {@code fitted} (items and contexts), {@code churn} and {@code dynamics}
  *     settings, its {@code page}, and its {@code visits} where the world names none.</li>
@@ -44,7 +44,7 @@ final class ModelInclude {
     }
 
     private static final List<Kind> KINDS = List.of(
-            new Kind("visit_model", Set.of("visits", "population"), Set.of(), Set.of(), "loopsim fit --events",
+            new Kind("visit_model", Set.of("visits", "population", "churn"), Set.of(), Set.of(), "loopsim fit --events",
                     "visit-models/movielens"),
             // A click log's visits are a placeholder: any visit model the scenario or a visit_model names replaces them whole.
             new Kind("response_model", Set.of("response", "fitted", "visits", "churn", "dynamics"), Set.of("page"), Set.of("visits"),

@@ -80,7 +80,7 @@ final class AdditiveForm implements VisitForm {
      */
     @Override
     public MemberLikelihood member(MemberTrack track, double[] x, Season season, int window, double[] gapRate,
-                                   double[] gapFixed) {
+                                   double[] gapFixed, GapNodes nodes) {
         double timeRate = Math.exp(x[LOG_TIME_RATE]);
         double jump = Math.exp(x[LOG_JUMP]);
         double decay = Math.exp(x[LOG_JUMP_DECAY]);
@@ -125,6 +125,23 @@ final class AdditiveForm implements VisitForm {
                 // ∫ over the gap of Σ J·e^{−(t − t_k)/δ}, from its start s: J·δ·e^{−(s − t_j)/δ}·(1 − e^{−length/δ})·Σ.
                 fixed += jump * decay * Math.exp(-(track.gapStart[j] - days[j]) / decay) * (1 - Math.exp(-length / decay)) * sum;
             }
+            if (nodes != null && nodes.wants(j)) {
+                double jumpsAtStart = played > 0 ? jump * Math.exp(-(track.gapStart[j] - days[j]) / decay) * sum : 0;
+                // The jumps are below SETTLED a day from δ·ln(J·Σ/SETTLED) on.
+                double settled = jumpsAtStart > 0 ? Math.max(0, decay * Math.log(jumpsAtStart / GapNodes.SETTLED)) : 0;
+                GapNodes.Layout layout = nodes.layout(j, nodes.length(j, track.span(j)), settled);
+                double[] at = layout.offsets();
+                for (int q = 0; q < at.length; q++) {
+                    nodes.rate[j][q] = at[q];
+                    nodes.fixed[j][q] = fixedUpTo(track, season, j, timeRate, jumpsAtStart, decay, at[q]);
+                }
+                for (int c = 0; c <= layout.tiling() + 1; c++) {
+                    double upTo = c < layout.tiling() ? layout.cellFrom()[c]
+                            : c == layout.tiling() ? (c == 0 ? 0 : layout.cellTo()[c - 1]) : layout.cutEnd();
+                    nodes.boundaryRate[j][c] = upTo;
+                    nodes.boundaryFixed[j][c] = Double.isNaN(upTo) ? upTo : fixedUpTo(track, season, j, timeRate, jumpsAtStart, decay, upTo);
+                }
+            }
             rateIntegral += length;
             fixedIntegral += fixed;
             if (gapRate != null) {
@@ -163,6 +180,18 @@ final class AdditiveForm implements VisitForm {
         list.addAll(VisitForm.seasonal(x, DAILY_COS, WEEKLY_COS));
         list.addAll(VisitForm.population(x));
         return list;
+    }
+
+    /** ∫ (λ_time·season + jumps) over the first {@code upTo} days of gap j's at-risk part; the jumps start at {@code jumps}. */
+    private static double fixedUpTo(MemberTrack track, Season season, int j, double timeRate, double jumps, double decay,
+                                    double upTo) {
+        return timeRate * track.seasonIntegral(season, j, upTo) + jumps * decay * (1 - Math.exp(-upTo / decay));
+    }
+
+    /** The simulator's additive member remembers 3W visits, to find W plays among them (see AdditiveVisits). */
+    @Override
+    public int memory(int window) {
+        return 3 * window;
     }
 
     // The fit's b_u is the state term itself: state_weight 1.

@@ -12,11 +12,13 @@ import java.util.Objects;
  * @param excitation  fit the excitation (α and τ, or J and δ); if false, visits do not excite later ones
  * @param daily       fit the daily harmonic; if false, no daily seasonality
  * @param weekly      fit the weekly harmonic; if false, no weekly seasonality
+ * @param churn       fit a hazard of leaving unseen (the simulator's {@code hazard} churn rule); if
+ *                    false, members stay to the end of the log
  */
-public record FitOptions(Form form, int window, boolean excitation, boolean daily, boolean weekly) {
-    public static final FitOptions FULL = new FitOptions(Form.SELF_EXCITING, 10, true, true, true);
+public record FitOptions(Form form, int window, boolean excitation, boolean daily, boolean weekly, boolean churn) {
+    public static final FitOptions FULL = new FitOptions(Form.SELF_EXCITING, 10, true, true, true, false);
     /** The homogeneous per-member Poisson baseline: base rates only, with the same population prior. */
-    public static final FitOptions POISSON = new FitOptions(Form.SELF_EXCITING, 10, false, false, false);
+    public static final FitOptions POISSON = new FitOptions(Form.SELF_EXCITING, 10, false, false, false, false);
 
     /** The intensity forms {@code loopsim fit} knows, by their scenario type names. */
     public enum Form {
@@ -44,11 +46,24 @@ public record FitOptions(Form form, int window, boolean excitation, boolean dail
         Validate.atLeast("window", window, 1);
     }
 
+    public FitOptions(Form form, int window, boolean excitation, boolean daily, boolean weekly) {
+        this(form, window, excitation, daily, weekly, false);
+    }
+
     public FitOptions withWindow(int w) {
-        return new FitOptions(form, w, excitation, daily, weekly);
+        return new FitOptions(form, w, excitation, daily, weekly, churn);
     }
 
     public FitOptions withForm(Form f) {
-        return new FitOptions(f, window, excitation, daily, weekly);
+        return new FitOptions(f, window, excitation, daily, weekly, churn);
+    }
+
+    public FitOptions withChurn(boolean c) {
+        return new FitOptions(form, window, excitation, daily, weekly, c);
+    }
+
+    /** The form fitted: the intensity, with the hazard of churn when asked for. */
+    VisitForm visitForm() {
+        return churn ? new HazardChurnForm(form.form()) : form.form();
     }
 }

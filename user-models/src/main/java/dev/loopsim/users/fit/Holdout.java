@@ -11,7 +11,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p>Held-out log-likelihood is the predictive one: each member's base rate is integrated
  * over its posterior given the training visits, and the intensity after the split conditions
  * on every earlier visit, held-out ones included. Predicted counts are the expected visits in
- * the held-out period given the training history alone: exact without excitation, otherwise
+ * the held-out period given the training history alone: exact without excitation or churn, otherwise
  * the mean of {@code draws} continuations simulated by thinning with the member's posterior mean
  * base rate.
  *
@@ -67,6 +67,7 @@ public record Holdout(double splitDay, double endDay, int members, int newMember
         double mu = x[x.length - 2];
         double sigma = Math.exp(x[x.length - 1]);
         boolean excites = fit.options().excitation();
+        HazardChurnForm churn = form instanceof HazardChurnForm hazard ? hazard : null;
         VisitLog training = log.until(splitDay);
         int evaluated = training.members().size();
         double[] predicted = new double[evaluated];
@@ -86,7 +87,8 @@ public record Holdout(double splitDay, double endDay, int members, int newMember
             double[] trainFixed = new double[trainTrack.visits()];
             double[] wholeRate = new double[wholeTrack.visits()];
             double[] wholeFixed = new double[wholeTrack.visits()];
-            RateMarginal train = new RateMarginal(form.member(trainTrack, x, season, window, trainRate, trainFixed), mu, sigma);
+            MemberLikelihood trained = form.member(trainTrack, x, season, window, trainRate, trainFixed);
+            RateMarginal train = new RateMarginal(trained, mu, sigma);
             RateMarginal whole = new RateMarginal(form.member(wholeTrack, x, season, window, wholeRate, wholeFixed), mu, sigma);
             int count = member.visits() - before.visits();
             // log p(held-out | training) = log p(all) − log p(training), r integrated out in both.
@@ -94,15 +96,46 @@ public record Holdout(double splitDay, double endDay, int members, int newMember
             double rate = train.mean();
             actual[u] = count;
             double from = Math.max(splitDay, member.atRiskFrom()[before.visits() - 1]);
-            predicted[u] = excites
-                    ? simulatedCount(form, x, season, window, before, rate, from, log.endDay(), log.sessionGapDays(),
-                    streams.forMember(u, "holdout"))
+            // With churn, the member may have left unseen since their last visit: the chance they have not, at this rate.
+            double stillThere = churn == null ? 1 : trained.tail().firstShare(rate);
+            predicted[u] = excites || churn != null
+                    ? simulatedCount(form, churn, x, season, window, before, rate, stillThere, from, log.endDay(),
+                    log.sessionGapDays(), streams.forMember(u, "holdout"))
                     : rate * (sum(wholeRate) - sum(trainRate)) + sum(wholeFixed) - sum(trainFixed);
             heldOut += count;
             u++;
         }
         return new Holdout(splitDay, log.endDay(), evaluated, log.members().size() - evaluated, heldOut, logLikelihood,
                 predicted, actual);
+    }
+
+    private static double exponential(double rate, UniformRandomProvider random) {
+        return rate > 0 ? -Math.log(1 - random.nextDouble()) / rate : Double.POSITIVE_INFINITY;
+    }
+
+    /** The satisfaction of the visits a simulated member remembers, for the hazard of churn. */
+    private static final class Remembered {
+        private final double[] ring;
+        private int count;
+        private double sum;
+
+        Remembered(VisitLog.MemberVisits history, int memory) {
+            ring = new double[memory];
+            for (double s : history.satisfaction()) {
+                add(s);
+            }
+        }
+
+        void add(double satisfaction) {
+            int slot = count % ring.length;
+            sum += satisfaction - ring[slot];
+            ring[slot] = satisfaction;
+            count++;
+        }
+
+        double mean() {
+            return sum / Math.min(count, ring.length);
+        }
     }
 
     private static double sum(double[] values) {
@@ -117,12 +150,16 @@ public record Holdout(double splitDay, double endDay, int members, int newMember
      * The mean count of visits in [from, until) over {@link #DRAWS} continuations of the member's
      * history, drawn by thinning; {@code from} is the split, or the end of a session that runs over it.
      */
-    private static double simulatedCount(VisitForm form, double[] x, Season season, int window,
-                                         VisitLog.MemberVisits history, double rate, double from, double until,
-                                         double sessionGap, UniformRandomProvider random) {
+    private static double simulatedCount(VisitForm form, HazardChurnForm churn, double[] x, Season season, int window,
+                                         VisitLog.MemberVisits history, double rate, double stillThere, double from,
+                                         double until, double sessionGap, UniformRandomProvider random) {
         double meanSatisfaction = sum(history.satisfaction()) / history.visits();
         long total = 0;
         for (int draw = 0; draw < DRAWS; draw++) {
+            Remembered remembered = churn == null ? null : new Remembered(history, form.memory(window));
+            if (churn != null && random.nextDouble() >= stillThere) {
+                continue; // left before the split
+            }
             double[] days = new double[window];
             double[] satisfaction = new double[window];
             int kept = Math.min(window, history.visits());
@@ -130,10 +167,12 @@ public record Holdout(double splitDay, double endDay, int members, int newMember
             System.arraycopy(history.days(), start, days, 0, kept);
             System.arraycopy(history.satisfaction(), start, satisfaction, 0, kept);
             double t = from;
+            // A constant hazard until the next visit: the time to leaving is exponential, drawn again after each visit.
+            double leaves = churn == null ? Double.POSITIVE_INFINITY : t + exponential(churn.hazardPerDay(x, remembered.mean()), random);
             while (true) {
                 double bound = form.intensity(x, season, rate, days, satisfaction, kept, t, true);
                 t -= Math.log(1 - random.nextDouble()) / bound;
-                if (t >= until) {
+                if (t >= Math.min(until, leaves)) {
                     break;
                 }
                 double lambda = form.intensity(x, season, rate, days, satisfaction, kept, t, false);
@@ -148,6 +187,10 @@ public record Holdout(double splitDay, double endDay, int members, int newMember
                     days[kept] = t;
                     satisfaction[kept] = meanSatisfaction;
                     kept++;
+                    if (churn != null) {
+                        remembered.add(meanSatisfaction);
+                        leaves = t + exponential(churn.hazardPerDay(x, remembered.mean()), random);
+                    }
                     // Each visit takes at least the session gap: sessionising would merge anything sooner.
                     t += sessionGap;
                 }

@@ -101,6 +101,16 @@ final class MemberTrack {
         return delta <= 0 ? 0 : season.integral(gapTrig, 8 * j, spanTrig, 8 * j, delta, 0, 1);
     }
 
+    /** ∫ season(t) dt over the first {@code length} days of the at-risk part of the gap after visit j. */
+    double seasonIntegral(Season season, int j, double length) {
+        if (length <= 0) {
+            return 0;
+        }
+        double[] lengthTrig = new double[8];
+        Season.trig(length, lengthTrig, 0);
+        return season.integral(gapTrig, 8 * j, lengthTrig, 0, length, 0, 1);
+    }
+
     /** ∫ season(t)·exp(e0·e^{−(t − s_j)/τ}) dt over the at-risk part of the gap after visit j, s_j its start. */
     double excitedIntegral(Season season, int j, double e0, double tau) {
         double delta = span(j);

@@ -70,8 +70,18 @@ final class RateMarginal {
         return weighted / weight;
     }
 
-    /** log E[exp(−c·r) | visits], by the same quadrature, summed in logs so that no term underflows. */
+    /** log E[exp(−c·r) | visits]. */
     double logMeanOfExp(double c) {
+        return logMean(r -> -c * r);
+    }
+
+    /** log E[T(r) | visits] for a gap's survival T that churn may end unseen. */
+    double logMeanOf(GapSurvival survival) {
+        return logMean(survival::log);
+    }
+
+    /** log E[g(r) | visits] from log g, by the same quadrature, summed in logs so that no term underflows. */
+    private double logMean(java.util.function.DoubleUnaryOperator logValue) {
         double peak = f(mode);
         double max = Double.NEGATIVE_INFINITY;
         double[] logTerms = new double[NODES];
@@ -79,7 +89,7 @@ final class RateMarginal {
         for (int i = 0; i < NODES; i++) {
             double y = mode + Math.sqrt(2) * scale * X[i];
             logWeights[i] = Math.log(W[i]) + f(y) - peak + X[i] * X[i];
-            logTerms[i] = logWeights[i] - c * Math.exp(y);
+            logTerms[i] = logWeights[i] + logValue.applyAsDouble(Math.exp(y));
             max = Math.max(max, Math.max(logTerms[i], logWeights[i]));
         }
         double terms = 0;

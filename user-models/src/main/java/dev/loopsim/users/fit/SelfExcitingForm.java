@@ -72,7 +72,7 @@ final class SelfExcitingForm implements VisitForm {
 
     @Override
     public MemberLikelihood member(MemberTrack track, double[] natural, Season season, int window, double[] gapRate,
-                                   double[] gapFixed) {
+                                   double[] gapFixed, GapNodes nodes) {
         double alpha = natural[FitParameters.EXCITATION];
         double tau = Math.exp(natural[FitParameters.LOG_DECAY]);
         double[] days = track.days;
@@ -107,6 +107,19 @@ final class SelfExcitingForm implements VisitForm {
             }
             if (gapFixed != null) {
                 gapFixed[j] = 0;
+            }
+            if (nodes != null && nodes.wants(j)) {
+                // exp(E) is within SETTLED of 1 from τ·ln(|E|/SETTLED) on.
+                double settled = atGapStart == 0 ? 0 : Math.max(0, tau * Math.log(Math.abs(atGapStart) / GapNodes.SETTLED));
+                GapNodes.Layout layout = nodes.layout(j, nodes.length(j, track.span(j)), settled);
+                double[] at = layout.offsets();
+                double[] shape = new double[at.length];
+                double[] trig = new double[8];
+                for (int q = 0; q < at.length; q++) {
+                    Season.trig(track.gapStart[j] + at[q], trig, 0);
+                    shape[q] = season.at(trig, 0) * (atGapStart == 0 ? 1 : Math.exp(atGapStart * Math.exp(-at[q] / tau)));
+                }
+                GapNodes.integrate(layout, shape, nodes.rate[j], nodes.boundaryRate[j]);
             }
         }
         return MemberLikelihood.multiplicative(days.length - 1, logSum, integral);

@@ -15,7 +15,8 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
  * before the gap only, S = exp(−C_j)·E[exp(−r·I_j) | earlier returns], never over a rate fitted to
  * the gap itself. Plugging in each member's posterior mean from all their visits, as this check once
  * did, fits every gap to itself and rejected even the true model. The gap after a member's last
- * visit is censored and left out.
+ * visit is censored and left out. Where members may leave unseen (a fitted hazard of churn), the
+ * survival of a gap is the chance of no visit through it, whether they stayed or left.
  *
  * @param gaps           the rescaled gaps −log S, sorted
  * @param ksStatistic    sup |F_n − F_Exp(1)|
@@ -51,11 +52,15 @@ public record TimeRescaling(double[] gaps, double ksStatistic, double ksPValue, 
             double[] rate = new double[track.visits()];
             double[] fixed = new double[track.visits()];
             MemberLikelihood whole = form.member(track, x, season, fit.options().window(), rate, fixed);
+            // With churn, a gap's survival is a mixture: no visit through it, whether the member stayed or left.
+            GapSurvival[][] survivals = form instanceof HazardChurnForm churn
+                    ? churn.gapSurvivals(track, x, season, fit.options().window()) : null;
             double rateSoFar = 0;
             double fixedSoFar = 0;
             for (int j = 0; j + 1 < track.visits(); j++) {
                 RateMarginal posterior = new RateMarginal(whole.firstReturns(j, rateSoFar, fixedSoFar), mu, sigma);
-                gaps[offsets[u] + j] = fixed[j] - posterior.logMeanOfExp(rate[j]);
+                gaps[offsets[u] + j] = survivals == null ? fixed[j] - posterior.logMeanOfExp(rate[j])
+                        : conditionalGap(posterior.logMeanOf(survivals[j][0]), posterior.logMeanOf(survivals[j][1]));
                 rateSoFar += rate[j];
                 fixedSoFar += fixed[j];
             }
@@ -65,6 +70,16 @@ public record TimeRescaling(double[] gaps, double ksStatistic, double ksPValue, 
         KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
         double statistic = ks.kolmogorovSmirnovStatistic(exp, gaps);
         return new TimeRescaling(gaps, statistic, ks.kolmogorovSmirnovTest(exp, gaps, false), 1.358 / Math.sqrt(total));
+    }
+
+    /**
+     * −log(1 − u) for u = P(gap ≤ observed | a next visit came before the log's end), from
+     * log S(observed) and log S(end): with churn a member may never return, so a gap that is seen
+     * is one drawn given that they did, u = (1 − S(observed))/(1 − S(end)).
+     */
+    static double conditionalGap(double logSurvival, double logSurvivalToEnd) {
+        double ratio = Math.exp(logSurvivalToEnd - logSurvival); // S(end)/S(observed) ≤ 1
+        return -(logSurvival + Math.log1p(-Math.min(ratio, 1)) - Math.log1p(-Math.exp(logSurvivalToEnd)));
     }
 
     /** Points of a QQ plot against Exp(1): {theoretical, observed} at the given number of evenly spaced probabilities. */

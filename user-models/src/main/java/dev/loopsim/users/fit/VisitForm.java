@@ -46,8 +46,28 @@ interface VisitForm {
      *
      * @param gapRate  if not null, receives per gap (after each visit) the part of ∫λ proportional to r
      * @param gapFixed if not null, receives per gap the rest of ∫λ
+     * @param nodes    if not null, receives both parts of ∫λ up to the points it asks for
      */
-    MemberLikelihood member(MemberTrack track, double[] natural, Season season, int window, double[] gapRate, double[] gapFixed);
+    MemberLikelihood member(MemberTrack track, double[] natural, Season season, int window, double[] gapRate, double[] gapFixed,
+                            GapNodes nodes);
+
+    default MemberLikelihood member(MemberTrack track, double[] natural, Season season, int window, double[] gapRate,
+                                    double[] gapFixed) {
+        return member(track, natural, season, window, gapRate, gapFixed, null);
+    }
+
+    /**
+     * How many recent visits a simulated member of this form remembers: the visits whose mean
+     * satisfaction a hazard of churn reads (see {@code Churning}).
+     */
+    default int memory(int window) {
+        return window;
+    }
+
+    /** The {@code world.churn} settings, in YAML names, or null where the form leaves churn alone. */
+    default Map<String, Object> churnBlock(double[] natural) {
+        return null;
+    }
 
     /**
      * λ(t) for a member of base rate r whose last {@code kept} visits are {@code days}/{@code satisfaction},

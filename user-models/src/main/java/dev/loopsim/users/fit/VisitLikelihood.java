@@ -23,7 +23,7 @@ final class VisitLikelihood {
     }
 
     static VisitLikelihood of(VisitLog log, FitOptions options) {
-        return new VisitLikelihood(options.form().form(),
+        return new VisitLikelihood(options.visitForm(),
                 log.members().stream().map(m -> new MemberTrack(m, log.endDay())).toList(), options.window());
     }
 

@@ -23,7 +23,7 @@ public record VisitModelFit(FitOptions options, double[] estimate, double[][] co
                             double[] memberRates, int members, long visits, int evaluations) {
 
     VisitForm form() {
-        return options.form().form();
+        return options.visitForm();
     }
 
     /** The estimates as a scenario names them, with delta-method standard errors. */
@@ -61,6 +61,11 @@ public record VisitModelFit(FitOptions options, double[] estimate, double[][] co
     /** The {@code world.visits} settings of the fitted model, in YAML names. */
     public Map<String, Object> visitsBlock() {
         return form().visitsBlock(estimate, options.window());
+    }
+
+    /** The {@code world.churn} settings of the fitted model, or null where churn was not fitted. */
+    public Map<String, Object> churnBlock() {
+        return form().churnBlock(estimate);
     }
 
     private boolean touchesUnidentified(double[] gradient) {

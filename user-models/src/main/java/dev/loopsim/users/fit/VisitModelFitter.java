@@ -40,15 +40,24 @@ public final class VisitModelFitter {
             throw new DataFileException(log.source(), 0, "fitting needs at least two returns (visits after a member's first), found "
                     + returns + "; is the session gap longer than the gaps between visits?");
         }
-        VisitForm form = options.form().form();
+        VisitForm form = options.visitForm();
         VisitLikelihood likelihood = VisitLikelihood.of(log, options);
         boolean[] free = form.free(options);
         double[] start = form.start(pooledRate(log, returns), options);
+        int evaluations = 0;
+        double[] decays = options.excitation() && form.decayIndex() >= 0 ? DECAY_STARTS_DAYS : new double[]{Double.NaN};
+        if (form instanceof HazardChurnForm churn) {
+            // Churn makes every evaluation dearer: start from the fit without it (decay scales tried
+            // there), so that one search from near the optimum does.
+            VisitModelFit stay = fit(log, options.withChurn(false));
+            double[] fromStay = churn.withChurn(stay.estimate(), start[churn.logRateIndex()], start[churn.logRateIndex() + 1]);
+            start = optimiser(form, fromStay);
+            evaluations += stay.evaluations();
+            decays = new double[]{Double.NaN};
+        }
         clampToBounds(form, start, free);
         // Each decay scale gets a coarse search; the best is then refined.
         PointValuePair best = null;
-        int evaluations = 0;
-        double[] decays = options.excitation() && form.decayIndex() >= 0 ? DECAY_STARTS_DAYS : new double[]{Double.NaN};
         for (double decay : decays) {
             if (!Double.isNaN(decay)) {
                 start[form.decayIndex()] = Math.log(decay);
@@ -134,6 +143,22 @@ public final class VisitModelFitter {
             n[c + 1] = x[c + 1] * scale;
         }
         return n;
+    }
+
+    /** Optimiser coordinates from natural ones: the inverse of {@link #natural}. */
+    static double[] optimiser(VisitForm form, double[] natural) {
+        double[] x = natural.clone();
+        for (int c : form.seasonalPairs()) {
+            double r = Math.hypot(natural[c], natural[c + 1]);
+            double scale = r == 0 ? 1 : atanh(Math.min(r, 1 - 1e-12)) / r;
+            x[c] = natural[c] * scale;
+            x[c + 1] = natural[c + 1] * scale;
+        }
+        return x;
+    }
+
+    private static double atanh(double r) {
+        return 0.5 * Math.log((1 + r) / (1 - r));
     }
 
     /** One BOBYQA run over the free coordinates, the fixed ones held at their start. */

@@ -51,7 +51,9 @@ final class SimulatedVisitLog {
                 member.recordVisit(t, s, true);
                 Instant at = MONDAY.plusNanos(Math.round(t * 86_400e9));
                 out.append("m").append(id).append(',').append(at).append(',').append(s).append('\n');
-                t = model.nextVisitDay(member, t, horizonDays);
+                double next = model.nextVisitDay(member, t, horizonDays);
+                // A model with churn may end the member unseen before their next visit (never before the first).
+                t = model.churnDay(member, t, next, horizonDays) < next ? Double.POSITIVE_INFINITY : next;
             }
         }
         return out.toString();
