@@ -110,6 +110,29 @@ class FitCommandTest {
     }
 
     @Test
+    void aFittedHazardOfChurnIsWrittenAndAScenarioRunsWithIt() throws Exception {
+        Path out = temp.resolve("leaving.yaml");
+        var o = loopsim("fit", "--events", events.toString(), "--out", out.toString(), "--churn", "hazard", "--no-daily",
+                "--no-weekly");
+        assertThat(o.code()).as(o.err()).isEqualTo(0);
+        assertThat(o.out()).contains("churn_rate_per_week", "churn_satisfaction_weight");
+        var fitted = ScenarioLoader.mapper().readTree(out.toFile());
+        assertThat(fitted.get("visit_model").get("churn").get("type").asText()).isEqualTo("hazard");
+        assertThat(fitted.get("fit").get("estimates").has("churn_rate_per_week")).isTrue();
+        Path scenario = temp.resolve("s.yaml");
+        Files.writeString(scenario, "name: s\nhorizon_days: 5\nworld:\n  population: {members: 100}\n"
+                + "  visit_model: leaving\ncells: [{name: a, ranker: {type: random}}]\n");
+        var churn = ScenarioLoader.load(ScenarioSource.resolve(scenario.toString())).spec().world().churn();
+        assertThat(churn.type()).isEqualTo(dev.loopsim.users.visit.ChurnParameters.Rule.HAZARD);
+        assertThat(churn.ratePerWeek()).isEqualTo(fitted.get("visit_model").get("churn").get("rate_per_week").asDouble());
+        var run = loopsim("run", scenario.toString(), "--out", temp.resolve("run").toString(), "-q");
+        assertThat(run.code()).as(run.err()).isEqualTo(0);
+        var bad = loopsim("fit", "--events", events.toString(), "--churn", "threshold");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--churn must be one of none, hazard, found 'threshold'");
+    }
+
+    @Test
     void aParquetLogFitsLikeItsCsv() throws Exception {
         Path parquet = temp.resolve("ratings.parquet");
         try (var connection = java.sql.DriverManager.getConnection("jdbc:duckdb:"); var statement = connection.createStatement()) {
