@@ -40,7 +40,17 @@ record ImpressionFit(Path impressions, String cell, int replicate, double holdou
                         + log.source(),
                 "Include it in a scenario with world: {response_model: PATH}, PATH being this file's path without .yaml:",
                 "the scenario's catalog becomes the log's items, its members the log's contexts, its page the log's slots.");
-        AtomicFiles.writeString(out, ResponseModelFile.yaml(report, pageRows, header));
+        // A loopsim log also says how much of each play was watched: fit that too, so the fitted world watches alike.
+        java.nio.file.Path located = dev.loopsim.results.ope.LoopsimLog.locate(impressions);
+        var watching = located != null && dev.loopsim.results.ope.LoopsimLog.isImpressions(located)
+                ? ClickLogs.watching(report, dev.loopsim.results.ope.LoopsimLog.plays(located, cell, replicate)) : null;
+        if (watching != null) {
+            stdout.printf(Locale.ROOT, "watching: %,d plays, mean watch fraction %.3f; watch_offset %.4f ± %.4f, "
+                            + "watch_concentration %.3f ± %.3f (Beta, mean σ(offset + attraction logit))%n", watching.plays(),
+                    watching.meanWatch(), watching.offset(), watching.offsetSe(), watching.concentration(),
+                    watching.concentrationSe());
+        }
+        AtomicFiles.writeString(out, ResponseModelFile.yaml(report, watching, pageRows, header));
         stdout.println("wrote " + out);
         stdout.flush();
         return ExitCodes.OK;

@@ -198,6 +198,24 @@ class FitCommandTest {
         assertThat(take).isBetween(0.0046 - 0.001, 0.0046 + 0.001);
     }
 
+    /** A loopsim run's impressions say how much of each play was watched: the response model carries that too. */
+    @Test
+    void fitImpressionsOnALoopsimRunAlsoFitsWatching() throws Exception {
+        Path scenario = temp.resolve("logged.yaml");
+        Files.writeString(scenario, "name: logged\nseed: 2\nhorizon_days: 14\nworld:\n  catalog: {titles: 40}\n"
+                + "  population: {members: 200}\npage: {rows: 2, columns: 5}\ncells: [{name: random, ranker: {type: random}}]\n"
+                + "logs: [impressions]\n");
+        var run = loopsim("run", scenario.toString(), "--out", temp.resolve("run").toString(), "-q");
+        assertThat(run.code()).as(run.err()).isZero();
+        Path model = temp.resolve("watched.yaml");
+        var fit = loopsim("fit", "--impressions", temp.resolve("run").toString(), "--out", model.toString());
+        assertThat(fit.code()).as(fit.err()).isZero();
+        assertThat(fit.out()).contains("watching:", "watch_offset", "watch_concentration");
+        var response = ScenarioLoader.mapper().readTree(model.toFile()).get("response_model").get("response");
+        assertThat(response.get("watch_offset").asDouble()).isPositive(); // a play is watched far more than it is clicked
+        assertThat(response.get("watch_concentration").asDouble()).isPositive();
+    }
+
     @Test
     void fitImpressionsNamesTheFileAndLineOfABadRow() throws Exception {
         Path log = temp.resolve("bad.csv");

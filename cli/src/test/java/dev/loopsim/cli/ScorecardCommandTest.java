@@ -60,9 +60,9 @@ class ScorecardCommandTest {
         Path out = temp.resolve("truth.json");
         var o = loopsim("scorecard", "--only", "known-truth", "--members", "100", "--replicates", "2", "--out", out.toString());
         assertThat(o.code()).as(o.err()).isZero();
-        assertThat(o.out()).contains("stationary", "boredom", "satisfaction-driven", "active_last_28d");
+        assertThat(o.out()).contains("stationary", "boredom", "satisfaction-driven", "leaving", "active_last_28d");
         JsonNode lines = new ObjectMapper().readTree(out.toFile()).get("known_truth");
-        assertThat(lines).hasSize(3 * 2 * 3);
+        assertThat(lines).hasSize(4 * 2 * 3);
         for (JsonNode line : lines) {
             assertThat(line.get("worlds").asInt()).isEqualTo(2);
             if (line.get("trained_on").asBoolean() && line.get("metric").asText().equals("take_fraction")) {

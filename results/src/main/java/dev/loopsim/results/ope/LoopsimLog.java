@@ -66,16 +66,7 @@ public final class LoopsimLog {
             try (Statement setup = connection.createStatement()) {
                 setup.execute("SET threads = 1");
             }
-            List<String> cells = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT cell FROM " + source + " ORDER BY cell")) {
-                query.setString(1, name);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        cells.add(rows.getString(1));
-                    }
-                }
-            }
-            String chosen = chooseCell(name, cells, cell);
+            String chosen = chosenCell(connection, source, name, cell);
             List<BanditLog.Row> rounds = new ArrayList<>();
             int actions = 0;
             // One thread reads the file in order, so row_number() is the row's place in the file.
@@ -112,6 +103,52 @@ public final class LoopsimLog {
                 throw new OpeException(name, 0, "no impressions of cell " + chosen + " in replicate " + replicate);
             }
             return new BanditLog(name + " (cell " + chosen + ", replicate " + replicate + ")", actions, rounds);
+        } catch (SQLException e) {
+            throw problem(name, e);
+        }
+    }
+
+    /** The cell asked for, or the log's only one (or random) when none is. */
+    private static String chosenCell(Connection connection, String source, String name, String cell) throws SQLException {
+        List<String> cells = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT cell FROM " + source + " ORDER BY cell")) {
+            query.setString(1, name);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    cells.add(rows.getString(1));
+                }
+            }
+        }
+        return chooseCell(name, cells, cell);
+    }
+
+    /** A play in an impression log: its title, the member's context and how much of it was watched. */
+    public record Play(int title, String context, double watch) { }
+
+    /** The plays of one cell (null: as {@link #read} chooses it) and replicate of a loopsim impression log, in log order. */
+    public static List<Play> plays(Path file, String cell, int replicate) {
+        String name = file.toString();
+        String source = name.endsWith(".parquet") ? "read_parquet(?)" : "read_csv(?, header = true, auto_detect = false, columns = "
+                + LogKind.IMPRESSIONS.duckdbColumns() + ")";
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+            try (Statement setup = connection.createStatement()) {
+                setup.execute("SET threads = 1");
+            }
+            String chosen = chosenCell(connection, source, name, cell);
+            List<Play> plays = new ArrayList<>();
+            String sql = "SELECT title, context, watch_fraction FROM (SELECT *, row_number() OVER () AS line FROM " + source
+                    + ") WHERE cell = ? AND replicate = ? AND played AND watch_fraction IS NOT NULL ORDER BY line";
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setString(1, name);
+                query.setString(2, chosen);
+                query.setInt(3, replicate);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        plays.add(new Play(rows.getInt(1), rows.getString(2), rows.getDouble(3)));
+                    }
+                }
+            }
+            return plays;
         } catch (SQLException e) {
             throw problem(name, e);
         }

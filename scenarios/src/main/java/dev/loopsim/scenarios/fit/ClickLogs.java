@@ -52,4 +52,26 @@ public final class ClickLogs {
         }
         return new ClickLog(log.source(), items, contexts, positions.size(), item, slot, context, click, propensity);
     }
+
+    /**
+     * The watching of a log's plays fitted on the click model's attraction logits (see
+     * {@link dev.loopsim.users.fit.WatchFit}), or null when the log has too few plays with a watch
+     * fraction (a log that is not loopsim's has none).
+     */
+    public static dev.loopsim.users.fit.WatchFit watching(dev.loopsim.users.fit.ClickReport report,
+                                                         List<dev.loopsim.results.ope.LoopsimLog.Play> plays) {
+        List<String> contexts = report.log().contexts();
+        double[] logit = new double[plays.size()];
+        double[] watch = new double[plays.size()];
+        int n = 0;
+        for (var play : plays) {
+            int context = contexts.indexOf(play.context() == null ? "" : play.context());
+            if (context < 0 || play.title() >= report.log().items().size()) {
+                continue; // a play the click log never showed in that context cannot be placed
+            }
+            logit[n] = ResponseModelFile.attractionLogit(report.model(), play.title(), context);
+            watch[n++] = play.watch();
+        }
+        return n < 10 ? null : dev.loopsim.users.fit.WatchFit.of(java.util.Arrays.copyOf(logit, n), java.util.Arrays.copyOf(watch, n));
+    }
 }

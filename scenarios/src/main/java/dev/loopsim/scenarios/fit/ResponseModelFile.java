@@ -45,6 +45,13 @@ public final class ResponseModelFile {
      * @param rows   the page's rows (the slots fill them in reading order)
      */
     public static String yaml(ClickReport report, int rows, List<String> header) {
+        return yaml(report, null, rows, header);
+    }
+
+    /**
+     * @param watching the fitted watching of the log's plays, or null (the simulator's default watching)
+     */
+    public static String yaml(ClickReport report, dev.loopsim.users.fit.WatchFit watching, int rows, List<String> header) {
         var mapper = ScenarioLoader.mapper();
         ObjectNode root = mapper.createObjectNode();
         ClickModel model = report.model();
@@ -64,6 +71,10 @@ public final class ResponseModelFile {
         response.put("artwork_weight", 0.0);
         response.put("clickbait_weight", 0.0);
         response.put("disappointment_weight", 0.0);
+        if (watching != null) {
+            response.put("watch_offset", round(watching.offset()));
+            response.put("watch_concentration", round(watching.concentration()));
+        }
         ObjectNode page = block.putObject("page");
         page.put("rows", rows);
         page.put("columns", (log.slots() + rows - 1) / rows);
@@ -107,6 +118,15 @@ public final class ResponseModelFile {
         ObjectNode estimates = about.putObject("estimates");
         for (var e : estimates(report)) {
             estimates.putObject(e.name()).put("value", round(e.value())).put("standard_error", round(e.standardError()));
+        }
+        if (watching != null) {
+            ObjectNode watch = about.putObject("watching");
+            watch.put("model", "watch fraction ~ Beta(m·κ, (1 − m)·κ), m = σ(watch_offset + attraction logit)");
+            watch.put("plays", watching.plays());
+            watch.put("mean_watch_fraction", round(watching.meanWatch()));
+            watch.putObject("watch_offset").put("value", round(watching.offset())).put("standard_error", round(watching.offsetSe()));
+            watch.putObject("watch_concentration").put("value", round(watching.concentration()))
+                    .put("standard_error", round(watching.concentrationSe()));
         }
         if (report.heldOut() != null) {
             var h = report.heldOut();

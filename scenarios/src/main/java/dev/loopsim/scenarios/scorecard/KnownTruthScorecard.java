@@ -33,8 +33,21 @@ import java.util.List;
  * one where satisfaction drives visits.
  */
 public final class KnownTruthScorecard {
-    /** A world and the settings that make it one. */
-    public record World(String name, String description, String settings) { }
+    /**
+     * A world and the settings that make it one.
+     *
+     * @param churn        the world's {@code churn:} setting
+     * @param fittedChurn  whether the visit fit also fits a hazard of churn, which the fitted world then
+     *                     takes from it; otherwise the fitted world keeps the true world's churn rule
+     */
+    public record World(String name, String description, String settings, String churn, boolean fittedChurn) {
+        World(String name, String description, String settings) {
+            this(name, description, settings, THRESHOLD, false);
+        }
+    }
+
+    /** Members leave after 14 days below half a visit a week. */
+    private static final String THRESHOLD = "churn: {min_visits_per_week: 0.5, after_days: 14}";
 
     public static final List<World> WORLDS = List.of(
             new World("stationary", "tastes fixed, visits unmoved by satisfaction",
@@ -42,7 +55,11 @@ public final class KnownTruthScorecard {
             new World("boredom", "playing a genre makes it less appealing for a while",
                     "dynamics: {boredom_weight: 1.5, drift_sd_per_sqrt_day: 0}\n  visits: {type: self-exciting, excitation: 0}"),
             new World("satisfaction-driven", "a satisfying visit raises the visit rate, a disappointing one lowers it",
-                    "dynamics: {boredom_weight: 0, drift_sd_per_sqrt_day: 0}\n  visits: {type: self-exciting, excitation: 0.6}"));
+                    "dynamics: {boredom_weight: 0, drift_sd_per_sqrt_day: 0}\n  visits: {type: self-exciting, excitation: 0.6}"),
+            new World("leaving", "members leave unseen at a hazard that satisfying visits lower; the fit learns it",
+                    "dynamics: {boredom_weight: 0, drift_sd_per_sqrt_day: 0}\n  visits: {type: self-exciting, excitation: 0, "
+                            + "visit_at_join: true}",
+                    "churn: {type: hazard, rate_per_week: 0.3, satisfaction_weight: 3}", true));
 
     /** The cells every world runs; the first is the one whose logs train the simulator. */
     static final String CELLS = """
@@ -77,18 +94,20 @@ public final class KnownTruthScorecard {
         return lines;
     }
 
-    static String scenario(String name, long seed, int replicates, String world, String logs) {
+    /** @param churn a {@code churn:} setting, or empty to leave it to the world (a fitted visit model's) */
+    static String scenario(String name, long seed, int replicates, String world, String churn, String logs) {
         return "name: " + name + "\nseed: " + seed + "\nreplicates: " + replicates + "\nhorizon_days: 84\nupdate_every: 1d\n"
-                + "world:\n  " + world + "\n  churn: {min_visits_per_week: 0.5, after_days: 14}\n"
+                + "world:\n  " + world + "\n" + (churn.isEmpty() ? "" : "  " + churn + "\n")
                 + "page: {rows: 2, columns: 5}\n" + CELLS + "metrics: {regret: false}\n" + logs;
     }
 
     static List<Line> world(World world, int members, int replicates, long seed, Path work, int threads) throws IOException {
         Files.createDirectories(work);
-        // Visits rare enough that some members churn: a member leaves after 14 days below half a visit a week.
+        // Visits rare enough that some members churn (by the threshold rule: 14 days below half a visit a week).
         String truthWorld = "catalog: {titles: 60}\n  population: {members: " + members
                 + ", visits_per_week_median: 1.5, visit_rate_sd_log: 0.8}\n  " + world.settings();
-        ExperimentResult truth = run(scenario("truth-" + world.name(), seed, replicates, truthWorld, "logs: [impressions, visits]\n"),
+        ExperimentResult truth = run(scenario("truth-" + world.name(), seed, replicates, truthWorld, world.churn(),
+                        "logs: [impressions, visits]\n"),
                 work.resolve("truth.yaml"), work.resolve("logs"), threads);
         List<String> cells = List.of("random", "popularity", "oracle");
         double[][][] observed = new double[METRICS.size()][cells.size()][replicates];
@@ -97,15 +116,19 @@ public final class KnownTruthScorecard {
             Path fitted = work.resolve("replicate-" + r);
             Files.createDirectories(fitted);
             // Train on the random cell of this world only: its impressions, then its visits.
-            ClickReport clicks = ClickReport.of(ClickLogs.of(LoopsimLog.read(work.resolve("logs/impressions.parquet"), "random", r)), 0);
-            Files.writeString(fitted.resolve("response.yaml"), ResponseModelFile.yaml(clicks, 2,
+            Path impressions = work.resolve("logs/impressions.parquet");
+            ClickReport clicks = ClickReport.of(ClickLogs.of(LoopsimLog.read(impressions, "random", r)), 0);
+            var watching = ClickLogs.watching(clicks, LoopsimLog.plays(impressions, "random", r));
+            Files.writeString(fitted.resolve("response.yaml"), ResponseModelFile.yaml(clicks, watching, 2,
                     List.of("fitted on " + world.name() + ", replicate " + r)), StandardCharsets.UTF_8);
-            FitReport visits = FitReport.of(randomCellVisits(work, r), FitOptions.FULL, 0, seed);
+            FitReport visits = FitReport.of(randomCellVisits(work, r), FitOptions.FULL.withChurn(world.fittedChurn()), 0, seed);
             Files.writeString(fitted.resolve("visits.yaml"), VisitModelFile.yaml(visits,
                     List.of("fitted on " + world.name() + ", replicate " + r)), StandardCharsets.UTF_8);
-            // The fitted simulator keeps the scenario's churn rule and page; the rest comes from the two fits.
+            // The fitted simulator keeps the scenario's page, and its churn rule unless it was fitted; the rest
+            // comes from the two fits.
             String fittedWorld = "response_model: response\n  visit_model: visits\n  population: {members: " + members + "}";
-            ExperimentResult prediction = run(scenario("fitted-" + world.name(), seed + 1 + r, 1, fittedWorld, ""),
+            ExperimentResult prediction = run(scenario("fitted-" + world.name(), seed + 1 + r, 1, fittedWorld,
+                            world.fittedChurn() ? "" : world.churn(), ""),
                     fitted.resolve("fitted.yaml"), null, threads);
             for (int m = 0; m < METRICS.size(); m++) {
                 for (int c = 0; c < cells.size(); c++) {

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The simulator trained on a loopsim log reproduces that log: fit the click model to a random
  * cell's impressions and the visit model to its visits, run the fitted world with the same
- * policy, and compare. 11 checks at 3 standard errors of the difference (10 slots' take rates and
- * the visits per member): a false failure at most 11 × 0.27% ≈ 3% of seeds (Bonferroni); the
- * seed is fixed, so the outcome is reproducible.
+ * policy, and compare. 12 checks at 3 standard errors of the difference (10 slots' take rates, the
+ * mean watch fraction of a play and the visits per member): a false failure at most 12 × 0.27% ≈
+ * 3% of seeds (Bonferroni); the seed is fixed, so the outcome is reproducible.
  */
 class FittedSimulatorRecoveryTest {
     @TempDir
@@ -42,7 +42,8 @@ class FittedSimulatorRecoveryTest {
                 work.resolve("logs"), 2);
         BanditLog truth = LoopsimLog.read(work.resolve("logs/impressions.parquet"), "random", 0);
         ClickReport clicks = ClickReport.of(ClickLogs.of(truth), 0);
-        Files.writeString(work.resolve("response.yaml"), ResponseModelFile.yaml(clicks, 2, List.of("test")));
+        var watching = ClickLogs.watching(clicks, LoopsimLog.plays(work.resolve("logs/impressions.parquet"), "random", 0));
+        Files.writeString(work.resolve("response.yaml"), ResponseModelFile.yaml(clicks, watching, 2, List.of("test")));
         Files.createDirectories(work.resolve("replicate-0"));
         FitReport visits = FitReport.of(KnownTruthScorecard.randomCellVisits(work, 0), FitOptions.FULL, 0, 1);
         Files.writeString(work.resolve("visits.yaml"), VisitModelFile.yaml(visits, List.of("test")));
@@ -62,6 +63,11 @@ class FittedSimulatorRecoveryTest {
             assertThat(b[0]).as("take rate in slot " + position + " (log " + a[0] + ")").isCloseTo(a[0],
                     org.assertj.core.data.Offset.offset(3 * se));
         }
+        // Watching: the mean watch fraction of the plays, the log's and the fitted world's.
+        double[] watched = meanWatch(LoopsimLog.plays(work.resolve("logs/impressions.parquet"), "random", 0));
+        double[] watchedAgain = meanWatch(LoopsimLog.plays(fitted.resolve("logs/impressions.parquet"), "random", 0));
+        assertThat(watchedAgain[0]).as("mean watch fraction of a play (log " + watched[0] + ")").isCloseTo(watched[0],
+                org.assertj.core.data.Offset.offset(3 * Math.hypot(watched[1], watchedAgain[1])));
         // Visits: the log's and the fitted world's, each the mean over the members who visited of their visits.
         double[] logged = visitsPerMember(work.resolve("logs/visits.parquet"));
         double[] again = visitsPerMember(fitted.resolve("logs/visits.parquet"));
@@ -120,6 +126,13 @@ class FittedSimulatorRecoveryTest {
                 return new double[] {p, Math.sqrt(p * (1 - p) / rows.getLong(2))};
             }
         }
+    }
+
+    /** The mean watch fraction of some plays and its standard error. */
+    private static double[] meanWatch(List<LoopsimLog.Play> plays) {
+        double mean = plays.stream().mapToDouble(LoopsimLog.Play::watch).average().orElseThrow();
+        double variance = plays.stream().mapToDouble(p -> (p.watch() - mean) * (p.watch() - mean)).sum() / (plays.size() - 1);
+        return new double[] {mean, Math.sqrt(variance / plays.size())};
     }
 
     /** The click rate in one slot and its number of impressions. */

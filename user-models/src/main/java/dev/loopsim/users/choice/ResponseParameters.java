@@ -23,17 +23,30 @@ import dev.loopsim.core.Validate;
  *                            ({@code position-based-logit}), the {@code cascade}, or the {@code position-based-click} model
  * @param examination         Pr(examine) of each slot in reading order, replacing the decays when not empty
  *                            (a fitted click model's); slots past the list are not examined
+ * @param watchOffset         β_w, added to the utility in the watch fraction's mean σ(β_w + U − w_d(1 − f_a)):
+ *                            0 by default; {@code fit --impressions} fits it on a loopsim log, so that a fitted
+ *                            world, whose U is an attraction logit, watches as much as the log did
  */
 public record ResponseParameters(double qualityWeight, double genreWeight, double latentWeight,
                                  double rowDecay, double columnDecay, double noPlayUtility, double temperature,
                                  double watchConcentration, double qualityPlayThreshold,
                                  double noPlaySatisfaction, double completionDelayDays, double artworkWeight,
                                  double clickbaitWeight, double disappointmentWeight, String type,
-                                 java.util.List<Double> examination) {
+                                 java.util.List<Double> examination, double watchOffset) {
 
     public static final ResponseParameters DEFAULTS =
             new ResponseParameters(0.5, 3.0, 0.5, 0.7, 0.8, 3.0, 1.0, 4.0, 0.5, -0.3, 3.0, 0.5, 1.0, 2.0, ResponseModels.DEFAULT,
-                    java.util.List.of());
+                    java.util.List.of(), 0);
+
+    /** The parameters without a watch offset. */
+    public ResponseParameters(double qualityWeight, double genreWeight, double latentWeight, double rowDecay, double columnDecay,
+                              double noPlayUtility, double temperature, double watchConcentration, double qualityPlayThreshold,
+                              double noPlaySatisfaction, double completionDelayDays, double artworkWeight, double clickbaitWeight,
+                              double disappointmentWeight, String type, java.util.List<Double> examination) {
+        this(qualityWeight, genreWeight, latentWeight, rowDecay, columnDecay, noPlayUtility, temperature, watchConcentration,
+                qualityPlayThreshold, noPlaySatisfaction, completionDelayDays, artworkWeight, clickbaitWeight, disappointmentWeight,
+                type, examination, 0);
+    }
 
     public ResponseParameters {
         Validate.finite("qualityWeight", qualityWeight);
@@ -50,6 +63,7 @@ public record ResponseParameters(double qualityWeight, double genreWeight, doubl
         Validate.finite("artworkWeight", artworkWeight);
         Validate.finite("clickbaitWeight", clickbaitWeight);
         Validate.finite("disappointmentWeight", disappointmentWeight);
+        Validate.finite("watchOffset", watchOffset);
         if (type == null || ResponseModels.find(type).isEmpty()) {
             throw new dev.loopsim.core.ParameterException("type", "type must be one of " + ResponseModels.names() + ", found "
                     + (type == null ? "nothing" : "'" + type + "'"));
