@@ -63,6 +63,11 @@ final class ScorecardCommand implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "PART", description = "Only one part: obd or known-truth.")
     String only;
 
+    @Option(names = "--worlds", paramLabel = "NAME", split = ",",
+            description = "Known truth: only these worlds (comma-separated; default: all of stationary, boredom, "
+                    + "satisfaction-driven, leaving).")
+    List<String> worlds;
+
     @picocli.CommandLine.Mixin
     ThreadsOption threadsOption;
 
@@ -80,6 +85,7 @@ final class ScorecardCommand implements Callable<Integer> {
         if (members < 100 || replicates < 2) {
             throw new BadInputException("--members must be at least 100 and --replicates at least 2 (for intervals)");
         }
+        List<KnownTruthScorecard.World> chosen = chosenWorlds();
         Outputs.refuseToOverwrite(out, "--out", force);
         PrintWriter stdout = spec.commandLine().getOut();
         List<ObdScorecard.Line> obd = List.of();
@@ -92,7 +98,7 @@ final class ScorecardCommand implements Callable<Integer> {
         if (!"obd".equals(only)) {
             Path folder = work != null ? work : Files.createTempDirectory("loopsim-scorecard");
             try {
-                truth = KnownTruthScorecard.all(members, replicates, seed, folder, threadsOption.resolve());
+                truth = KnownTruthScorecard.all(chosen, members, replicates, seed, folder, threadsOption.resolve());
             } finally {
                 if (work == null) {
                     AtomicFiles.deleteTree(folder);
@@ -124,6 +130,20 @@ final class ScorecardCommand implements Callable<Integer> {
                 + "whether the other policy did better or worse.");
     }
 
+    /** The worlds --worlds names, in the scorecard's order, or all of them. */
+    private List<KnownTruthScorecard.World> chosenWorlds() {
+        List<String> names = KnownTruthScorecard.WORLDS.stream().map(KnownTruthScorecard.World::name).toList();
+        if (worlds == null) {
+            return KnownTruthScorecard.WORLDS;
+        }
+        for (String name : worlds) {
+            if (!names.contains(name.strip())) {
+                throw new BadInputException("--worlds must name worlds among " + String.join(", ", names) + ", found '" + name + "'");
+            }
+        }
+        return KnownTruthScorecard.WORLDS.stream().filter(w -> worlds.stream().anyMatch(n -> n.strip().equals(w.name()))).toList();
+    }
+
     static void printKnownTruth(List<KnownTruthScorecard.Line> lines, int members, int replicates, PrintWriter out) {
         out.printf(Locale.ROOT, "Known truth: %d loopsim worlds of each kind (%,d members, 60 titles, 84 days); in each, a simulator "
                 + "is fitted on the random cell's logs and runs every cell. Means over the worlds, with 95%% intervals%n",
@@ -138,7 +158,9 @@ final class ScorecardCommand implements Callable<Integer> {
                             : "biased " + (e.mean() > 0 ? "up" : "down")));
         }
         for (KnownTruthScorecard.World world : KnownTruthScorecard.WORLDS) {
-            out.printf(Locale.ROOT, "  %s: %s%n", world.name(), world.description());
+            if (lines.stream().anyMatch(line -> line.world().equals(world.name()))) {
+                out.printf(Locale.ROOT, "  %s: %s%n", world.name(), world.description());
+            }
         }
     }
 
