@@ -60,16 +60,11 @@ public final class LoopsimLog {
      */
     public static BanditLog read(Path file, String cell, int replicate) {
         String name = file.toString();
-        String source = name.endsWith(".parquet") ? "read_parquet(?)" : "read_csv(?, header = true, auto_detect = false, columns = "
-                + LogKind.IMPRESSIONS.duckdbColumns() + ")";
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
-            try (Statement setup = connection.createStatement()) {
-                setup.execute("SET threads = 1");
-            }
+        String source = source(name);
+        try (Connection connection = inOrder()) {
             String chosen = chosenCell(connection, source, name, cell);
             List<BanditLog.Row> rounds = new ArrayList<>();
             int actions = 0;
-            // One thread reads the file in order, so row_number() is the row's place in the file.
             String sql = "SELECT title, position, played, propensity, context, line, day FROM (SELECT *, row_number() OVER () AS line "
                     + "FROM " + source + ") WHERE cell = ? AND replicate = ? ORDER BY line";
             boolean csv = !name.endsWith(".parquet");
@@ -108,6 +103,24 @@ public final class LoopsimLog {
         }
     }
 
+    /** The table function that reads an impression log, CSV or Parquet, its path the one parameter. */
+    private static String source(String name) {
+        return name.endsWith(".parquet") ? "read_parquet(?)" : "read_csv(?, header = true, auto_detect = false, columns = "
+                + LogKind.IMPRESSIONS.duckdbColumns() + ")";
+    }
+
+    /** A DuckDB connection on one thread, which reads a file in order, so row_number() is a row's place in it. */
+    private static Connection inOrder() throws SQLException {
+        Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement setup = connection.createStatement()) {
+            setup.execute("SET threads = 1");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
     /** The cell asked for, or the log's only one (or random) when none is. */
     private static String chosenCell(Connection connection, String source, String name, String cell) throws SQLException {
         List<String> cells = new ArrayList<>();
@@ -128,12 +141,8 @@ public final class LoopsimLog {
     /** The plays of one cell (null: as {@link #read} chooses it) and replicate of a loopsim impression log, in log order. */
     public static List<Play> plays(Path file, String cell, int replicate) {
         String name = file.toString();
-        String source = name.endsWith(".parquet") ? "read_parquet(?)" : "read_csv(?, header = true, auto_detect = false, columns = "
-                + LogKind.IMPRESSIONS.duckdbColumns() + ")";
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
-            try (Statement setup = connection.createStatement()) {
-                setup.execute("SET threads = 1");
-            }
+        String source = source(name);
+        try (Connection connection = inOrder()) {
             String chosen = chosenCell(connection, source, name, cell);
             List<Play> plays = new ArrayList<>();
             String sql = "SELECT title, context, watch_fraction FROM (SELECT *, row_number() OVER () AS line FROM " + source

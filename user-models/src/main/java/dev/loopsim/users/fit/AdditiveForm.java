@@ -136,8 +136,7 @@ final class AdditiveForm implements VisitForm {
                     nodes.fixed[j][q] = fixedUpTo(track, season, j, timeRate, jumpsAtStart, decay, at[q]);
                 }
                 for (int c = 0; c <= layout.tiling() + 1; c++) {
-                    double upTo = c < layout.tiling() ? layout.cellFrom()[c]
-                            : c == layout.tiling() ? (c == 0 ? 0 : layout.cellTo()[c - 1]) : layout.cutEnd();
+                    double upTo = layout.boundary(c);
                     nodes.boundaryRate[j][c] = upTo;
                     nodes.boundaryFixed[j][c] = Double.isNaN(upTo) ? upTo : fixedUpTo(track, season, j, timeRate, jumpsAtStart, decay, upTo);
                 }

@@ -88,8 +88,17 @@ final class GapNodes {
             return rest + weeks * (boundaries[tiling] - boundaries[weekFrom]);
         }
 
-        /** Where the cut cell ends, or NaN without one. */
-        double cutEnd() {
+        /**
+         * Where boundary c is, in the order of the boundary arrays: the tiling cells' starts, the
+         * tiling's end, then the cut cell's end (NaN without one).
+         */
+        double boundary(int c) {
+            if (c < tiling) {
+                return cellFrom[c];
+            }
+            if (c == tiling) {
+                return tiling == 0 ? 0 : cellTo[tiling - 1];
+            }
             return cutFrom >= 0 ? cellTo[cellTo.length - 1] : Double.NaN;
         }
     }

@@ -25,19 +25,28 @@ final class HazardChurnForm implements VisitForm {
     private final VisitForm visits;
     private final int logRate;
     private final int weight;
+    /** Per coordinate, the wrapped form's coordinate it is, or −1 for the churn's two. */
+    private final int[] visitIndex;
 
     HazardChurnForm(VisitForm visits) {
         this.visits = visits;
-        this.logRate = visits.lower().length - 2;
+        int count = visits.lower().length;
+        this.logRate = count - 2;
         this.weight = logRate + 1;
+        this.visitIndex = new int[count + 2];
+        for (int i = 0; i < visitIndex.length; i++) {
+            visitIndex[i] = i < logRate ? i : i > weight ? i - 2 : -1;
+        }
     }
 
     /** The wrapped form's coordinates: these without the churn's two. */
     double[] visitCoordinates(double[] natural) {
         double[] inner = new double[natural.length - 2];
-        System.arraycopy(natural, 0, inner, 0, logRate);
-        inner[logRate] = natural[logRate + 2];
-        inner[logRate + 1] = natural[logRate + 3];
+        for (int i = 0; i < natural.length; i++) {
+            if (visitIndex[i] >= 0) {
+                inner[visitIndex[i]] = natural[i];
+            }
+        }
         return inner;
     }
 
@@ -48,12 +57,10 @@ final class HazardChurnForm implements VisitForm {
 
     /** These coordinates from the wrapped form's and the churn's two. */
     double[] withChurn(double[] inner, double logRateValue, double weightValue) {
-        double[] all = new double[inner.length + 2];
-        System.arraycopy(inner, 0, all, 0, logRate);
-        all[logRate] = logRateValue;
-        all[weight] = weightValue;
-        all[logRate + 2] = inner[logRate];
-        all[logRate + 3] = inner[logRate + 1];
+        double[] all = new double[visitIndex.length];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = visitIndex[i] >= 0 ? inner[visitIndex[i]] : i == logRate ? logRateValue : weightValue;
+        }
         return all;
     }
 
@@ -85,12 +92,10 @@ final class HazardChurnForm implements VisitForm {
     @Override
     public boolean[] free(FitOptions options) {
         boolean[] inner = visits.free(options);
-        boolean[] all = new boolean[inner.length + 2];
-        System.arraycopy(inner, 0, all, 0, logRate);
-        all[logRate] = true;
-        all[weight] = true;
-        all[logRate + 2] = inner[logRate];
-        all[logRate + 3] = inner[logRate + 1];
+        boolean[] all = new boolean[visitIndex.length];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = visitIndex[i] < 0 || inner[visitIndex[i]];
+        }
         return all;
     }
 
@@ -122,14 +127,11 @@ final class HazardChurnForm implements VisitForm {
 
     /** Per visit j, h_j: the hazard from just after it until the next. */
     double[] hazards(MemberTrack track, double[] natural, int window) {
-        int memory = visits.memory(window);
-        double[] ring = new double[memory];
-        double sum = 0;
+        RecentSatisfaction recent = new RecentSatisfaction(visits.memory(window));
         double[] hazard = new double[track.visits()];
         for (int j = 0; j < track.visits(); j++) {
-            sum += track.satisfaction[j] - ring[j % memory]; // visit j − memory is forgotten
-            ring[j % memory] = track.satisfaction[j];
-            hazard[j] = hazardPerDay(natural, sum / Math.min(j + 1, memory));
+            recent.add(track.satisfaction[j]);
+            hazard[j] = hazardPerDay(natural, recent.mean());
         }
         return hazard;
     }
@@ -164,7 +166,6 @@ final class HazardChurnForm implements VisitForm {
         GapNodes.Layout layout = nodes.layouts[j];
         double[] nodeRate = nodes.rate[j];
         double[] nodeFixed = nodes.fixed[j];
-        double next = until;
         double dead = track.gapStart[j] - track.days[j];
         int weekly = layout.weekFrom();
         double[] boundaryRate = nodes.boundaryRate[j];
@@ -176,7 +177,7 @@ final class HazardChurnForm implements VisitForm {
         int partial = layout.partial().length;
         double[] logW = new double[2 + head + partial];
         double[] integral = new double[logW.length];
-        logW[0] = -hazard * (next - track.days[j]) - fixed;
+        logW[0] = -hazard * (until - track.days[j]) - fixed;
         integral[0] = rate;
         logW[1] = dead > 0 && hazard > 0 ? Math.log(-Math.expm1(-hazard * dead)) : Double.NEGATIVE_INFINITY;
         for (int k = 0; k < head; k++) {

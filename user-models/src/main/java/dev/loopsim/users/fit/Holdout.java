@@ -113,31 +113,6 @@ public record Holdout(double splitDay, double endDay, int members, int newMember
         return rate > 0 ? -Math.log(1 - random.nextDouble()) / rate : Double.POSITIVE_INFINITY;
     }
 
-    /** The satisfaction of the visits a simulated member remembers, for the hazard of churn. */
-    private static final class Remembered {
-        private final double[] ring;
-        private int count;
-        private double sum;
-
-        Remembered(VisitLog.MemberVisits history, int memory) {
-            ring = new double[memory];
-            for (double s : history.satisfaction()) {
-                add(s);
-            }
-        }
-
-        void add(double satisfaction) {
-            int slot = count % ring.length;
-            sum += satisfaction - ring[slot];
-            ring[slot] = satisfaction;
-            count++;
-        }
-
-        double mean() {
-            return sum / Math.min(count, ring.length);
-        }
-    }
-
     private static double sum(double[] values) {
         double total = 0;
         for (double v : values) {
@@ -156,7 +131,10 @@ public record Holdout(double splitDay, double endDay, int members, int newMember
         double meanSatisfaction = sum(history.satisfaction()) / history.visits();
         long total = 0;
         for (int draw = 0; draw < DRAWS; draw++) {
-            Remembered remembered = churn == null ? null : new Remembered(history, form.memory(window));
+            RecentSatisfaction remembered = churn == null ? null : new RecentSatisfaction(form.memory(window));
+            for (int k = 0; churn != null && k < history.visits(); k++) {
+                remembered.add(history.satisfaction()[k]);
+            }
             if (churn != null && random.nextDouble() >= stillThere) {
                 continue; // left before the split
             }
