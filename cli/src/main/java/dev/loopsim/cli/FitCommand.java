@@ -119,6 +119,16 @@ final class FitCommand implements Callable<Integer> {
             description = "Recent visits whose excitation counts (default: ${DEFAULT-VALUE}).")
     int window;
 
+    @Option(names = "--genre-column", paramLabel = "NAME",
+            description = "With --events, self-exciting form: the column naming the genre of what each event played (a loopsim "
+                    + "visits log's is genre); each genre of at least --min-genre-visits visits gets its own excitation.")
+    String genreColumn;
+
+    @Option(names = "--min-genre-visits", paramLabel = "N", defaultValue = "30",
+            description = "With --genre-column: genres of fewer visits share the excitation of visits without a play "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long minGenreVisits;
+
     @Option(names = "--no-excitation", description = "Fit no excitation (visits do not raise the rate of later ones).")
     boolean noExcitation;
 
@@ -166,10 +176,23 @@ final class FitCommand implements Callable<Integer> {
         if (!(holdoutDays >= 0) || Double.isInfinite(holdoutDays)) {
             throw new BadInputException("--holdout-days must be a number of days >= 0, found " + holdoutDays);
         }
+        if (genreColumn != null && fitForm != FitOptions.Form.SELF_EXCITING) {
+            throw new BadInputException("--genre-column needs --form self-exciting (the additive form has no excitation by genre)");
+        }
+        if (minGenreVisits < 1) {
+            throw new BadInputException("--min-genre-visits must be at least 1, found " + minGenreVisits);
+        }
         refuseToOverwrite();
         VisitLog log = EventLogReader.read(events, format);
-        FitReport report = FitReport.of(log, options, holdoutDays, seed);
         PrintWriter stdout = spec.commandLine().getOut();
+        if (genreColumn != null) {
+            List<String> excited = log.genresWithAtLeast(minGenreVisits);
+            options = options.withGenres(excited);
+            List<String> pooled = log.genres().stream().filter(g -> !excited.contains(g)).toList();
+            stdout.printf(Locale.ROOT, "excitation by genre: %d genres of at least %d visits%s%n", excited.size(),
+                    minGenreVisits, pooled.isEmpty() ? "" : "; " + pooled + " share the excitation of visits without a play");
+        }
+        FitReport report = FitReport.of(log, options, holdoutDays, seed);
         print(report, stdout);
         writeFiles(report, stdout);
         stdout.flush();
@@ -199,7 +222,7 @@ final class FitCommand implements Callable<Integer> {
             throw new BadInputException("--reward-scale must be a finite number, found " + rewardScale);
         }
         return new EventLogFormat(memberColumn, timeColumn, noRewards ? null : rewardColumn, unit, gap, rewardScale,
-                !noRewards);
+                !noRewards, genreColumn);
     }
 
     private static void print(FitReport report, PrintWriter out) {

@@ -17,11 +17,11 @@ public enum LogKind {
             col("replicate", "INTEGER"), col("cell", "VARCHAR"), col("day", "DOUBLE"), col("member", "INTEGER"),
             col("visit", "BIGINT"), col("source", "VARCHAR"), col("position", "INTEGER"), col("title", "INTEGER"),
             col("artwork", "INTEGER"), col("watch_fraction", "DOUBLE"), col("completes", "BOOLEAN"))),
-    /** Every visit, to the page or to search. */
+    /** Every visit, to the page or to search, with the dominant genre of its play (NULL without one). */
     VISITS(List.of(
             col("replicate", "INTEGER"), col("cell", "VARCHAR"), col("day", "DOUBLE"), col("member", "INTEGER"),
             col("visit", "BIGINT"), col("kind", "VARCHAR"), col("titles_shown", "INTEGER"), col("played", "BOOLEAN"),
-            col("satisfaction", "DOUBLE"))),
+            col("satisfaction", "DOUBLE"), col("genre", "INTEGER"))),
     /** Every delayed reward: a series completed some days after its play. */
     REWARDS(List.of(
             col("replicate", "INTEGER"), col("cell", "VARCHAR"), col("day", "DOUBLE"), col("member", "INTEGER"),

@@ -98,7 +98,8 @@ final class RunLogWriter implements RunObserver {
                 }
                 if (visits != null) {
                     start(day, member.id()).append(member.visits()).append(",page,").append(page.filledSlots()).append(',')
-                            .append(response.played()).append(',').append(response.satisfaction());
+                            .append(response.played()).append(',').append(response.satisfaction()).append(',');
+                    genre(member);
                     write(visits);
                 }
             }
@@ -112,7 +113,8 @@ final class RunLogWriter implements RunObserver {
                 }
                 if (visits != null) {
                     start(day, member.id()).append(member.visits()).append(",search,0,").append(response.played()).append(',')
-                            .append(response.satisfaction());
+                            .append(response.satisfaction()).append(',');
+                    genre(member);
                     write(visits);
                 }
             }
@@ -123,6 +125,14 @@ final class RunLogWriter implements RunObserver {
                     start(reward.day(), member.id()).append(reward.titleId()).append(',').append(reward.artwork()).append(',')
                             .append(reward.playDay()).append(',').append(reward.value());
                     write(rewards);
+                }
+            }
+
+            /** The genre of the visit just recorded (empty, read back as NULL, without a play). */
+            private void genre(MemberState member) {
+                int genre = member.recentGenre(0);
+                if (genre != MemberState.NO_GENRE) {
+                    line.append(genre);
                 }
             }
 

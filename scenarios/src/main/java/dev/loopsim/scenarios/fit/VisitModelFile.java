@@ -34,6 +34,9 @@ public final class VisitModelFile {
             if (value instanceof Double number) {
                 visits.put(key, key.endsWith("_peak_hour") ? phase(number, 24) : key.endsWith("_peak_day") ? phase(number, 7)
                         : key.endsWith("_amplitude") ? Math.min(round(number), MAX_AMPLITUDE) : round(number));
+            } else if (value instanceof java.util.Map<?, ?> perKey) { // excitation_by_genre
+                ObjectNode nested = visits.putObject(key);
+                perKey.forEach((k, v) -> nested.put(k.toString(), round((Double) v)));
             } else {
                 visits.putPOJO(key, value);
             }

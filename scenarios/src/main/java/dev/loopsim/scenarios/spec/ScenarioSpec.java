@@ -10,6 +10,7 @@ import dev.loopsim.results.metrics.MetricId;
 import dev.loopsim.results.metrics.MetricOptions;
 import dev.loopsim.results.metrics.Metrics;
 import dev.loopsim.scenarios.expect.Expectation;
+import dev.loopsim.users.visit.SelfExcitingParameters;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -75,6 +76,13 @@ public record ScenarioSpec(String name, String description, long seed, int repli
         cells = cells == null ? List.of() : List.copyOf(cells);
         if (cells.isEmpty()) {
             throw new ParameterException("cells", "cells must list at least one cell, each with a name and a ranker");
+        }
+        if (!world.catalog().movieLens() && world.visits().parameters() instanceof SelfExcitingParameters visits) {
+            int genres = world.catalog().syntheticGenres();
+            visits.excitationByGenre().keySet().stream().filter(g -> g >= genres).sorted().findFirst().ifPresent(g -> {
+                throw new ParameterException("world.visits.excitation_by_genre", "the catalog has genres 0 to " + (genres - 1)
+                        + ", so there is no genre " + g);
+            });
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < cells.size(); i++) {

@@ -106,11 +106,13 @@ final class MemberShard {
             oracleProbability = setup.response().playProbability(member, best, response.examined(), catalog, day);
         }
         observer.decision(context, page, response); // before the play changes the member's history
+        int genre = MemberState.NO_GENRE;
         if (response.played()) {
             int slot = response.playedSlot();
             afterPlay(member, page.titleAt(slot), page.artworkAt(slot), day, response.completes());
+            genre = catalog.dominantGenre(page.titleAt(slot));
         }
-        member.recordVisit(day, response.satisfaction(), response.played());
+        member.recordVisit(day, response.satisfaction(), response.played(), genre);
         member.recordShown(page);
         observer.visit(member, day, page, response, oracleProbability);
         finishVisit(member, day, new VisitFeedback(day, member.id(), page, response.playedSlot(), response.watchFraction()));
@@ -119,10 +121,12 @@ final class MemberShard {
     /** A visit that skips the page: the member plays what they find (with its default artwork), or nothing. */
     private void search(MemberState member, double day, int[] available) {
         SearchResponse response = setup.response().search(member, available, setup.catalog(), day);
+        int genre = MemberState.NO_GENRE;
         if (response.played()) {
             afterPlay(member, response.title(), 0, day, response.completes());
+            genre = setup.catalog().dominantGenre(response.title());
         }
-        member.recordVisit(day, response.satisfaction(), response.played());
+        member.recordVisit(day, response.satisfaction(), response.played(), genre);
         observer.search(member, day, response);
         finishVisit(member, day, VisitFeedback.search(day, member.id(), response.title(), response.watchFraction()));
     }

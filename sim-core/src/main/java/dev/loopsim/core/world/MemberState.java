@@ -13,9 +13,13 @@ import org.apache.commons.rng.UniformRandomProvider;
 public final class MemberState {
     /** How many recent plays are remembered (for rows such as continue-watching). */
     public static final int RECENT_PLAYS = 20;
+    /** The genre of a visit without a play (or whose play's genre is not known). */
+    public static final int NO_GENRE = -1;
     private final MemberProfile profile;
     private final double[] recentVisitDays;
     private final double[] recentSatisfaction;
+    /** The dominant genre of each recent visit's play, or {@link #NO_GENRE}: short, because a million members keep these. */
+    private final short[] recentGenres;
     private int recentCount;
     private int recentHead;
     private final PriorityQueue<PendingReward> pendingRewards = new PriorityQueue<>();
@@ -58,6 +62,7 @@ public final class MemberState {
         this.profile = profile;
         this.recentVisitDays = new double[historyCapacity];
         this.recentSatisfaction = new double[historyCapacity];
+        this.recentGenres = new short[historyCapacity];
         this.browseStream = streams.browse();
         this.consumeStream = streams.consume();
         this.visitStream = streams.visit();
@@ -233,8 +238,17 @@ public final class MemberState {
 
     /** Records a visit and its satisfaction, dropping the oldest beyond the history capacity. */
     public void recordVisit(double day, double satisfaction, boolean played) {
+        recordVisit(day, satisfaction, played, NO_GENRE);
+    }
+
+    /** Records a visit, its satisfaction and the genre of what was played in it ({@link #NO_GENRE} for none). */
+    public void recordVisit(double day, double satisfaction, boolean played, int genre) {
+        if (genre < NO_GENRE || genre > Short.MAX_VALUE) {
+            throw new IllegalArgumentException("genre must be in [-1, " + Short.MAX_VALUE + "], found " + genre);
+        }
         recentVisitDays[recentHead] = day;
         recentSatisfaction[recentHead] = satisfaction;
+        recentGenres[recentHead] = (short) genre;
         recentHead = (recentHead + 1) % recentVisitDays.length;
         recentCount = Math.min(recentCount + 1, recentVisitDays.length);
         visits++;
@@ -256,6 +270,11 @@ public final class MemberState {
     /** Satisfaction of the k-th most recent visit, k = 0 being the latest. */
     public double recentSatisfaction(int k) {
         return recentSatisfaction[slot(k)];
+    }
+
+    /** The genre of what was played in the k-th most recent visit, or {@link #NO_GENRE}. */
+    public int recentGenre(int k) {
+        return recentGenres[slot(k)];
     }
 
     private int slot(int k) {

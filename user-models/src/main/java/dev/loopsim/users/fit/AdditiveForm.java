@@ -157,13 +157,13 @@ final class AdditiveForm implements VisitForm {
     }
 
     @Override
-    public double intensity(double[] x, Season season, double rate, double[] days, double[] satisfaction, int kept,
+    public double intensity(double[] x, Season season, double rate, double[] days, double[] drives, int kept,
                             double t, boolean bound) {
         double jump = Math.exp(x[LOG_JUMP]);
         double decay = Math.exp(x[LOG_JUMP_DECAY]);
         double jumps = 0;
         for (int k = 0; k < kept; k++) {
-            if (satisfaction[k] > 0) {
+            if (drives[k] > 0) { // a play
                 jumps += jump * Math.exp(-(t - days[k]) / decay);
             }
         }

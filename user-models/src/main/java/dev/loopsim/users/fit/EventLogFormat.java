@@ -13,13 +13,15 @@ import java.util.List;
  * @param sessionGapDays  a silence longer than this starts a new visit (0: only identical timestamps share a visit)
  * @param rewardScale     a visit's satisfaction is rewardScale × the mean reward of its events (1 without rewards)
  * @param rewards         read rewards at all; if false every visit has satisfaction 1
+ * @param genreColumn     the column naming the genre of what an event played (empty: nothing), or null
+ *                        to read no genres; a visit's genre is its first event's that has one
  */
 public record EventLogFormat(String memberColumn, String timeColumn, String rewardColumn, TimeUnit timeUnit,
-                             double sessionGapDays, double rewardScale, boolean rewards) {
+                             double sessionGapDays, double rewardScale, boolean rewards, String genreColumn) {
     public static final List<String> MEMBER_NAMES = List.of("member", "member_id", "memberId", "user", "user_id", "userId");
     public static final List<String> TIME_NAMES = List.of("timestamp", "time", "ts", "day");
     public static final List<String> REWARD_NAMES = List.of("reward", "rating");
-    public static final EventLogFormat DEFAULTS = new EventLogFormat(null, null, null, TimeUnit.SECONDS, 30.0 / 1440, 1, true);
+    public static final EventLogFormat DEFAULTS = new EventLogFormat(null, null, null, TimeUnit.SECONDS, 30.0 / 1440, 1, true, null);
 
     /** Numeric timestamps: epoch seconds, epoch milliseconds, or days since day 0 (taken to be a Monday 00:00). */
     public enum TimeUnit {
@@ -30,6 +32,15 @@ public record EventLogFormat(String memberColumn, String timeColumn, String rewa
         TimeUnit(double seconds) {
             this.seconds = seconds;
         }
+    }
+
+    public EventLogFormat(String memberColumn, String timeColumn, String rewardColumn, TimeUnit timeUnit, double sessionGapDays,
+                          double rewardScale, boolean rewards) {
+        this(memberColumn, timeColumn, rewardColumn, timeUnit, sessionGapDays, rewardScale, rewards, null);
+    }
+
+    public EventLogFormat withGenreColumn(String column) {
+        return new EventLogFormat(memberColumn, timeColumn, rewardColumn, timeUnit, sessionGapDays, rewardScale, rewards, column);
     }
 
     public EventLogFormat {

@@ -25,7 +25,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads an event log (CSV with a header, or Parquet: a member id, a timestamp, optionally a
- * reward; other columns such as the title are ignored) and sessionises it into visits. Timestamps are epoch
+ * reward and the genre of what was played; other columns such as the title are ignored) and sessionises it into visits. Timestamps are epoch
  * seconds or milliseconds, days, or ISO-8601 date-times (UTC unless they say otherwise).
  *
  * <p>Day 0 of the result is the Monday 00:00 UTC at or before the first event (for a log in
@@ -62,7 +62,10 @@ public final class EventLogReader {
         String timeColumn = column(name, header, format.timeColumn(), EventLogFormat.TIME_NAMES, "timestamp", true);
         String rewardColumn = format.rewards()
                 ? column(name, header, format.rewardColumn(), EventLogFormat.REWARD_NAMES, "reward", false) : null;
-        Map<String, List<double[]>> byMember = new LinkedHashMap<>(); // member -> {seconds, reward or NaN}
+        String genreColumn = format.genreColumn() == null ? null
+                : column(name, header, format.genreColumn(), List.of(), "genre", true);
+        Map<String, List<double[]>> byMember = new LinkedHashMap<>(); // member -> {seconds, reward or NaN, genre or −1}
+        Genres genres = new Genres();
         long events = 0;
         TimeSpan span = new TimeSpan(name, true);
         try (parser) {
@@ -78,7 +81,8 @@ public final class EventLogReader {
                 double seconds = seconds(name, line, timeColumn, row.get(timeColumn), format.timeUnit());
                 span.add(seconds, line, row.get(timeColumn));
                 double reward = rewardColumn == null ? Double.NaN : reward(name, line, rewardColumn, row.get(rewardColumn));
-                byMember.computeIfAbsent(member, key -> new ArrayList<>()).add(new double[]{seconds, reward});
+                double genre = genreColumn == null ? VisitLog.MemberVisits.NO_GENRE : genres.index(row.get(genreColumn));
+                byMember.computeIfAbsent(member, key -> new ArrayList<>()).add(new double[]{seconds, reward, genre});
                 events++;
             }
         }
@@ -86,10 +90,27 @@ public final class EventLogReader {
             throw new DataFileException(name, 0, "the log holds no events; expected a header and at least one row");
         }
         span.check();
-        return sessionise(name, byMember, events, format);
+        return sessionise(name, byMember, events, format, genres.labels);
     }
 
-    static VisitLog sessionise(String name, Map<String, List<double[]>> byMember, long events, EventLogFormat format) {
+    /** Genre labels numbered in order of first appearance; an empty or missing one is no genre. */
+    static final class Genres {
+        final List<String> labels = new ArrayList<>();
+        private final Map<String, Integer> indexes = new java.util.HashMap<>();
+
+        int index(String label) {
+            if (label == null || label.isEmpty()) {
+                return VisitLog.MemberVisits.NO_GENRE;
+            }
+            return indexes.computeIfAbsent(label, key -> {
+                labels.add(key);
+                return labels.size() - 1;
+            });
+        }
+    }
+
+    static VisitLog sessionise(String name, Map<String, List<double[]>> byMember, long events, EventLogFormat format,
+                               List<String> genres) {
         double first = Double.POSITIVE_INFINITY;
         double last = Double.NEGATIVE_INFINITY;
         for (List<double[]> list : byMember.values()) {
@@ -101,16 +122,20 @@ public final class EventLogReader {
         double gapSeconds = format.sessionGapDays() * SECONDS_PER_DAY;
         List<VisitLog.MemberVisits> members = new ArrayList<>();
         for (Map.Entry<String, List<double[]>> entry : byMember.entrySet()) {
-            List<double[]> visits = new ArrayList<>(); // {start day, satisfaction, at risk from}
+            List<double[]> visits = new ArrayList<>(); // {start day, satisfaction, at risk from, genre}
             double previous = Double.NEGATIVE_INFINITY;
             double rewardSum = 0;
             int rewarded = 0;
             for (double[] event : entry.getValue()) {
                 if (event[0] - previous > gapSeconds || (gapSeconds == 0 && event[0] != previous)) {
                     close(visits, rewardSum, rewarded, format.rewardScale(), previous, gapSeconds, origin);
-                    visits.add(new double[]{(event[0] - origin) / SECONDS_PER_DAY, 0, 0});
+                    visits.add(new double[]{(event[0] - origin) / SECONDS_PER_DAY, 0, 0, VisitLog.MemberVisits.NO_GENRE});
                     rewardSum = 0;
                     rewarded = 0;
+                }
+                double[] open = visits.get(visits.size() - 1);
+                if (open[3] == VisitLog.MemberVisits.NO_GENRE) {
+                    open[3] = event[2];
                 }
                 if (!Double.isNaN(event[1])) {
                     rewardSum += event[1];
@@ -119,10 +144,12 @@ public final class EventLogReader {
                 previous = event[0];
             }
             close(visits, rewardSum, rewarded, format.rewardScale(), previous, gapSeconds, origin);
-            members.add(new VisitLog.MemberVisits(entry.getKey(), column(visits, 0), column(visits, 1), column(visits, 2)));
+            members.add(new VisitLog.MemberVisits(entry.getKey(), column(visits, 0), column(visits, 1), column(visits, 2),
+                    visits.stream().mapToInt(visit -> (int) visit[3]).toArray()));
         }
         Instant originInstant = Instant.ofEpochMilli(Math.round(origin * 1000));
-        return new VisitLog(name, originInstant, (last - origin) / SECONDS_PER_DAY, events, format.sessionGapDays(), members);
+        return new VisitLog(name, originInstant, (last - origin) / SECONDS_PER_DAY, events, format.sessionGapDays(), members,
+                genres);
     }
 
     /** Completes the open visit, if any: its satisfaction, and when its member is at risk of the next one. */

@@ -238,9 +238,14 @@ final class HazardChurnForm implements VisitForm {
     }
 
     @Override
-    public double intensity(double[] natural, Season season, double rate, double[] days, double[] satisfaction, int kept,
+    public double drive(double[] natural, double satisfaction, int genre) {
+        return visits.drive(visitCoordinates(natural), satisfaction, genre);
+    }
+
+    @Override
+    public double intensity(double[] natural, Season season, double rate, double[] days, double[] drives, int kept,
                             double t, boolean bound) {
-        return visits.intensity(visitCoordinates(natural), season, rate, days, satisfaction, kept, t, bound);
+        return visits.intensity(visitCoordinates(natural), season, rate, days, drives, kept, t, bound);
     }
 
     @Override

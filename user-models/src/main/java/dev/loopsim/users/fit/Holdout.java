@@ -76,13 +76,14 @@ public record Holdout(double splitDay, double endDay, int members, int newMember
         long heldOut = 0;
         int u = 0;
         RandomStreams streams = RandomStreams.of(seed, 0);
+        int[] genreCoordinates = VisitLikelihood.genreCoordinates(log, fit.options());
         for (VisitLog.MemberVisits member : log.members()) {
             if (member.days()[0] >= splitDay) {
                 continue;
             }
             VisitLog.MemberVisits before = training.members().get(u);
-            MemberTrack trainTrack = new MemberTrack(before, splitDay);
-            MemberTrack wholeTrack = new MemberTrack(member, log.endDay());
+            MemberTrack trainTrack = new MemberTrack(before, splitDay, genreCoordinates);
+            MemberTrack wholeTrack = new MemberTrack(member, log.endDay(), genreCoordinates);
             double[] trainRate = new double[trainTrack.visits()];
             double[] trainFixed = new double[trainTrack.visits()];
             double[] wholeRate = new double[wholeTrack.visits()];
@@ -99,7 +100,7 @@ public record Holdout(double splitDay, double endDay, int members, int newMember
             // With churn, the member may have left unseen since their last visit: the chance they have not, at this rate.
             double stillThere = churn == null ? 1 : trained.tail().firstShare(rate);
             predicted[u] = excites || churn != null
-                    ? simulatedCount(form, churn, x, season, window, before, rate, stillThere, from, log.endDay(),
+                    ? simulatedCount(form, churn, x, season, window, before, trainTrack.genres, rate, stillThere, from, log.endDay(),
                     log.sessionGapDays(), streams.forMember(u, "holdout"))
                     : rate * (sum(wholeRate) - sum(trainRate)) + sum(wholeFixed) - sum(trainFixed);
             heldOut += count;
@@ -124,11 +125,17 @@ public record Holdout(double splitDay, double endDay, int members, int newMember
     /**
      * The mean count of visits in [from, until) over {@link #DRAWS} continuations of the member's
      * history, drawn by thinning; {@code from} is the split, or the end of a session that runs over it.
+     * A simulated visit brings the mean satisfaction and the mean {@link VisitForm#drive drive} of the history's.
      */
     private static double simulatedCount(VisitForm form, HazardChurnForm churn, double[] x, Season season, int window,
-                                         VisitLog.MemberVisits history, double rate, double stillThere, double from,
-                                         double until, double sessionGap, UniformRandomProvider random) {
+                                         VisitLog.MemberVisits history, int[] genres, double rate, double stillThere,
+                                         double from, double until, double sessionGap, UniformRandomProvider random) {
         double meanSatisfaction = sum(history.satisfaction()) / history.visits();
+        double[] historyDrives = new double[history.visits()];
+        for (int k = 0; k < historyDrives.length; k++) {
+            historyDrives[k] = form.drive(x, history.satisfaction()[k], genres[k]);
+        }
+        double meanDrive = sum(historyDrives) / history.visits();
         long total = 0;
         for (int draw = 0; draw < DRAWS; draw++) {
             RecentSatisfaction remembered = churn == null ? null : new RecentSatisfaction(form.memory(window));
@@ -139,31 +146,31 @@ public record Holdout(double splitDay, double endDay, int members, int newMember
                 continue; // left before the split
             }
             double[] days = new double[window];
-            double[] satisfaction = new double[window];
+            double[] drives = new double[window];
             int kept = Math.min(window, history.visits());
             int start = history.visits() - kept;
             System.arraycopy(history.days(), start, days, 0, kept);
-            System.arraycopy(history.satisfaction(), start, satisfaction, 0, kept);
+            System.arraycopy(historyDrives, start, drives, 0, kept);
             double t = from;
             // A constant hazard until the next visit: the time to leaving is exponential, drawn again after each visit.
             double leaves = churn == null ? Double.POSITIVE_INFINITY : t + exponential(churn.hazardPerDay(x, remembered.mean()), random);
             while (true) {
-                double bound = form.intensity(x, season, rate, days, satisfaction, kept, t, true);
+                double bound = form.intensity(x, season, rate, days, drives, kept, t, true);
                 t -= Math.log(1 - random.nextDouble()) / bound;
                 if (t >= Math.min(until, leaves)) {
                     break;
                 }
-                double lambda = form.intensity(x, season, rate, days, satisfaction, kept, t, false);
+                double lambda = form.intensity(x, season, rate, days, drives, kept, t, false);
                 if (random.nextDouble() * bound < lambda) {
                     total++;
-                    // The newest visit replaces the oldest; its satisfaction is the member's average.
+                    // The newest visit replaces the oldest; its drive is the member's average.
                     if (kept == window) {
                         System.arraycopy(days, 1, days, 0, window - 1);
-                        System.arraycopy(satisfaction, 1, satisfaction, 0, window - 1);
+                        System.arraycopy(drives, 1, drives, 0, window - 1);
                         kept--;
                     }
                     days[kept] = t;
-                    satisfaction[kept] = meanSatisfaction;
+                    drives[kept] = meanDrive;
                     kept++;
                     if (churn != null) {
                         remembered.add(meanSatisfaction);

@@ -1,5 +1,6 @@
 package dev.loopsim.users.fit;
 
+import java.util.List;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 
 /**
@@ -35,6 +36,8 @@ final class MemberTrack {
 
     final double[] days;
     final double[] satisfaction;
+    /** Each visit's genre coordinate in the form (see {@link SelfExcitingForm}), or {@link VisitLog.MemberVisits#NO_GENRE}. */
+    final int[] genres;
     final double end;
     /** Where the gap after each visit starts being at risk: in [days[j], next visit or end]. */
     final double[] gapStart;
@@ -50,12 +53,36 @@ final class MemberTrack {
     private final double[] seasonWeights = new double[8];
 
     MemberTrack(VisitLog.MemberVisits visits, double end) {
-        this(visits.days(), visits.satisfaction(), visits.atRiskFrom(), end);
+        this(visits, end, null);
+    }
+
+    /** @param genreCoordinates per genre of the log, its coordinate in the form or NO_GENRE; null: no genres */
+    MemberTrack(VisitLog.MemberVisits visits, double end, int[] genreCoordinates) {
+        this(visits.days(), visits.satisfaction(), visits.atRiskFrom(), end, coordinates(visits.genres(), genreCoordinates));
     }
 
     MemberTrack(double[] days, double[] satisfaction, double[] atRiskFrom, double end) {
+        this(days, satisfaction, atRiskFrom, end, coordinates(new int[days.length], null));
+    }
+
+    private static int[] coordinates(int[] genres, int[] genreCoordinates) {
+        int[] coordinates = new int[genres.length];
+        for (int j = 0; j < genres.length; j++) {
+            coordinates[j] = genreCoordinates == null || genres[j] == VisitLog.MemberVisits.NO_GENRE
+                    ? VisitLog.MemberVisits.NO_GENRE : genreCoordinates[genres[j]];
+        }
+        return coordinates;
+    }
+
+    /** Per genre of the log, its coordinate among the {@code excited} genres, or NO_GENRE: the map tracks take. */
+    static int[] genreCoordinates(List<String> logGenres, List<String> excited) {
+        return logGenres.stream().mapToInt(excited::indexOf).toArray(); // indexOf gives −1, NO_GENRE, when absent
+    }
+
+    private MemberTrack(double[] days, double[] satisfaction, double[] atRiskFrom, double end, int[] genres) {
         this.days = days;
         this.satisfaction = satisfaction;
+        this.genres = genres;
         this.end = end;
         this.gapStart = new double[days.length];
         this.eventTrig = new double[8 * days.length];

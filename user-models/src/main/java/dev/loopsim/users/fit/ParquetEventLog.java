@@ -37,7 +37,12 @@ final class ParquetEventLog {
             boolean instant = timeType.startsWith("TIMESTAMP") || timeType.equals("DATE");
             String time = instant ? "epoch_us(CAST(" + quote(timeColumn) + " AS TIMESTAMP))" : "CAST(" + quote(timeColumn) + " AS VARCHAR)";
             String reward = rewardColumn == null ? "NULL" : "CAST(" + quote(rewardColumn) + " AS VARCHAR)";
-            String sql = "SELECT CAST(" + quote(memberColumn) + " AS VARCHAR), " + time + ", " + reward + " FROM read_parquet(?)";
+            String genreColumn = format.genreColumn() == null ? null
+                    : EventLogReader.column(name, header, format.genreColumn(), List.of(), "genre", true);
+            String genre = genreColumn == null ? "NULL" : "CAST(" + quote(genreColumn) + " AS VARCHAR)";
+            String sql = "SELECT CAST(" + quote(memberColumn) + " AS VARCHAR), " + time + ", " + reward + ", " + genre
+                    + " FROM read_parquet(?)";
+            EventLogReader.Genres genres = new EventLogReader.Genres();
             Map<String, List<double[]>> byMember = new LinkedHashMap<>();
             long events = 0;
             TimeSpan span = new TimeSpan(name, false);
@@ -55,7 +60,8 @@ final class ParquetEventLog {
                         span.add(seconds, row, rows.getString(2));
                         String rewardText = rows.getString(3);
                         double value = rewardText == null ? Double.NaN : rowReward(name, row, rewardColumn, rewardText);
-                        byMember.computeIfAbsent(member, key -> new ArrayList<>()).add(new double[]{seconds, value});
+                        byMember.computeIfAbsent(member, key -> new ArrayList<>()).add(new double[]{seconds, value,
+                            genres.index(rows.getString(4))});
                         events++;
                     }
                 }
@@ -64,7 +70,7 @@ final class ParquetEventLog {
                 throw new DataFileException(name, 0, "the log holds no events");
             }
             span.check();
-            return EventLogReader.sessionise(name, byMember, events, format);
+            return EventLogReader.sessionise(name, byMember, events, format, genres.labels);
         } catch (SQLException e) {
             throw new DataFileException(name, 0, "not readable as Parquet: " + firstLine(e.getMessage()));
         }

@@ -15,8 +15,11 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
  * before the gap only, S = exp(−C_j)·E[exp(−r·I_j) | earlier returns], never over a rate fitted to
  * the gap itself. Plugging in each member's posterior mean from all their visits, as this check once
  * did, fits every gap to itself and rejected even the true model. The gap after a member's last
- * visit is censored and left out. Where members may leave unseen (a fitted hazard of churn), the
- * survival of a gap is the chance of no visit through it, whether they stayed or left.
+ * visit is censored and left out, so every gap seen is one that ended before the log did, and is
+ * transformed given that: u = (1 − S(g))/(1 − S(to the end)). Taking seen gaps as unconditioned
+ * draws, as this check also once did, reads them as too short (a long gap is likelier to run past
+ * the end) and rejected loopsim's own visits. Where members may leave unseen (a fitted hazard of
+ * churn), the survival of a gap is the chance of no visit through it, whether they stayed or left.
  *
  * @param gaps           the rescaled gaps −log S, sorted
  * @param ksStatistic    sup |F_n − F_Exp(1)|
@@ -55,11 +58,13 @@ public record TimeRescaling(double[] gaps, double ksStatistic, double ksPValue, 
             // With churn, a gap's survival is a mixture: no visit through it, whether the member stayed or left.
             GapSurvival[][] survivals = form instanceof HazardChurnForm churn
                     ? churn.gapSurvivals(track, x, season, fit.options().window()) : null;
+            double[][] toEnd = survivals == null ? integralsToEnd(form, track, x, season, fit.options().window()) : null;
             double rateSoFar = 0;
             double fixedSoFar = 0;
             for (int j = 0; j + 1 < track.visits(); j++) {
                 RateMarginal posterior = new RateMarginal(whole.firstReturns(j, rateSoFar, fixedSoFar), mu, sigma);
-                gaps[offsets[u] + j] = survivals == null ? fixed[j] - posterior.logMeanOfExp(rate[j])
+                gaps[offsets[u] + j] = survivals == null
+                        ? conditionalGap(posterior.logMeanOfExp(rate[j]) - fixed[j], posterior.logMeanOfExp(toEnd[0][j]) - toEnd[1][j])
                         : conditionalGap(posterior.logMeanOf(survivals[j][0]), posterior.logMeanOf(survivals[j][1]));
                 rateSoFar += rate[j];
                 fixedSoFar += fixed[j];
@@ -73,9 +78,28 @@ public record TimeRescaling(double[] gaps, double ksStatistic, double ksPValue, 
     }
 
     /**
+     * Per gap j, the parts of ∫λ from its at-risk start to the log's end were there no later visit:
+     * {proportional to the base rate, the rest}.
+     */
+    private static double[][] integralsToEnd(VisitForm form, MemberTrack track, double[] x, Season season, int window) {
+        int n = track.visits();
+        GapNodes nodes = new GapNodes(n);
+        for (int j = 0; j < n; j++) {
+            nodes.request(j, Math.max(0, track.end - track.gapStart[j]));
+        }
+        form.member(track, x, season, window, null, null, nodes);
+        double[][] toEnd = new double[2][n];
+        for (int j = 0; j < n; j++) {
+            toEnd[0][j] = nodes.layouts[j].atEnd(nodes.boundaryRate[j]);
+            toEnd[1][j] = nodes.layouts[j].atEnd(nodes.boundaryFixed[j]);
+        }
+        return toEnd;
+    }
+
+    /**
      * −log(1 − u) for u = P(gap ≤ observed | a next visit came before the log's end), from
-     * log S(observed) and log S(end): with churn a member may never return, so a gap that is seen
-     * is one drawn given that they did, u = (1 − S(observed))/(1 − S(end)).
+     * log S(observed) and log S(end): a gap that is seen is one drawn given that it ended in time
+     * (and with churn, that the member did return), u = (1 − S(observed))/(1 − S(end)).
      */
     static double conditionalGap(double logSurvival, double logSurvivalToEnd) {
         double ratio = Math.exp(logSurvivalToEnd - logSurvival); // S(end)/S(observed) ≤ 1

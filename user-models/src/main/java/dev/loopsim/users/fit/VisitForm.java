@@ -70,10 +70,18 @@ interface VisitForm {
     }
 
     /**
-     * λ(t) for a member of base rate r whose last {@code kept} visits are {@code days}/{@code satisfaction},
-     * or, with {@code bound}, a value ≥ λ(t') for every t' ≥ t until their next visit.
+     * What a remembered visit of satisfaction s and genre coordinate g ({@link VisitLog.MemberVisits#NO_GENRE}
+     * for none) brings to {@link #intensity}: the self-exciting form's α_g·s; by default s itself.
      */
-    double intensity(double[] natural, Season season, double rate, double[] days, double[] satisfaction, int kept, double t,
+    default double drive(double[] natural, double satisfaction, int genre) {
+        return satisfaction;
+    }
+
+    /**
+     * λ(t) for a member of base rate r whose last {@code kept} visits are on {@code days} with these
+     * {@link #drive drives}, or, with {@code bound}, a value ≥ λ(t') for every t' ≥ t until their next visit.
+     */
+    double intensity(double[] natural, Season season, double rate, double[] days, double[] drives, int kept, double t,
                      boolean bound);
 
     List<Derived> derived(double[] natural);

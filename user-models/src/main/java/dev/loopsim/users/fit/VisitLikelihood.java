@@ -24,7 +24,16 @@ final class VisitLikelihood {
 
     static VisitLikelihood of(VisitLog log, FitOptions options) {
         return new VisitLikelihood(options.visitForm(),
-                log.members().stream().map(m -> new MemberTrack(m, log.endDay())).toList(), options.window());
+                log.members().stream().map(m -> new MemberTrack(m, log.endDay(), genreCoordinates(log, options))).toList(),
+                options.window());
+    }
+
+    /** The map from the log's genres to the fitted form's genre coordinates. */
+    static int[] genreCoordinates(VisitLog log, FitOptions options) {
+        if (!log.genres().containsAll(options.genres())) {
+            throw new IllegalArgumentException("the options' genres " + options.genres() + " are not all the log's " + log.genres());
+        }
+        return MemberTrack.genreCoordinates(log.genres(), options.genres());
     }
 
     List<MemberTrack> tracks() {

@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param events   events read, before sessionising
  * @param sessionGapDays the gap that separated visits
  * @param members  members in order of first appearance in the log
+ * @param genres   the genres the log names, in order of first appearance (empty if it names none)
  */
 public record VisitLog(String source, Instant origin, double endDay, long events, double sessionGapDays,
-                       List<MemberVisits> members) {
+                       List<MemberVisits> members, List<String> genres) {
 
     /**
      * One member's visits.
@@ -26,13 +27,29 @@ public record VisitLog(String source, Instant origin, double endDay, long events
      * @param satisfaction  each visit's satisfaction s_k (1 when the log has no rewards)
      * @param atRiskFrom    when the member could next start a visit: the visit's last event plus the
      *                      session gap (sessionising forbids a new visit before then)
+     * @param genres        each visit's genre, an index into the log's {@link VisitLog#genres()}, or
+     *                      {@link #NO_GENRE}
      */
-    public record MemberVisits(String id, double[] days, double[] satisfaction, double[] atRiskFrom) {
+    public record MemberVisits(String id, double[] days, double[] satisfaction, double[] atRiskFrom, int[] genres) {
+        public static final int NO_GENRE = -1;
+
         public MemberVisits {
             Objects.requireNonNull(id, "id");
-            if (days.length != satisfaction.length || days.length != atRiskFrom.length || days.length == 0) {
-                throw new IllegalArgumentException("a member needs one satisfaction and end per visit and at least one visit");
+            if (days.length != satisfaction.length || days.length != atRiskFrom.length || days.length != genres.length
+                    || days.length == 0) {
+                throw new IllegalArgumentException("a member needs one satisfaction, end and genre per visit and at least one visit");
             }
+        }
+
+        /** Visits without genres. */
+        public MemberVisits(String id, double[] days, double[] satisfaction, double[] atRiskFrom) {
+            this(id, days, satisfaction, atRiskFrom, noGenres(days.length));
+        }
+
+        private static int[] noGenres(int n) {
+            int[] none = new int[n];
+            java.util.Arrays.fill(none, NO_GENRE);
+            return none;
         }
 
         /** Visits as points, at risk again at once: a log whose every event is a visit. */
@@ -47,6 +64,37 @@ public record VisitLog(String source, Instant origin, double endDay, long events
 
     public VisitLog {
         members = List.copyOf(members);
+        genres = List.copyOf(genres);
+    }
+
+    /** A log that names no genres. */
+    public VisitLog(String source, Instant origin, double endDay, long events, double sessionGapDays, List<MemberVisits> members) {
+        this(source, origin, endDay, events, sessionGapDays, members, List.of());
+    }
+
+    /**
+     * The genres of at least {@code visits} visits each, those whose own excitation a fit can tell
+     * apart: in numeric order where they are numbers (a loopsim log's), else alphabetical.
+     */
+    public List<String> genresWithAtLeast(long visits) {
+        long[] counts = visitsPerGenre();
+        return java.util.stream.IntStream.range(0, genres.size()).filter(g -> counts[g] >= visits).mapToObj(genres::get)
+                .sorted(java.util.Comparator.comparing((String g) -> g.matches("-?\\d{1,9}") ? Integer.parseInt(g) : Integer.MAX_VALUE)
+                        .thenComparing(java.util.Comparator.naturalOrder()))
+                .toList();
+    }
+
+    /** Per genre of {@link #genres()}, how many visits it is the genre of. */
+    public long[] visitsPerGenre() {
+        long[] counts = new long[genres.size()];
+        for (MemberVisits member : members) {
+            for (int genre : member.genres()) {
+                if (genre != MemberVisits.NO_GENRE) {
+                    counts[genre]++;
+                }
+            }
+        }
+        return counts;
     }
 
     public long visits() {
@@ -67,9 +115,9 @@ public record VisitLog(String source, Instant origin, double endDay, long events
                     double[] atRisk = java.util.Arrays.copyOf(m.atRiskFrom(), n);
                     atRisk[n - 1] = Math.min(atRisk[n - 1], day);
                     return new MemberVisits(m.id(), java.util.Arrays.copyOf(m.days(), n),
-                            java.util.Arrays.copyOf(m.satisfaction(), n), atRisk);
+                            java.util.Arrays.copyOf(m.satisfaction(), n), atRisk, java.util.Arrays.copyOf(m.genres(), n));
                 })
                 .filter(Objects::nonNull).toList();
-        return new VisitLog(source, origin, day, events, sessionGapDays, kept);
+        return new VisitLog(source, origin, day, events, sessionGapDays, kept, genres);
     }
 }

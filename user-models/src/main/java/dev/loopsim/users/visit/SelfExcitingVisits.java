@@ -17,9 +17,11 @@ public final class SelfExcitingVisits implements VisitModel {
     private final SelfExcitingParameters parameters;
     private final Seasonality seasonality;
     private final double seasonalMaximum;
+    private final double[] excitationPerGenre;
 
     public SelfExcitingVisits(SelfExcitingParameters parameters) {
         this.parameters = parameters;
+        this.excitationPerGenre = parameters.excitationPerGenre();
         this.seasonality = parameters.seasonality();
         this.seasonalMaximum = seasonality.maximum();
     }
@@ -29,18 +31,21 @@ public final class SelfExcitingVisits implements VisitModel {
         return member.profile().baseRatePerDay() * seasonality.at(day) * Math.exp(excitation(member, day, false));
     }
 
-    /** Σ α·s_k·exp(−(t − t_k)/τ_v) over remembered visits, or only its positive terms. */
+    /** Σ α_{g_k}·s_k·exp(−(t − t_k)/τ_v) over remembered visits, or only its positive terms. */
     private double excitation(MemberState member, double day, boolean positiveOnly) {
-        double alpha = parameters.excitation();
         double sum = 0;
         for (int k = 0; k < member.recentCount(); k++) {
-            double term = alpha * member.recentSatisfaction(k)
+            double term = excitation(member.recentGenre(k)) * member.recentSatisfaction(k)
                     * Math.exp(-(day - member.recentVisitDay(k)) / parameters.decayDays());
             if (!positiveOnly || term > 0) {
                 sum += term;
             }
         }
         return sum;
+    }
+
+    private double excitation(int genre) {
+        return genre >= 0 && genre < excitationPerGenre.length ? excitationPerGenre[genre] : parameters.excitation();
     }
 
     /** An upper bound of λ_u(t) for every t ≥ day until the member's next visit. */

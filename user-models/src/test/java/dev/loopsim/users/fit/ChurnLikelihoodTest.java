@@ -118,7 +118,7 @@ class ChurnLikelihoodTest {
             double[] sat = new double[kept];
             for (int k = 0; k < kept; k++) {
                 days[k] = DAYS[history[history.length - kept + k]];
-                sat[k] = SATISFACTION[history[history.length - kept + k]];
+                sat[k] = form.drive(x, SATISFACTION[history[history.length - kept + k]], VisitLog.MemberVisits.NO_GENRE);
             }
             int remembered = Math.min(memory, j + 1);
             double mean = 0;
