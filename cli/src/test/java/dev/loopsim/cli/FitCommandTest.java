@@ -133,6 +133,44 @@ class FitCommandTest {
     }
 
     @Test
+    void aGenreColumnFitsAnExcitationPerGenreThatAScenarioRunsWith() throws Exception {
+        // The ratings log with each event's genre: the movie's parity, empty for every tenth movie.
+        Path withGenres = temp.resolve("genres.csv");
+        StringBuilder csv = new StringBuilder("userId,movieId,rating,timestamp,genre\n");
+        Files.readAllLines(events).stream().skip(1).forEach(line -> {
+            int movie = Integer.parseInt(line.substring(line.indexOf(',') + 1, line.indexOf(',', line.indexOf(',') + 1)));
+            csv.append(line).append(',').append(movie % 10 == 0 ? "" : Integer.toString(movie % 2)).append('\n');
+        });
+        Files.writeString(withGenres, csv);
+        Path out = temp.resolve("genres.yaml");
+        var o = loopsim("fit", "--events", withGenres.toString(), "--out", out.toString(), "--genre-column", "genre",
+                "--reward-scale", "0.2", "--no-daily", "--no-weekly");
+        assertThat(o.code()).as(o.err()).isEqualTo(0);
+        assertThat(o.out()).contains("excitation by genre: 2 genres of at least 30 visits", "excitation_genre_0", "excitation_genre_1");
+        var fitted = ScenarioLoader.mapper().readTree(out.toFile());
+        var byGenre = fitted.get("visit_model").get("visits").get("excitation_by_genre");
+        assertThat(byGenre.has("0") && byGenre.has("1")).isTrue();
+        Path scenario = temp.resolve("g.yaml");
+        Files.writeString(scenario, "name: g\nhorizon_days: 5\nworld:\n  catalog: {genres: 2}\n  population: {members: 100}\n"
+                + "  visit_model: genres\ncells: [{name: a, ranker: {type: random}}]\n");
+        var visits = (SelfExcitingParameters) ScenarioLoader.load(ScenarioSource.resolve(scenario.toString())).spec().world()
+                .visits().parameters();
+        assertThat(visits.excitationByGenre().get(1)).isEqualTo(byGenre.get("1").asDouble());
+        var run = loopsim("run", scenario.toString(), "--out", temp.resolve("run").toString(), "-q");
+        assertThat(run.code()).as(run.err()).isEqualTo(0);
+
+        var pooled = loopsim("fit", "--events", withGenres.toString(), "--out", temp.resolve("p.yaml").toString(),
+                "--genre-column", "genre", "--min-genre-visits", "100000", "--no-daily", "--no-weekly");
+        assertThat(pooled.out()).contains("excitation by genre: 0 genres of at least 100000 visits; [1, 0] share the excitation");
+        var missing = loopsim("fit", "--events", events.toString(), "--genre-column", "kind");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("ratings.csv:1: no genre column 'kind'");
+        var additive = loopsim("fit", "--events", withGenres.toString(), "--genre-column", "genre", "--form", "additive");
+        assertThat(additive.code()).isEqualTo(2);
+        assertThat(additive.err()).contains("--genre-column needs --form self-exciting");
+    }
+
+    @Test
     void aParquetLogFitsLikeItsCsv() throws Exception {
         Path parquet = temp.resolve("ratings.parquet");
         try (var connection = java.sql.DriverManager.getConnection("jdbc:duckdb:"); var statement = connection.createStatement()) {

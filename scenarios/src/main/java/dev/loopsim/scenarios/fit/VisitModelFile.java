@@ -105,7 +105,8 @@ public final class VisitModelFile {
     }
 
     private static ObjectNode rescaling(ObjectNode node, TimeRescaling r) {
-        node.put("method", "predictive: each gap rescaled by its survival given the member's earlier visits only");
+        node.put("method", "predictive: each gap rescaled by its survival given the member's earlier visits only, "
+                + "and given that it ended before the log did");
         node.put("gaps", r.gaps().length);
         node.put("ks_statistic", round(r.ksStatistic()));
         node.put("ks_critical_5pct", round(r.criticalValue()));
