@@ -26,11 +26,6 @@ final class SelfExcitingForm implements VisitForm {
         this.genres = List.copyOf(genres);
     }
 
-    /** The genres with their own excitation, in coordinate order. */
-    List<String> genres() {
-        return genres;
-    }
-
     /** The coordinates of {@link FitParameters}: these without the genres'. */
     private double[] base(double[] natural) {
         if (genres.isEmpty()) {
