@@ -92,13 +92,11 @@ public final class WorldBuilder {
     /** A run of the given pages on this world: the cells of an A/B test share one. */
     SimulationSetup setup(World world, PageBuilder pages, double retrainEveryDays, double searchShare) {
         PageBuilder oracle = spec.metrics().regret() ? oraclePages(world.truth()) : null;
-        if (spec.world().visits().parameters() instanceof dev.loopsim.users.visit.SelfExcitingParameters visits) {
-            int genres = world.catalog().genreCount();
-            visits.excitationByGenre().keySet().stream().filter(g -> g >= genres).findFirst().ifPresent(g -> {
-                // A MovieLens or fitted catalog's genres are known only now; a synthetic one's were checked on loading.
-                throw new dev.loopsim.core.ParameterException("world.visits.excitation_by_genre", "world.visits.excitation_by_genre: "
-                        + "the catalog has genres 0 to " + (genres - 1) + ", so there is no genre " + g);
-            });
+        // A MovieLens or fitted catalog's genres are known only now; a synthetic one's were checked on loading.
+        if (spec.world().visits().parameters() instanceof dev.loopsim.users.visit.SelfExcitingParameters visits
+                && visits.genreProblem(world.catalog().genreCount()) != null) {
+            throw new dev.loopsim.core.ParameterException("world.visits.excitation_by_genre", "world.visits.excitation_by_genre: "
+                    + visits.genreProblem(world.catalog().genreCount()));
         }
         return new SimulationSetup(world.catalog(), world.members(), response(),
                 new Churning(spec.world().visits().create(), spec.world().churn()), pages, oracle,

@@ -77,12 +77,9 @@ public record ScenarioSpec(String name, String description, long seed, int repli
         if (cells.isEmpty()) {
             throw new ParameterException("cells", "cells must list at least one cell, each with a name and a ranker");
         }
-        if (!world.catalog().movieLens() && world.visits().parameters() instanceof SelfExcitingParameters visits) {
-            int genres = world.catalog().syntheticGenres();
-            visits.excitationByGenre().keySet().stream().filter(g -> g >= genres).sorted().findFirst().ifPresent(g -> {
-                throw new ParameterException("world.visits.excitation_by_genre", "the catalog has genres 0 to " + (genres - 1)
-                        + ", so there is no genre " + g);
-            });
+        if (!world.catalog().movieLens() && world.visits().parameters() instanceof SelfExcitingParameters visits
+                && visits.genreProblem(world.catalog().syntheticGenres()) != null) {
+            throw new ParameterException("world.visits.excitation_by_genre", visits.genreProblem(world.catalog().syntheticGenres()));
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < cells.size(); i++) {

@@ -54,17 +54,20 @@ public record TimeRescaling(double[] gaps, double ksStatistic, double ksPValue, 
             MemberTrack track = tracks.get(u);
             double[] rate = new double[track.visits()];
             double[] fixed = new double[track.visits()];
-            MemberLikelihood whole = form.member(track, x, season, fit.options().window(), rate, fixed);
             // With churn, a gap's survival is a mixture: no visit through it, whether the member stayed or left.
             GapSurvival[][] survivals = form instanceof HazardChurnForm churn
                     ? churn.gapSurvivals(track, x, season, fit.options().window()) : null;
-            double[][] toEnd = survivals == null ? integralsToEnd(form, track, x, season, fit.options().window()) : null;
+            // Without, the same pass that integrates each gap also integrates it on to the log's end.
+            GapNodes toEnd = survivals == null ? nodesToEnd(track) : null;
+            MemberLikelihood whole = form.member(track, x, season, fit.options().window(), rate, fixed, toEnd);
             double rateSoFar = 0;
             double fixedSoFar = 0;
             for (int j = 0; j + 1 < track.visits(); j++) {
                 RateMarginal posterior = new RateMarginal(whole.firstReturns(j, rateSoFar, fixedSoFar), mu, sigma);
                 gaps[offsets[u] + j] = survivals == null
-                        ? conditionalGap(posterior.logMeanOfExp(rate[j]) - fixed[j], posterior.logMeanOfExp(toEnd[0][j]) - toEnd[1][j])
+                        ? conditionalGap(posterior.logMeanOfExp(rate[j]) - fixed[j],
+                                posterior.logMeanOfExp(toEnd.layouts[j].atEnd(toEnd.boundaryRate[j]))
+                                        - toEnd.layouts[j].atEnd(toEnd.boundaryFixed[j]))
                         : conditionalGap(posterior.logMeanOf(survivals[j][0]), posterior.logMeanOf(survivals[j][1]));
                 rateSoFar += rate[j];
                 fixedSoFar += fixed[j];
@@ -77,23 +80,13 @@ public record TimeRescaling(double[] gaps, double ksStatistic, double ksPValue, 
         return new TimeRescaling(gaps, statistic, ks.kolmogorovSmirnovTest(exp, gaps, false), 1.358 / Math.sqrt(total));
     }
 
-    /**
-     * Per gap j, the parts of ∫λ from its at-risk start to the log's end were there no later visit:
-     * {proportional to the base rate, the rest}.
-     */
-    private static double[][] integralsToEnd(VisitForm form, MemberTrack track, double[] x, Season season, int window) {
-        int n = track.visits();
-        GapNodes nodes = new GapNodes(n);
-        for (int j = 0; j < n; j++) {
+    /** Nodes over each gap from its at-risk start to the log's end, as if no later visit came. */
+    private static GapNodes nodesToEnd(MemberTrack track) {
+        GapNodes nodes = new GapNodes(track.visits());
+        for (int j = 0; j < track.visits(); j++) {
             nodes.request(j, Math.max(0, track.end - track.gapStart[j]));
         }
-        form.member(track, x, season, window, null, null, nodes);
-        double[][] toEnd = new double[2][n];
-        for (int j = 0; j < n; j++) {
-            toEnd[0][j] = nodes.layouts[j].atEnd(nodes.boundaryRate[j]);
-            toEnd[1][j] = nodes.layouts[j].atEnd(nodes.boundaryFixed[j]);
-        }
-        return toEnd;
+        return nodes;
     }
 
     /**

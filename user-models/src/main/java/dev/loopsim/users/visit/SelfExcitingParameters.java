@@ -44,6 +44,15 @@ public record SelfExcitingParameters(double excitation, double decayDays, int wi
         new Seasonality(dailyAmplitude, dailyPeakHour, weeklyAmplitude, weeklyPeakDay);
     }
 
+    /**
+     * What is wrong with {@code excitation_by_genre} in a catalog of {@code genres} genres (a genre
+     * it lacks), or null.
+     */
+    public String genreProblem(int genres) {
+        return excitationByGenre.keySet().stream().filter(g -> g >= genres).sorted().findFirst()
+                .map(g -> "the catalog has genres 0 to " + (genres - 1) + ", so there is no genre " + g).orElse(null);
+    }
+
     /** α_g per genre up to the largest listed (unlisted ones hold {@code excitation}). */
     public double[] excitationPerGenre() {
         int size = excitationByGenre.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;

@@ -33,9 +33,11 @@ public final class SelfExcitingVisits implements VisitModel {
 
     /** Σ α_{g_k}·s_k·exp(−(t − t_k)/τ_v) over remembered visits, or only its positive terms. */
     private double excitation(MemberState member, double day, boolean positiveOnly) {
+        double alpha = parameters.excitation();
+        boolean byGenre = excitationPerGenre.length > 0; // else the genres need not be read at all
         double sum = 0;
         for (int k = 0; k < member.recentCount(); k++) {
-            double term = excitation(member.recentGenre(k)) * member.recentSatisfaction(k)
+            double term = (byGenre ? excitation(member.recentGenre(k)) : alpha) * member.recentSatisfaction(k)
                     * Math.exp(-(day - member.recentVisitDay(k)) / parameters.decayDays());
             if (!positiveOnly || term > 0) {
                 sum += term;
