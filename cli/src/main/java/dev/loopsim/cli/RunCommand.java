@@ -6,6 +6,7 @@ import dev.loopsim.results.rundir.Manifest;
 import dev.loopsim.scenarios.load.ScenarioLoader;
 import dev.loopsim.scenarios.load.ScenarioSource;
 import dev.loopsim.scenarios.load.Sweeps;
+import dev.loopsim.scenarios.run.Engine;
 import dev.loopsim.scenarios.run.ExperimentResult;
 import dev.loopsim.scenarios.run.RunLifecycle;
 import java.io.IOException;
@@ -43,6 +44,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threadsOption;
 
+    @Mixin
+    EngineOption engineOption;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/<scenario>-<timestamp>). Must not exist or be empty.")
     Path out;
 
@@ -63,10 +67,17 @@ final class RunCommand implements Callable<Integer> {
         for (var point : sweep.points()) {
             scenarioOptions.checkCost(point.loaded().spec());
         }
-        if (sweep.isSweep()) {
-            return new SweepRun(spec.commandLine().getOut(), spec.commandLine().getErr(), quiet).run(sweep, source,
-                    resumed != null ? resume : out, resumed != null, scenarioOptions.overrides(), threadsOption.resolve());
+        try (Engine engine = engineOption.open()) {
+            if (sweep.isSweep()) {
+                return new SweepRun(spec.commandLine().getOut(), spec.commandLine().getErr(), quiet).run(sweep, source,
+                        resumed != null ? resume : out, resumed != null, scenarioOptions.overrides(), threadsOption.resolve(),
+                        engine);
+            }
+            return runOne(sweep, resumed, engine);
         }
+    }
+
+    private int runOne(Sweeps.Sweep sweep, Resumed resumed, Engine engine) throws IOException {
         ScenarioLoader.Loaded loaded = sweep.points().get(0).loaded();
         loaded.spec().warnings().forEach(w -> spec.commandLine().getErr().println("loopsim: warning: " + w));
         spec.commandLine().getErr().flush();
@@ -79,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
         ExperimentResult result;
         try (TerminalProgress progress = new TerminalProgress(loaded.spec().name(), quiet)) {
             result = RunLifecycle.run(loaded, directory, resumed != null, threads, progress,
-                    events(spec.commandLine().getErr(), "run"));
+                    events(spec.commandLine().getErr(), "run"), engine);
         } catch (RunDirectory.Unusable e) {
             throw new BadInputException(e.getMessage());
         }

@@ -4,6 +4,7 @@ import dev.loopsim.results.io.RunDirectory;
 import dev.loopsim.results.stats.Interval;
 import dev.loopsim.scenarios.load.ScenarioSource;
 import dev.loopsim.scenarios.load.Sweeps;
+import dev.loopsim.scenarios.run.Engine;
 import dev.loopsim.scenarios.run.RunLifecycle;
 import dev.loopsim.scenarios.run.SweepRunner;
 import java.io.IOException;
@@ -35,14 +36,14 @@ final class SweepRun {
      * @param resuming  whether {@code out} is an interrupted sweep to finish
      * @param overrides the {@code --set} assignments, recorded for a later resume
      */
-    int run(Sweeps.Sweep sweep, ScenarioSource source, Path out, boolean resuming, List<String> overrides, int threads)
-            throws IOException {
+    int run(Sweeps.Sweep sweep, ScenarioSource source, Path out, boolean resuming, List<String> overrides, int threads,
+            Engine engine) throws IOException {
         String name = sweep.points().get(0).loaded().spec().name();
         Path directory = out != null ? out : RunCommand.defaultDirectory(name);
         List<SweepRunner.PointResult> results;
         try (TerminalProgress progress = new TerminalProgress(name + " sweep", quiet)) {
             results = RunLifecycle.sweep(sweep, source, directory, resuming, overrides, threads, progress,
-                    RunCommand.events(err, "sweep"));
+                    RunCommand.events(err, "sweep"), engine);
         } catch (RunDirectory.Unusable e) {
             throw new BadInputException(e.getMessage());
         }

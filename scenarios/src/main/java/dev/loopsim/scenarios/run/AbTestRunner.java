@@ -37,74 +37,87 @@ final class AbTestRunner {
     }
 
     static List<CellRun> run(ScenarioSpec spec, ExecutorService executor, ProgressListener progress, Checkpoints checkpoints) {
-        AbTestSpec ab = spec.abTest();
         WorldBuilder builder = new WorldBuilder(spec);
-        Allocation allocation = new Allocation(ab.shares(spec.cells().size()));
-        List<Integer> days = ab.readouts(spec.horizonDays());
-        int runsPerReplicate = ab.training().size() + (ab.counterfactual() ? spec.cells().size() : 0);
+        int runsPerReplicate = runsPerReplicate(spec);
         double totalDays = spec.horizonDays() * runsPerReplicate * spec.replicates();
         List<CellRun> runs = new ArrayList<>();
-        int done = 0;
         for (int replicate = 0; replicate < spec.replicates(); replicate++) {
             var finished = checkpoints.done(replicate);
             if (finished.isPresent()) {
                 runs.addAll(finished.get().runs());
-                done += runsPerReplicate;
                 continue;
             }
-            int first = runs.size();
-            WorldBuilder.World world = builder.world(replicate);
-            int[] cellOf = world.members().stream().mapToInt(m -> allocation.cellOf(m.id())).toArray();
-            List<Map<String, Double>> metrics = new ArrayList<>();
-            List<List<DailyRow>> daily = new ArrayList<>();
-            List<List<Double>> retention = new ArrayList<>();
-            long[] visits = new long[spec.cells().size()];
-            for (int c = 0; c < spec.cells().size(); c++) {
-                metrics.add(new LinkedHashMap<>());
-                daily.add(List.of());
-                retention.add(List.of());
-            }
-            long started = System.nanoTime();
-            double[] retrainSeconds = {0};
-            for (AbTestSpec.Training training : ab.training()) {
-                DoubleConsumer onDay = onDay(progress, done++, spec, totalDays, "ab-test " + dev.loopsim.core.Keys.of(training) + " r" + replicate);
-                MemberReadout readout = new MemberReadout(days, world.members().size());
-                List<RunMetrics> cells = test(spec, builder, world, cellOf, training == AbTestSpec.Training.POOLED, executor, onDay, readout,
-                        retrainSeconds);
-                String variant = training.variant();
-                for (int c = 0; c < cells.size(); c++) {
-                    RunMetrics m = cells.get(c);
-                    if (metrics.get(c).isEmpty()) {
-                        metrics.get(c).putAll(m.summary());
-                        daily.set(c, m.daily());
-                        retention.set(c, m.retention());
-                        visits[c] = m.daily().stream().mapToLong(DailyRow::visits).sum();
-                    }
-                    putReadouts(metrics.get(c), variant, m.daily(), days, members(world.members(), cellOf, c));
-                    if (c > 0) {
-                        putMemberLifts(metrics.get(c), variant, days, readout, world.members(), cellOf, c);
-                    }
-                }
-            }
-            if (ab.counterfactual()) {
-                for (int c = 0; c < spec.cells().size(); c++) {
-                    CellSpec cell = spec.cells().get(c);
-                    DoubleConsumer onDay = onDay(progress, done++, spec, totalDays, cell.name() + " alone r" + replicate);
-                    RunMetrics alone = metrics(spec, world);
-                    Simulation simulation = new Simulation(builder.setup(world, cell), alone, executor, onDay);
-                    simulation.run();
-                    retrainSeconds[0] += simulation.retrainSeconds();
-                    putReadouts(metrics.get(c), COUNTERFACTUAL, alone.daily(), days, world.members());
-                }
-            }
-            double seconds = (System.nanoTime() - started) / 1e9 / spec.cells().size();
-            for (int c = 0; c < spec.cells().size(); c++) {
-                runs.add(new CellRun(spec.cells().get(c).name(), replicate, metrics.get(c), daily.get(c), visits[c], seconds,
-                        retention.get(c), retrainSeconds[0] / spec.cells().size()));
-            }
-            checkpoints.save(new Checkpoints.Replicate(replicate, runs.subList(first, runs.size()), Map.of()));
+            Checkpoints.Replicate done = replicate(spec, builder, replicate, executor, progress, replicate * runsPerReplicate,
+                    totalDays);
+            runs.addAll(done.runs());
+            checkpoints.save(done);
         }
         return runs;
+    }
+
+    private static int runsPerReplicate(ScenarioSpec spec) {
+        AbTestSpec ab = spec.abTest();
+        return ab.training().size() + (ab.counterfactual() ? spec.cells().size() : 0);
+    }
+
+    /** One replicate: its tests (one per training mode) and, when asked, each cell alone. */
+    static Checkpoints.Replicate replicate(ScenarioSpec spec, WorldBuilder builder, int replicate, ExecutorService executor,
+                                           ProgressListener progress, int runsBefore, double totalDays) {
+        AbTestSpec ab = spec.abTest();
+        Allocation allocation = new Allocation(ab.shares(spec.cells().size()));
+        List<Integer> days = ab.readouts(spec.horizonDays());
+        int done = runsBefore;
+        WorldBuilder.World world = builder.world(replicate);
+        int[] cellOf = world.members().stream().mapToInt(m -> allocation.cellOf(m.id())).toArray();
+        List<Map<String, Double>> metrics = new ArrayList<>();
+        List<List<DailyRow>> daily = new ArrayList<>();
+        List<List<Double>> retention = new ArrayList<>();
+        long[] visits = new long[spec.cells().size()];
+        for (int c = 0; c < spec.cells().size(); c++) {
+            metrics.add(new LinkedHashMap<>());
+            daily.add(List.of());
+            retention.add(List.of());
+        }
+        long started = System.nanoTime();
+        double[] retrainSeconds = {0};
+        for (AbTestSpec.Training training : ab.training()) {
+            DoubleConsumer onDay = onDay(progress, done++, spec, totalDays, "ab-test " + dev.loopsim.core.Keys.of(training) + " r" + replicate);
+            MemberReadout readout = new MemberReadout(days, world.members().size());
+            List<RunMetrics> cells = test(spec, builder, world, cellOf, training == AbTestSpec.Training.POOLED, executor, onDay, readout,
+                    retrainSeconds);
+            String variant = training.variant();
+            for (int c = 0; c < cells.size(); c++) {
+                RunMetrics m = cells.get(c);
+                if (metrics.get(c).isEmpty()) {
+                    metrics.get(c).putAll(m.summary());
+                    daily.set(c, m.daily());
+                    retention.set(c, m.retention());
+                    visits[c] = m.daily().stream().mapToLong(DailyRow::visits).sum();
+                }
+                putReadouts(metrics.get(c), variant, m.daily(), days, members(world.members(), cellOf, c));
+                if (c > 0) {
+                    putMemberLifts(metrics.get(c), variant, days, readout, world.members(), cellOf, c);
+                }
+            }
+        }
+        if (ab.counterfactual()) {
+            for (int c = 0; c < spec.cells().size(); c++) {
+                CellSpec cell = spec.cells().get(c);
+                DoubleConsumer onDay = onDay(progress, done++, spec, totalDays, cell.name() + " alone r" + replicate);
+                RunMetrics alone = metrics(spec, world);
+                Simulation simulation = new Simulation(builder.setup(world, cell), alone, executor, onDay);
+                simulation.run();
+                retrainSeconds[0] += simulation.retrainSeconds();
+                putReadouts(metrics.get(c), COUNTERFACTUAL, alone.daily(), days, world.members());
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9 / spec.cells().size();
+        List<CellRun> runs = new ArrayList<>();
+        for (int c = 0; c < spec.cells().size(); c++) {
+            runs.add(new CellRun(spec.cells().get(c).name(), replicate, metrics.get(c), daily.get(c), visits[c], seconds,
+                    retention.get(c), retrainSeconds[0] / spec.cells().size()));
+        }
+        return new Checkpoints.Replicate(replicate, runs, Map.of());
     }
 
     private static DoubleConsumer onDay(ProgressListener progress, int runIndex, ScenarioSpec spec, double totalDays,

@@ -27,11 +27,17 @@ import java.util.concurrent.FutureTask;
 final class BanditWorldRunner {
     private BanditWorldRunner() { }
 
-    static List<CellRun> run(ScenarioSpec spec, ExecutorService executor, ProgressListener progress) {
+    /** @param done the replicates computed before (by an engine that spreads them over machines), taken as they are */
+    static List<CellRun> run(ScenarioSpec spec, ExecutorService executor, ProgressListener progress, Checkpoints done) {
         BanditWorldSpec world = spec.bandit();
         long[] checkpoints = world.checkpoints();
         List<Callable<CellRun>> jobs = new ArrayList<>();
         for (int replicate = 0; replicate < spec.replicates(); replicate++) {
+            var kept = done.done(replicate);
+            if (kept.isPresent()) {
+                kept.get().runs().forEach(run -> jobs.add(() -> run));
+                continue;
+            }
             for (CellSpec cell : spec.cells()) {
                 int r = replicate;
                 jobs.add(() -> runOne(spec, world, cell, r, checkpoints));
@@ -54,6 +60,13 @@ final class BanditWorldRunner {
             progress.progress(runs.size(), jobs.size(), runs.get(runs.size() - 1).cell());
         }
         return runs;
+    }
+
+    /** One replicate: every cell's policy on the replicate's bandits. */
+    static Checkpoints.Replicate replicate(ScenarioSpec spec, int replicate) {
+        List<CellRun> runs = spec.cells().stream()
+                .map(cell -> runOne(spec, spec.bandit(), cell, replicate, spec.bandit().checkpoints())).toList();
+        return new Checkpoints.Replicate(replicate, runs, Map.of());
     }
 
     private static Future<CellRun> runInPlace(Callable<CellRun> job) {

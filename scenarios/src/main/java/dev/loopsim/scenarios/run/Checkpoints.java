@@ -67,10 +67,27 @@ public final class Checkpoints {
         }
         try {
             Files.createDirectories(directory);
-            AtomicFiles.writeString(file(replicate.replicate()), JSON.writeValueAsString(replicate));
+            AtomicFiles.writeString(file(replicate.replicate()), toJson(replicate));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the checkpoint of replicate " + replicate.replicate() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** A replicate as it is kept: JSON that {@link #fromJson} reads back exactly (doubles included). */
+    public static String toJson(Replicate replicate) {
+        try {
+            return JSON.writeValueAsString(replicate);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Replicate fromJson(String json) {
+        try {
+            return JSON.readValue(json, Replicate.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a kept replicate: " + e.getMessage(), e);
         }
     }
 

@@ -67,7 +67,7 @@ public final class ExperimentRunner {
      * @param checkpoints the replicates done before, skipped; each replicate finished now is kept there
      */
     public ExperimentResult run(ScenarioSpec spec, Path logDirectory, Checkpoints checkpoints) throws IOException {
-        if (spec.bandit() == null && !spec.logs().isEmpty() && checkpoints.count() > 0) {
+        if (spec.bandit() == null && logDirectory != null && !spec.logs().isEmpty() && checkpoints.count() > 0) {
             throw new IllegalArgumentException("a run that writes event logs cannot go on from a checkpoint: its logs would "
                     + "miss the replicates done before; run it again from the start");
         }
@@ -82,7 +82,7 @@ public final class ExperimentRunner {
             List<OpeTruth.Row> ope = List.of();
             List<AbEffect> effects = List.of();
             if (spec.bandit() != null) {
-                runs = BanditWorldRunner.run(spec, executor, progress);
+                runs = BanditWorldRunner.run(spec, executor, progress, checkpoints);
             } else if (spec.mode() == ScenarioSpec.Mode.AB_TEST) {
                 runs = acrossCells(spec, AbTestRunner.run(spec, executor, progress, checkpoints));
                 effects = AbTestRunner.effects(spec, runs);
@@ -119,47 +119,95 @@ public final class ExperimentRunner {
         WorldBuilder builder = new WorldBuilder(spec);
         double totalDays = spec.horizonDays() * spec.cells().size() * spec.replicates();
         for (int replicate = 0; replicate < spec.replicates(); replicate++) {
-            var done = checkpoints.done(replicate);
-            if (done.isPresent()) {
-                runs.addAll(done.get().runs());
-                if (spec.ope() != null) {
-                    opeEstimates.add(done.get().ope());
-                }
-                continue;
+            Checkpoints.Replicate done = checkpoints.done(replicate).orElse(null);
+            if (done == null) {
+                done = pagesReplicate(spec, builder, replicate, executor, logs, runs.size(), totalDays);
+                checkpoints.save(done);
             }
-            int first = runs.size();
-            WorldBuilder.World world = builder.world(replicate);
-            for (CellSpec cell : spec.cells()) {
-                double doneBefore = runs.size() * spec.horizonDays();
-                String label = cell.name() + " r" + replicate;
-                List<RunObserver> extra = new ArrayList<>();
-                if (logs != null) {
-                    extra.add(logs.forRun(replicate, cell.name(), WorldBuilder.contextKey(world.catalog()),
-                            WorldBuilder.policyOfRow(cell)));
-                }
-                OpeRecorder recorder = null;
-                List<Ranker> targets = List.of();
-                if (spec.ope() != null && spec.ope().logging().equals(cell.name())) {
-                    targets = spec.ope().targets().stream().map(t -> builder.ranker(world, spec.cell(t))).toList();
-                    recorder = new OpeRecorder(spec.ope().targets(), targets, WorldBuilder.contextKey(world.catalog()));
-                    extra.add(recorder);
-                }
-                runs.add(runCell(spec, builder.setup(world, cell, targets), cell, world, replicate, executor, extra,
-                        day -> progress.progress(doneBefore + day, totalDays, label)));
-                if (recorder != null) {
-                    if (spec.page().slots() > 1) {
-                        opeEstimates.add(RecordedEvaluation.estimateSlates(recorder, spec.ope().estimators()));
-                    } else {
-                        List<Estimator> estimators = spec.ope().estimators().stream()
-                                .map(name -> Estimators.find(name, spec.ope().settings()).orElseThrow()).toList();
-                        opeEstimates.add(RecordedEvaluation.estimate(recorder, world.catalog().size(), estimators));
-                    }
-                }
+            runs.addAll(done.runs());
+            if (spec.ope() != null) {
+                opeEstimates.add(done.ope());
             }
-            checkpoints.save(new Checkpoints.Replicate(replicate, runs.subList(first, runs.size()),
-                    spec.ope() != null ? opeEstimates.get(opeEstimates.size() - 1) : Map.of()));
         }
         return runs;
+    }
+
+    /** One replicate of a page world: every cell on the replicate's world, and the ope block's estimates. */
+    private Checkpoints.Replicate pagesReplicate(ScenarioSpec spec, WorldBuilder builder, int replicate,
+                                                 ExecutorService executor, EventLogs logs, int runsBefore, double totalDays) {
+        List<CellRun> runs = new ArrayList<>();
+        Map<String, List<OpeEstimate>> ope = Map.of();
+        WorldBuilder.World world = builder.world(replicate);
+        for (CellSpec cell : spec.cells()) {
+            double doneBefore = (runsBefore + runs.size()) * spec.horizonDays();
+            String label = cell.name() + " r" + replicate;
+            List<RunObserver> extra = new ArrayList<>();
+            if (logs != null) {
+                extra.add(logs.forRun(replicate, cell.name(), WorldBuilder.contextKey(world.catalog()),
+                        WorldBuilder.policyOfRow(cell)));
+            }
+            OpeRecorder recorder = null;
+            List<Ranker> targets = List.of();
+            if (spec.ope() != null && spec.ope().logging().equals(cell.name())) {
+                targets = spec.ope().targets().stream().map(t -> builder.ranker(world, spec.cell(t))).toList();
+                recorder = new OpeRecorder(spec.ope().targets(), targets, WorldBuilder.contextKey(world.catalog()));
+                extra.add(recorder);
+            }
+            runs.add(runCell(spec, builder.setup(world, cell, targets), cell, world, replicate, executor, extra,
+                    day -> progress.progress(doneBefore + day, totalDays, label)));
+            if (recorder != null) {
+                if (spec.page().slots() > 1) {
+                    ope = RecordedEvaluation.estimateSlates(recorder, spec.ope().estimators());
+                } else {
+                    List<Estimator> estimators = spec.ope().estimators().stream()
+                            .map(name -> Estimators.find(name, spec.ope().settings()).orElseThrow()).toList();
+                    ope = RecordedEvaluation.estimate(recorder, world.catalog().size(), estimators);
+                }
+            }
+        }
+        return new Checkpoints.Replicate(replicate, runs, ope);
+    }
+
+    /**
+     * One replicate alone, exactly as a whole run computes it (and keeps it in its checkpoints): for an
+     * {@link Engine} that spreads a run's replicates over machines.
+     *
+     * @param logDirectory where the replicate's event logs go, as {@code <kind>.csv} with a header whatever
+     *                     the scenario's log format (the engine writes them in their final form); null writes none
+     */
+    public Checkpoints.Replicate replicate(ScenarioSpec spec, int replicate, Path logDirectory) throws IOException {
+        if (replicate < 0 || replicate >= spec.replicates()) {
+            throw new IllegalArgumentException("replicate " + replicate + " of " + spec.replicates());
+        }
+        int workers = spec.stepsVisitByVisit() ? 1 : Math.max(threads, spec.serviceConcurrency());
+        ExecutorService executor = workers == 1 ? null : Executors.newFixedThreadPool(workers, daemonThreads());
+        EventLogs logs = logDirectory == null || spec.logs().isEmpty() || spec.bandit() != null ? null
+                : EventLogs.open(logDirectory, java.util.Set.copyOf(spec.logs()), EventLogs.Format.CSV);
+        try {
+            Checkpoints.Replicate done;
+            if (spec.bandit() != null) {
+                done = BanditWorldRunner.replicate(spec, replicate);
+            } else if (spec.mode() == ScenarioSpec.Mode.AB_TEST) {
+                done = AbTestRunner.replicate(spec, new WorldBuilder(spec), replicate, executor, progress, 0,
+                        spec.horizonDays() * (spec.abTest().training().size()
+                                + (spec.abTest().counterfactual() ? spec.cells().size() : 0)));
+            } else {
+                done = pagesReplicate(spec, new WorldBuilder(spec), replicate, executor, logs, 0,
+                        spec.horizonDays() * spec.cells().size());
+            }
+            if (logs != null) {
+                logs.finish();
+            }
+            return done;
+        } finally {
+            if (logs != null) {
+                logs.close();
+            }
+            if (executor != null) {
+                executor.shutdownNow();
+                awaitQuietly(executor);
+            }
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.loopsim.scenarios.run;
 
 import dev.loopsim.results.io.AtomicFiles;
-import dev.loopsim.results.io.ParquetFiles;
 import dev.loopsim.results.io.RunDirectory;
 import dev.loopsim.results.rundir.RunSummary;
 import dev.loopsim.results.rundir.SweepSummary;
@@ -41,12 +40,22 @@ public final class RunLifecycle {
      */
     public static ExperimentResult run(ScenarioLoader.Loaded loaded, Path directory, boolean resuming, int threads,
                                        ProgressListener progress, Events events) throws IOException {
+        return run(loaded, directory, resuming, threads, progress, events, Engine.LOCAL);
+    }
+
+    /** @param engine computes the replicates first (into the run's checkpoints), or leaves them to this JVM */
+    public static ExperimentResult run(ScenarioLoader.Loaded loaded, Path directory, boolean resuming, int threads,
+                                       ProgressListener progress, Events events, Engine engine) throws IOException {
         RunDirectory run = open(directory, resuming, loaded.resolvedYaml(), loaded.origin(), List.of());
         Checkpoints checkpoints = new Checkpoints(directory.resolve(PARTIAL));
         return guarded(run, "run", events, () -> {
-            ExperimentResult done = new ExperimentRunner(threads, progress).run(loaded.spec(), run.root().resolve("logs"),
-                    checkpoints);
-            RunWriter.finish(run, done, threads);
+            long started = System.nanoTime();
+            Path logs = run.root().resolve("logs");
+            engine.compute(List.of(new Engine.Job(loaded.resolvedYaml(), loaded.origin(), loaded.spec(), checkpoints,
+                    loaded.spec().logs().isEmpty() ? null : logs)), progress);
+            ExperimentResult done = new ExperimentRunner(threads, progress).run(loaded.spec(),
+                    engine.writesLogs() ? null : logs, checkpoints).withSeconds((System.nanoTime() - started) / 1e9);
+            RunWriter.finish(run, done, threads, engine.name());
             checkpoints.clear();
             events.finished(directory);
             return done;
@@ -57,18 +66,28 @@ public final class RunLifecycle {
     public static List<SweepRunner.PointResult> sweep(Sweeps.Sweep sweep, ScenarioSource source, Path directory,
                                                       boolean resuming, List<String> overrides, int threads,
                                                       ProgressListener progress, Events events) throws IOException {
+        return sweep(sweep, source, directory, resuming, overrides, threads, progress, events, Engine.LOCAL);
+    }
+
+    /** @param engine computes every point's replicates first (into the sweep's checkpoints), or leaves them to this JVM */
+    public static List<SweepRunner.PointResult> sweep(Sweeps.Sweep sweep, ScenarioSource source, Path directory,
+                                                      boolean resuming, List<String> overrides, int threads,
+                                                      ProgressListener progress, Events events, Engine engine)
+            throws IOException {
         RunDirectory run = open(directory, resuming, source.text(), source.origin(), overrides);
         Checkpoints checkpoints = new Checkpoints(directory.resolve(PARTIAL));
         return guarded(run, "sweep", events, () -> {
+            engine.compute(sweep.points().stream().map(p -> new Engine.Job(p.loaded().resolvedYaml(), p.loaded().origin(),
+                    p.loaded().spec(), checkpoints.point(p.index()), null)).toList(), progress);
             List<SweepRunner.PointResult> done = SweepRunner.run(sweep, threads, progress, checkpoints);
             for (SweepRunner.PointResult result : done) {
                 Path folder = directory.resolve("points").resolve(Integer.toString(result.point().index()));
                 AtomicFiles.deleteTree(folder); // a resumed sweep writes every point's folder anew, from its kept replicates
                 RunDirectory point = RunWriter.start(folder, result.point().loaded().resolvedYaml(), source.origin());
-                RunWriter.finish(point, result.result(), threads);
+                RunWriter.finish(point, result.result(), threads, engine.name());
             }
             run.write("sweep.csv", SweepRunner.tidy(sweep, done));
-            ParquetFiles.fromCsv(List.of(directory.resolve("sweep.csv")), true, SweepRunner.tidyColumns(sweep),
+            engine.writeParquet(directory.resolve("sweep.csv"), SweepRunner.tidyColumns(sweep), List.of("point"),
                     directory.resolve("sweep.parquet"));
             run.write(RunSummary.FILE, summary(sweep, done).toJson());
             run.markComplete();

@@ -60,6 +60,11 @@ public final class RunWriter {
 
     /** Writes the results and removes the incomplete marker. */
     public static void finish(RunDirectory directory, ExperimentResult result, int threads) throws IOException {
+        finish(directory, result, threads, Engine.LOCAL.name());
+    }
+
+    /** @param engine where the replicates ran ({@code performance.json} says) */
+    public static void finish(RunDirectory directory, ExperimentResult result, int threads, String engine) throws IOException {
         directory.write("daily.csv", daily(result));
         directory.write("runs.csv", runs(result));
         if (result.runs().stream().anyMatch(r -> !r.retention().isEmpty())) {
@@ -78,6 +83,7 @@ public final class RunWriter {
                     summary.expectations()))));
         }
         ObjectNode performance = JSON.createObjectNode();
+        performance.put("engine", engine);
         performance.put("threads", threads);
         performance.put("wall_seconds", result.seconds());
         performance.put("visits", result.visits());

@@ -1,6 +1,7 @@
 package dev.loopsim.scenarios.run;
 
 import dev.loopsim.results.io.Csv;
+import dev.loopsim.results.logs.LogKind;
 import dev.loopsim.results.metrics.DailyRow;
 import dev.loopsim.scenarios.load.Sweeps;
 import java.util.ArrayList;
@@ -93,13 +94,18 @@ public final class SweepRunner {
         return csv.toString();
     }
 
-    /** The tidy table's column types, as DuckDB reads them into sweep.parquet. */
-    public static String tidyColumns(Sweeps.Sweep sweep) {
-        List<String> columns = new ArrayList<>(List.of("'point': 'INTEGER'"));
-        sweep.parameters().forEach(p -> columns.add("'" + p.replace("'", "''") + "': 'VARCHAR'"));
-        columns.addAll(List.of("'cell': 'VARCHAR'", "'replicate': 'INTEGER'", "'day': 'INTEGER'", "'metric': 'VARCHAR'",
-                "'value': 'DOUBLE'"));
-        return "{" + String.join(", ", columns) + "}";
+    /** The tidy table's columns and their DuckDB types, as sweep.parquet has them. */
+    public static List<LogKind.Column> tidyColumns(Sweeps.Sweep sweep) {
+        List<LogKind.Column> columns = new ArrayList<>(List.of(new LogKind.Column("point", "INTEGER")));
+        sweep.parameters().forEach(p -> columns.add(new LogKind.Column(p, "VARCHAR")));
+        for (String name : List.of("cell", "replicate", "day", "metric", "value")) {
+            columns.add(new LogKind.Column(name, switch (name) {
+                case "replicate", "day" -> "INTEGER";
+                case "value" -> "DOUBLE";
+                default -> "VARCHAR";
+            }));
+        }
+        return columns;
     }
 
     private static void row(Csv csv, List<Object> prefix, CellRun run, Object day, String metric, double value) {
