@@ -1,6 +1,9 @@
 package dev.loopsim.cli;
 
 import dev.loopsim.scenarios.load.ScenarioLoader;
+import dev.loopsim.scenarios.load.ScenarioSource;
+import dev.loopsim.scenarios.run.Checkpoints;
+import dev.loopsim.scenarios.run.Engine;
 import dev.loopsim.scenarios.run.CellRun;
 import dev.loopsim.scenarios.run.ExperimentResult;
 import dev.loopsim.scenarios.run.ExperimentRunner;
@@ -48,6 +51,14 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threadsOption;
 
+    @Mixin
+    EngineOption engineOption;
+
+    @Option(names = "--vary", paramLabel = "PATH=V1,V2,...",
+            description = "A scaling curve: run the scenario at each value of one field (e.g. world.population.members="
+                    + "10000,100000,1000000) and print a table of the medians per value.")
+    String vary;
+
     @Override
     public Integer call() throws Exception {
         if (runs < 1) {
@@ -56,21 +67,74 @@ final class BenchCommand implements Callable<Integer> {
         if (fitImpressions != null) {
             return benchFit();
         }
-        ScenarioLoader.Loaded loaded = scenarioOptions.load(scenario);
         int threads = threadsOption.resolve();
         var out = spec.commandLine().getOut();
-        out.printf("%s: %d run(s), %d thread(s), %d cores, max heap %.0f MiB%n", loaded.spec().name(), runs, threads,
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1048576.0);
+        try (Engine engine = engineOption.open()) {
+            if (vary == null) {
+                ScenarioLoader.Loaded loaded = scenarioOptions.load(scenario);
+                header(out, loaded, threads, engine);
+                measure(loaded, threads, engine, out);
+                return ExitCodes.OK;
+            }
+            int equals = vary.indexOf('=');
+            if (equals < 1 || equals == vary.length() - 1) {
+                throw new BadInputException("--vary takes PATH=V1,V2,... (e.g. world.population.members=10000,100000), found '"
+                        + vary + "'");
+            }
+            String path = vary.substring(0, equals);
+            List<String> values = List.of(vary.substring(equals + 1).split(",", -1));
+            List<ScenarioLoader.Loaded> points = new java.util.ArrayList<>();
+            for (String value : values) {
+                List<String> overrides = new java.util.ArrayList<>(scenarioOptions.overrides());
+                overrides.add(path + "=" + value.strip());
+                points.add(ScenarioLoader.load(ScenarioSource.resolve(scenario), overrides)); // every value checked first
+            }
+            header(out, points.get(0), threads, engine);
+            List<Medians> curve = new java.util.ArrayList<>();
+            for (int i = 0; i < points.size(); i++) {
+                out.printf("%s = %s%n", path, values.get(i).strip());
+                curve.add(measure(points.get(i), threads, engine, out));
+            }
+            out.printf(Locale.ROOT, "%nscaling over %s (medians of %d run(s), %d thread(s), engine %s):%n", path, runs, threads,
+                    engine.name());
+            List<List<String>> rows = new java.util.ArrayList<>();
+            rows.add(List.of(path, "visits", "seconds", "visits/s", "retraining s", "peak heap MiB"));
+            for (int i = 0; i < curve.size(); i++) {
+                Medians m = curve.get(i);
+                rows.add(List.of(values.get(i).strip(), String.format(Locale.ROOT, "%,d", m.visits()),
+                        String.format(Locale.ROOT, "%.2f", m.seconds()), String.format(Locale.ROOT, "%,.0f", m.visitsPerSecond()),
+                        String.format(Locale.ROOT, "%.2f", m.retrainSeconds()), String.format(Locale.ROOT, "%.0f", m.peakHeapMiB())));
+            }
+            SummaryTable.printAligned(rows, out);
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    private void header(java.io.PrintWriter out, ScenarioLoader.Loaded loaded, int threads, Engine engine) {
+        out.printf("%s: %d run(s), %d thread(s), %d cores, max heap %.0f MiB, engine %s%n", loaded.spec().name(), runs, threads,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1048576.0, engine.name());
+    }
+
+    /** The medians of one scenario's runs. */
+    private record Medians(long visits, double seconds, double visitsPerSecond, double retrainSeconds, double peakHeapMiB) { }
+
+    private Medians measure(ScenarioLoader.Loaded loaded, int threads, Engine engine, java.io.PrintWriter out)
+            throws java.io.IOException {
         double[] rates = new double[runs];
+        double[] seconds = new double[runs];
         double[] peaks = new double[runs];
         double[] retrains = new double[runs];
+        long visits = 0;
         List<String> cells = loaded.spec().cells().stream().map(c -> c.name()).toList();
         double[][] cellRates = new double[cells.size()][runs];
         for (int i = 0; i < runs; i++) {
             System.gc();
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            ExperimentResult result = new ExperimentRunner(threads, ProgressListener.NONE).run(loaded.spec());
+            ExperimentResult result = run(loaded, threads, engine);
+            visits = result.visits();
             rates[i] = result.visitsPerSecond();
+            seconds[i] = result.seconds();
             peaks[i] = peakHeapMiB();
             retrains[i] = result.runs().stream().mapToDouble(CellRun::retrainSeconds).sum();
             out.printf(Locale.ROOT, "  run %d: %,d visits in %.2f s = %,.0f visits/s, retraining %.2f s, peak heap %.0f MiB%n",
@@ -91,7 +155,25 @@ final class BenchCommand implements Callable<Integer> {
                     median(cellRates[c]) / median(cellRates[0]), cells.get(0));
         }
         out.flush();
-        return ExitCodes.OK;
+        return new Medians(visits, median(seconds), median(rates), median(retrains), median(peaks));
+    }
+
+    /** One timed run: on another engine, its replicates computed there first (kept in a scratch folder), then assembled. */
+    private static ExperimentResult run(ScenarioLoader.Loaded loaded, int threads, Engine engine) throws java.io.IOException {
+        if (engine == Engine.LOCAL) {
+            return new ExperimentRunner(threads, ProgressListener.NONE).run(loaded.spec());
+        }
+        java.nio.file.Path kept = java.nio.file.Files.createTempDirectory("loopsim-bench");
+        try {
+            long started = System.nanoTime();
+            Checkpoints checkpoints = new Checkpoints(kept);
+            engine.compute(List.of(new Engine.Job(loaded.resolvedYaml(), loaded.origin(), loaded.spec(), checkpoints, null)),
+                    ProgressListener.NONE);
+            ExperimentResult result = new ExperimentRunner(threads, ProgressListener.NONE).run(loaded.spec(), null, checkpoints);
+            return result.withSeconds((System.nanoTime() - started) / 1e9);
+        } finally {
+            dev.loopsim.results.io.AtomicFiles.deleteTree(kept);
+        }
     }
 
     /** The click-model fit on a generated log, timed from reading the file to the held-out calibration. */

@@ -222,6 +222,24 @@ class CommandLineTest {
         assertThat(o.out()).contains("run 3:", "median:", "visits/s", "peak heap");
     }
 
+    /** A scaling curve: a row per value, whose visits grow with the members (the same seed, twice the members). */
+    @Test
+    void benchVariesAFieldIntoACurve() throws Exception {
+        Outcome o = loopsim("bench", scenario(SMALL).toString(), "--runs", "1", "--set", "horizon_days=2", "--vary",
+                "world.population.members=100, 400");
+        assertThat(o.code()).as(o.err()).isEqualTo(0);
+        var rows = java.util.regex.Pattern.compile("(?m)^(100|400) +([0-9,]+) +[0-9.]+ +[0-9,]+ +[0-9.]+ +[0-9]+$").matcher(o.out());
+        assertThat(rows.find()).as(o.out()).isTrue();
+        long few = Long.parseLong(rows.group(2).replace(",", ""));
+        assertThat(rows.find()).as(o.out()).isTrue();
+        long many = Long.parseLong(rows.group(2).replace(",", ""));
+        assertThat(o.out()).contains("scaling over world.population.members (medians of 1 run(s)");
+        assertThat(many).isGreaterThan(2 * few);
+        Outcome bad = loopsim("bench", scenario(SMALL).toString(), "--vary", "world.population.members=100,-1");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("world.population.members=-1", "members must be >= 1");
+    }
+
     /** EASE's retrains (400 titles, every 6 hours) take time that bench reports, within the run's own time. */
     @Test
     void benchReportsTheTimeSpentRetraining() throws Exception {
