@@ -110,7 +110,7 @@ public final class SparkEngine implements Engine {
         boolean anyLogs = scenarios.stream().anyMatch(ReplicateTask.Scenario::logs);
         JavaRDD<ReplicateTask.Output> outputs = context.parallelize(keys, keys.size()).flatMap(new ReplicateTask(shared));
         if (anyLogs) {
-            outputs = outputs.persist(StorageLevel.MEMORY_AND_DISK_SER()); // the logs are written from the same runs
+            outputs = outputs.persist(StorageLevel.MEMORY_AND_DISK()); // the logs are written from the same runs, read once per kind
         }
         try {
             for (ReplicateTask.Output done : collect(outputs.filter(o -> o.kind().isEmpty()), keys.size(), progress)) {
