@@ -18,7 +18,7 @@ import dev.loopsim.core.world.Page;
 final class MemberShard {
     private final SimulationSetup setup;
     /** Joined members with a pending event, by the time of their next event (ties by id: a fixed order). */
-    private final java.util.PriorityQueue<Pending> queue = new java.util.PriorityQueue<>();
+    private final MemberQueue queue = new MemberQueue();
     private final ShardObserver observer;
     private final List<VisitFeedback> pendingVisits = new ArrayList<>();
     private final List<RewardFeedback> pendingRewards = new ArrayList<>();
@@ -30,14 +30,6 @@ final class MemberShard {
         this.observer = observer;
     }
 
-    private record Pending(double day, MemberState member) implements Comparable<Pending> {
-        @Override
-        public int compareTo(Pending other) {
-            int byDay = Double.compare(day, other.day);
-            return byDay != 0 ? byDay : Integer.compare(member.id(), other.member.id());
-        }
-    }
-
     /** Starts following a member who has joined (and has had their first visit drawn). */
     void track(MemberState member) {
         enqueue(member);
@@ -47,7 +39,7 @@ final class MemberShard {
         MemberState.PendingReward reward = member.peekReward();
         double next = Math.min(member.nextVisitDay(), reward == null ? Double.POSITIVE_INFINITY : reward.day());
         if (next < Double.POSITIVE_INFINITY) {
-            queue.add(new Pending(next, member));
+            queue.add(next, member);
         }
     }
 
@@ -57,8 +49,8 @@ final class MemberShard {
      * so running them in order of their first event gives the same outcome as any other order.
      */
     void advanceTo(double day, int[] available) {
-        while (!queue.isEmpty() && queue.peek().day() < day) {
-            MemberState member = queue.poll().member();
+        while (!queue.isEmpty() && queue.firstDay() < day) {
+            MemberState member = queue.poll();
             advanceMember(member, day, available);
             enqueue(member);
         }
