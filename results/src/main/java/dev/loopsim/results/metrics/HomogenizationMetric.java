@@ -3,9 +3,7 @@ package dev.loopsim.results.metrics;
 import dev.loopsim.core.world.MemberState;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Mean pairwise Jaccard similarity of members' sets of played titles (Chaney et al. 2018), over
@@ -17,10 +15,24 @@ public final class HomogenizationMetric extends DefinedMetric<HomogenizationMetr
     static final int EXACT_MEMBERS = 3000;
     static final long PAIRS = 2_000_000;
 
-    /** Per member, the distinct titles played. */
+    /**
+     * Per member, the distinct titles played. Members are keyed in an open-addressing table of
+     * primitive ids, not a {@code HashMap<Integer, …>}: a play is counted without boxing, and a
+     * shard's ids (all alike modulo the shard count) are spread by a multiplicative hash instead of
+     * piling into a few of HashMap's buckets.
+     */
     public static final class Played implements Tally<Played> {
-        /** {count, title, title, …}, grown by doubling. */
-        final Map<Integer, int[]> byMember = new HashMap<>();
+        private static final int FREE = -1;
+        private int[] ids = newIds(16);
+        /** Per slot, {count, title, title, …}, grown by doubling. */
+        private int[][] sets = new int[16][];
+        private int size;
+
+        private static int[] newIds(int capacity) {
+            int[] fresh = new int[capacity];
+            Arrays.fill(fresh, FREE);
+            return fresh;
+        }
 
         @Override
         public void visit(VisitEvent visit) {
@@ -29,10 +41,25 @@ public final class HomogenizationMetric extends DefinedMetric<HomogenizationMetr
             }
         }
 
-        private void add(int memberId, int title) {
-            int[] set = byMember.get(memberId);
+        /** The slot of the member's id, or of the free slot where it would go. */
+        private int slot(int memberId) {
+            int mask = ids.length - 1;
+            int at = (memberId * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(mask); // the product's top bits
+            while (ids[at] != FREE && ids[at] != memberId) {
+                at = (at + 1) & mask;
+            }
+            return at;
+        }
+
+        void add(int memberId, int title) {
+            int at = slot(memberId);
+            int[] set = sets[at];
             if (set == null) {
-                byMember.put(memberId, new int[] {1, title, 0, 0});
+                ids[at] = memberId;
+                sets[at] = new int[] {1, title, 0, 0};
+                if (++size * 2 > ids.length) {
+                    grow();
+                }
                 return;
             }
             for (int i = 1; i <= set[0]; i++) {
@@ -42,27 +69,51 @@ public final class HomogenizationMetric extends DefinedMetric<HomogenizationMetr
             }
             if (set[0] + 1 == set.length) {
                 set = Arrays.copyOf(set, set.length * 2);
-                byMember.put(memberId, set);
+                sets[at] = set;
             }
             set[++set[0]] = title;
         }
 
+        private void grow() {
+            int[] oldIds = ids;
+            int[][] oldSets = sets;
+            ids = newIds(oldIds.length * 2);
+            sets = new int[oldIds.length * 2][];
+            for (int i = 0; i < oldIds.length; i++) {
+                if (oldIds[i] != FREE) {
+                    int at = slot(oldIds[i]);
+                    ids[at] = oldIds[i];
+                    sets[at] = oldSets[i];
+                }
+            }
+        }
+
         @Override
         public void combine(Played other) {
-            other.byMember.forEach((member, set) -> {
-                if (byMember.containsKey(member)) {
-                    for (int i = 1; i <= set[0]; i++) {
-                        add(member, set[i]);
+            for (int i = 0; i < other.ids.length; i++) {
+                int member = other.ids[i];
+                if (member == FREE) {
+                    continue;
+                }
+                int[] set = other.sets[i];
+                int at = slot(member);
+                if (sets[at] != null) {
+                    for (int k = 1; k <= set[0]; k++) {
+                        add(member, set[k]);
                     }
                 } else {
-                    byMember.put(member, set.clone());
+                    ids[at] = member;
+                    sets[at] = set.clone();
+                    if (++size * 2 > ids.length) {
+                        grow();
+                    }
                 }
-            });
+            }
         }
 
         /** The distinct titles a member played, sorted; empty if none. */
         int[] of(int memberId) {
-            int[] set = byMember.get(memberId);
+            int[] set = sets[slot(memberId)];
             if (set == null) {
                 return new int[0];
             }

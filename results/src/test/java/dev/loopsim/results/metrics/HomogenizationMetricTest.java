@@ -23,6 +23,35 @@ class HomogenizationMetricTest {
         return total / pairs;
     }
 
+    /**
+     * The played sets, kept in the primitive table, against a map of sorted sets: ids that are all
+     * alike modulo 64 (one shard's), repeats, growth well past the first table, and merges of
+     * tallies in both directions.
+     */
+    @Test
+    void playedSetsAreEachMembersDistinctTitlesThroughGrowthAndMerges() {
+        Random random = new Random(11);
+        java.util.Map<Integer, java.util.TreeSet<Integer>> reference = new java.util.HashMap<>();
+        HomogenizationMetric.Played a = new HomogenizationMetric.Played();
+        HomogenizationMetric.Played b = new HomogenizationMetric.Played();
+        for (int k = 0; k < 40_000; k++) {
+            int member = 64 * random.nextInt(2_000) + 5;
+            int title = random.nextInt(60);
+            (random.nextBoolean() ? a : b).add(member, title);
+            reference.computeIfAbsent(member, m -> new java.util.TreeSet<>()).add(title);
+        }
+        HomogenizationMetric.Played merged = new HomogenizationMetric.Played();
+        merged.combine(a);
+        merged.combine(b);
+        for (int member = 5; member < 64 * 2_000; member += 64) {
+            int[] expected = reference.getOrDefault(member, new java.util.TreeSet<>()).stream().mapToInt(Integer::intValue).toArray();
+            assertThat(merged.of(member)).as("member " + member).containsExactly(expected);
+        }
+        assertThat(merged.of(6)).isEmpty(); // never played
+        b.combine(a); // into a table that already has some of the members
+        assertThat(b.of(69)).containsExactly(merged.of(69));
+    }
+
     @Test
     void theTitleIndexGivesTheSameMeanAsEveryPairToTheLastBit() {
         Random random = new Random(3);
