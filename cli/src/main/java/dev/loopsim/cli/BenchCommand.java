@@ -160,17 +160,13 @@ final class BenchCommand implements Callable<Integer> {
 
     /** One timed run: on another engine, its replicates computed there first (kept in a scratch folder), then assembled. */
     private static ExperimentResult run(ScenarioLoader.Loaded loaded, int threads, Engine engine) throws java.io.IOException {
+        ExperimentRunner runner = new ExperimentRunner(threads, ProgressListener.NONE);
         if (engine == Engine.LOCAL) {
-            return new ExperimentRunner(threads, ProgressListener.NONE).run(loaded.spec());
+            return runner.run(loaded.spec());
         }
         java.nio.file.Path kept = java.nio.file.Files.createTempDirectory("loopsim-bench");
         try {
-            long started = System.nanoTime();
-            Checkpoints checkpoints = new Checkpoints(kept);
-            engine.compute(List.of(new Engine.Job(loaded.resolvedYaml(), loaded.origin(), loaded.spec(), checkpoints, null)),
-                    ProgressListener.NONE);
-            ExperimentResult result = new ExperimentRunner(threads, ProgressListener.NONE).run(loaded.spec(), null, checkpoints);
-            return result.withSeconds((System.nanoTime() - started) / 1e9);
+            return runner.run(loaded, null, new Checkpoints(kept), engine);
         } finally {
             dev.loopsim.results.io.AtomicFiles.deleteTree(kept);
         }

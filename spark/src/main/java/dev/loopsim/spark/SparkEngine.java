@@ -85,11 +85,6 @@ public final class SparkEngine implements Engine {
         return true;
     }
 
-    /** How many tasks the cluster runs at once: what a run's replicates spread over. */
-    public int parallelism() {
-        return context.defaultParallelism();
-    }
-
     @Override
     public void compute(List<Job> jobs, ProgressListener progress) throws IOException {
         List<ReplicateTask.Key> keys = new ArrayList<>();

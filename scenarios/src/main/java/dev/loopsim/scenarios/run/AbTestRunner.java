@@ -55,7 +55,8 @@ final class AbTestRunner {
         return runs;
     }
 
-    private static int runsPerReplicate(ScenarioSpec spec) {
+    /** The runs one replicate makes: a test per training mode, and each cell alone when asked. */
+    static int runsPerReplicate(ScenarioSpec spec) {
         AbTestSpec ab = spec.abTest();
         return ab.training().size() + (ab.counterfactual() ? spec.cells().size() : 0);
     }

@@ -72,12 +72,7 @@ public final class ExperimentRunner {
                     + "miss the replicates done before; run it again from the start");
         }
         long started = System.nanoTime();
-        // Shards waiting on a policy service need threads to wait on, not cores: as many as the service takes at once.
-        int workers = spec.stepsVisitByVisit() ? 1 : Math.max(threads, spec.serviceConcurrency());
-        ExecutorService executor = workers == 1 ? null : Executors.newFixedThreadPool(workers, daemonThreads());
-        EventLogs logs = logDirectory == null || spec.logs().isEmpty() ? null
-                : EventLogs.open(logDirectory, java.util.Set.copyOf(spec.logs()), spec.logFormat());
-        try {
+        return withWorkers(spec, logDirectory, spec.logFormat(), (executor, logs) -> {
             List<CellRun> runs;
             List<OpeTruth.Row> ope = List.of();
             List<AbEffect> effects = List.of();
@@ -96,11 +91,49 @@ public final class ExperimentRunner {
             }
             runs.sort(java.util.Comparator.comparingInt((CellRun r) -> spec.cells().indexOf(spec.cell(r.cell())))
                     .thenComparingInt(CellRun::replicate));
+            return new ExperimentResult(spec, runs, summarise(spec, runs), check(spec, runs), ope, effects,
+                    (System.nanoTime() - started) / 1e9);
+        });
+    }
+
+    /**
+     * Runs a scenario whose replicates {@code engine} computes first, keeping them in
+     * {@code checkpoints}, which this run then assembles; timed from the engine's start.
+     *
+     * @param logDirectory where the event logs go (written by the engine when it writes logs); null writes none
+     */
+    public ExperimentResult run(dev.loopsim.scenarios.load.ScenarioLoader.Loaded loaded, Path logDirectory,
+                                Checkpoints checkpoints, Engine engine) throws IOException {
+        long started = System.nanoTime();
+        ScenarioSpec spec = loaded.spec();
+        engine.compute(List.of(new Engine.Job(loaded.resolvedYaml(), loaded.origin(), spec, checkpoints,
+                spec.logs().isEmpty() ? null : logDirectory)), progress);
+        return run(spec, engine.writesLogs() ? null : logDirectory, checkpoints)
+                .withSeconds((System.nanoTime() - started) / 1e9);
+    }
+
+    /** What runs with a run's shard threads and event logs. */
+    private interface WithWorkers<T> {
+        T run(ExecutorService executor, EventLogs logs) throws IOException;
+    }
+
+    /**
+     * Runs {@code work} with the shard threads (null: none) and the event logs (null: none) a run of
+     * {@code spec} needs; the logs are finished when the work returns, and both are closed however it ends.
+     */
+    private <T> T withWorkers(ScenarioSpec spec, Path logDirectory, EventLogs.Format format, WithWorkers<T> work)
+            throws IOException {
+        // Shards waiting on a policy service need threads to wait on, not cores: as many as the service takes at once.
+        int workers = spec.stepsVisitByVisit() ? 1 : Math.max(threads, spec.serviceConcurrency());
+        ExecutorService executor = workers == 1 ? null : Executors.newFixedThreadPool(workers, daemonThreads());
+        EventLogs logs = logDirectory == null || spec.logs().isEmpty() || spec.bandit() != null ? null
+                : EventLogs.open(logDirectory, java.util.Set.copyOf(spec.logs()), format);
+        try {
+            T result = work.run(executor, logs);
             if (logs != null) {
                 logs.finish();
             }
-            return new ExperimentResult(spec, runs, summarise(spec, runs), check(spec, runs), ope, effects,
-                    (System.nanoTime() - started) / 1e9);
+            return result;
         } finally {
             if (logs != null) {
                 logs.close();
@@ -179,35 +212,17 @@ public final class ExperimentRunner {
         if (replicate < 0 || replicate >= spec.replicates()) {
             throw new IllegalArgumentException("replicate " + replicate + " of " + spec.replicates());
         }
-        int workers = spec.stepsVisitByVisit() ? 1 : Math.max(threads, spec.serviceConcurrency());
-        ExecutorService executor = workers == 1 ? null : Executors.newFixedThreadPool(workers, daemonThreads());
-        EventLogs logs = logDirectory == null || spec.logs().isEmpty() || spec.bandit() != null ? null
-                : EventLogs.open(logDirectory, java.util.Set.copyOf(spec.logs()), EventLogs.Format.CSV);
-        try {
-            Checkpoints.Replicate done;
+        return withWorkers(spec, logDirectory, EventLogs.Format.CSV, (executor, logs) -> {
             if (spec.bandit() != null) {
-                done = BanditWorldRunner.replicate(spec, replicate);
-            } else if (spec.mode() == ScenarioSpec.Mode.AB_TEST) {
-                done = AbTestRunner.replicate(spec, new WorldBuilder(spec), replicate, executor, progress, 0,
-                        spec.horizonDays() * (spec.abTest().training().size()
-                                + (spec.abTest().counterfactual() ? spec.cells().size() : 0)));
-            } else {
-                done = pagesReplicate(spec, new WorldBuilder(spec), replicate, executor, logs, 0,
-                        spec.horizonDays() * spec.cells().size());
+                return BanditWorldRunner.replicate(spec, replicate);
             }
-            if (logs != null) {
-                logs.finish();
+            if (spec.mode() == ScenarioSpec.Mode.AB_TEST) {
+                return AbTestRunner.replicate(spec, new WorldBuilder(spec), replicate, executor, progress, 0,
+                        spec.horizonDays() * AbTestRunner.runsPerReplicate(spec));
             }
-            return done;
-        } finally {
-            if (logs != null) {
-                logs.close();
-            }
-            if (executor != null) {
-                executor.shutdownNow();
-                awaitQuietly(executor);
-            }
-        }
+            return pagesReplicate(spec, new WorldBuilder(spec), replicate, executor, logs, 0,
+                    spec.horizonDays() * spec.cells().size());
+        });
     }
 
     /**

@@ -49,12 +49,8 @@ public final class RunLifecycle {
         RunDirectory run = open(directory, resuming, loaded.resolvedYaml(), loaded.origin(), List.of());
         Checkpoints checkpoints = new Checkpoints(directory.resolve(PARTIAL));
         return guarded(run, "run", events, () -> {
-            long started = System.nanoTime();
-            Path logs = run.root().resolve("logs");
-            engine.compute(List.of(new Engine.Job(loaded.resolvedYaml(), loaded.origin(), loaded.spec(), checkpoints,
-                    loaded.spec().logs().isEmpty() ? null : logs)), progress);
-            ExperimentResult done = new ExperimentRunner(threads, progress).run(loaded.spec(),
-                    engine.writesLogs() ? null : logs, checkpoints).withSeconds((System.nanoTime() - started) / 1e9);
+            ExperimentResult done = new ExperimentRunner(threads, progress).run(loaded, run.root().resolve("logs"),
+                    checkpoints, engine);
             RunWriter.finish(run, done, threads, engine.name());
             checkpoints.clear();
             events.finished(directory);
