@@ -82,17 +82,17 @@ final class BenchCommand implements Callable<Integer> {
                         + vary + "'");
             }
             String path = vary.substring(0, equals);
-            List<String> values = List.of(vary.substring(equals + 1).split(",", -1));
+            List<String> values = java.util.Arrays.stream(vary.substring(equals + 1).split(",", -1)).map(String::strip).toList();
             List<ScenarioLoader.Loaded> points = new java.util.ArrayList<>();
             for (String value : values) {
                 List<String> overrides = new java.util.ArrayList<>(scenarioOptions.overrides());
-                overrides.add(path + "=" + value.strip());
+                overrides.add(path + "=" + value);
                 points.add(ScenarioLoader.load(ScenarioSource.resolve(scenario), overrides)); // every value checked first
             }
             header(out, points.get(0), threads, engine);
             List<Medians> curve = new java.util.ArrayList<>();
             for (int i = 0; i < points.size(); i++) {
-                out.printf("%s = %s%n", path, values.get(i).strip());
+                out.printf("%s = %s%n", path, values.get(i));
                 curve.add(measure(points.get(i), threads, engine, out));
             }
             out.printf(Locale.ROOT, "%nscaling over %s (medians of %d run(s), %d thread(s), engine %s):%n", path, runs, threads,
@@ -101,7 +101,7 @@ final class BenchCommand implements Callable<Integer> {
             rows.add(List.of(path, "visits", "seconds", "visits/s", "retraining s", "peak heap MiB"));
             for (int i = 0; i < curve.size(); i++) {
                 Medians m = curve.get(i);
-                rows.add(List.of(values.get(i).strip(), String.format(Locale.ROOT, "%,d", m.visits()),
+                rows.add(List.of(values.get(i), String.format(Locale.ROOT, "%,d", m.visits()),
                         String.format(Locale.ROOT, "%.2f", m.seconds()), String.format(Locale.ROOT, "%,.0f", m.visitsPerSecond()),
                         String.format(Locale.ROOT, "%.2f", m.retrainSeconds()), String.format(Locale.ROOT, "%.0f", m.peakHeapMiB())));
             }

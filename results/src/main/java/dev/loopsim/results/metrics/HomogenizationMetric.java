@@ -55,11 +55,7 @@ public final class HomogenizationMetric extends DefinedMetric<HomogenizationMetr
             int at = slot(memberId);
             int[] set = sets[at];
             if (set == null) {
-                ids[at] = memberId;
-                sets[at] = new int[] {1, title, 0, 0};
-                if (++size * 2 > ids.length) {
-                    grow();
-                }
+                insert(at, memberId, new int[] {1, title, 0, 0});
                 return;
             }
             for (int i = 1; i <= set[0]; i++) {
@@ -72,6 +68,15 @@ public final class HomogenizationMetric extends DefinedMetric<HomogenizationMetr
                 sets[at] = set;
             }
             set[++set[0]] = title;
+        }
+
+        /** A new member at its free slot; the table doubles when half full. */
+        private void insert(int at, int memberId, int[] set) {
+            ids[at] = memberId;
+            sets[at] = set;
+            if (++size * 2 > ids.length) {
+                grow();
+            }
         }
 
         private void grow() {
@@ -102,11 +107,7 @@ public final class HomogenizationMetric extends DefinedMetric<HomogenizationMetr
                         add(member, set[k]);
                     }
                 } else {
-                    ids[at] = member;
-                    sets[at] = set.clone();
-                    if (++size * 2 > ids.length) {
-                        grow();
-                    }
+                    insert(at, member, set.clone());
                 }
             }
         }
